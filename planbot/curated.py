@@ -246,20 +246,22 @@ def _check_fact(problems: list[str], where: str, item: dict[str, Any], folded: s
     _check_quote(problems, where, item.get("source"), folded)
 
 
-def load_plan_file(path: Path, catalogue: Catalogue | None = None) -> CuratedPlan:
+def load_plan_file(
+    path: Path, catalogue: Catalogue | None = None, knowledge_dir: Path = KNOWLEDGE_DIR
+) -> CuratedPlan:
     """Load one curated plan file and verify every item and quote.
 
     Raises:
         CurationError: with one line per problem (file, item, quote).
     """
-    catalogue = catalogue or load_catalogue()
+    catalogue = catalogue or load_catalogue(knowledge_dir)
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     name = path.name
     try:
         doc = catalogue.document(raw.get("document"))
     except KeyError:
         raise CurationError([f"{name}: ukendt document {raw.get('document')!r}"]) from None
-    folded = fold(normalised_document(doc))
+    folded = fold(normalised_document(doc, knowledge_dir))
     problems: list[str] = []
     plan = raw.get("plan") or {}
     approved = plan.get("approved_date")
@@ -323,7 +325,7 @@ def load_all_plans(knowledge_dir: Path = KNOWLEDGE_DIR) -> list[CuratedPlan]:
     problems: list[str] = []
     for path in sorted((knowledge_dir / "plans").glob("*.yaml")):
         try:
-            plans.append(load_plan_file(path, catalogue))
+            plans.append(load_plan_file(path, catalogue, knowledge_dir))
         except CurationError as exc:
             problems.extend(exc.problems)
     if problems:

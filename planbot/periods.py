@@ -1,0 +1,81 @@
+"""Period codes: Jobindsats (``2024M03``, ``2023Q1``, ``2023QMAT02``, ``2023Y01``) and staff
+periods (``2024``, ``2024H1``, ``2024K3``/``2024Q3``, ``2024M03``)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_PATTERNS = [
+    (re.compile(r"^(\d{4})M(\d{1,2})$"), "M"),
+    (re.compile(r"^(\d{4})QMAT0?([1-4])$"), "QMAT"),
+    (re.compile(r"^(\d{4})[QK]0?([1-4])$"), "Q"),
+    (re.compile(r"^(\d{4})H([12])$"), "H"),
+    (re.compile(r"^(\d{4})Y0?1?$"), "Y"),
+    (re.compile(r"^(\d{4})$"), "Y"),
+]
+
+MONTHS_DA = [
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Period:
+    """A parsed period: canonical code, kind, year, number and last day."""
+
+    code: str
+    kind: str
+    year: int
+    number: int
+    end: dt.date
+
+    def label(self) -> str:
+        """Danish label: "marts 2024", "3. kvartal 2024", "1. halvår 2024", "2024"."""
+        if self.kind == "M":
+            return f"{MONTHS_DA[self.number - 1]} {self.year}"
+        if self.kind == "Q":
+            return f"{self.number}. kvartal {self.year}"
+        if self.kind == "QMAT":
+            return f"12 måneder til og med {self.number}. kvartal {self.year}"
+        if self.kind == "H":
+            return f"{self.number}. halvår {self.year}"
+        return str(self.year)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_period(text: str) -> Period:
+    """Parse a period code.
+
+    Raises:
+        ValueError: with a Danish message when the code is not a known form.
+    """
+    raw = str(text).strip().upper().replace(" ", "").replace("-", "")
+    for pattern, kind in _PATTERNS:
+        match = pattern.match(raw)
+        if not match:
+            continue
+        year = int(match.group(1))
+        number = int(match.group(2)) if match.lastindex and match.lastindex >= 2 else 1
+        if not 1990 <= year <= 2100:
+            break
+        if kind == "M":
+            if not 1 <= number <= 12:
+                break
+            return Period(f"{year}M{number:02d}", "M", year, number, _month_end(year, number))
+        if kind in {"Q", "QMAT"}:
+            end = _month_end(year, number * 3)
+            code = f"{year}Q{number}" if kind == "Q" else f"{year}QMAT{number:02d}"
+            return Period(code, kind, year, number, end)
+        if kind == "H":
+            return Period(f"{year}H{number}", "H", year, number, _month_end(year, number * 6))
+        return Period(str(year), "Y", year, 1, dt.date(year, 12, 31))
+    raise ValueError(
+        f"ukendt periode {text!r} (brug fx 2024, 2024H1, 2024K3, 2024Q3 eller 2024M03)"
+    )

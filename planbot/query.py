@@ -1,0 +1,264 @@
+"""The query layer: find kommuner, plans, goals, initiatives and facts.
+
+Lookups accept what users type: names without æ/ø/å, aliases ("Mors"), goal codes
+in several spellings ("6.3", "mål 6.3", "1a", "Mål 3") and goal titles.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from planbot.schema import Fact, Goal, Initiative, Kommune, Plan
+from planbot.text import content_lemmas, fold
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
+
+
+def _strip_genitive(text: str) -> str:
+    t = text.strip().rstrip("'’")
+    return t[:-1] if len(t) > 4 and t.lower().endswith("s") else t
+
+
+def find_kommune(session: Session, text: str | None) -> Kommune | None:
+    """The kommune named by ``text`` (name, alias, genitive, without æ/ø/å, small typos)."""
+    if not text:
+        return None
+    kommuner = list(session.scalars(select(Kommune)))
+    names: dict[str, Kommune] = {}
+    for kommune in kommuner:
+        names[_key(kommune.name)] = kommune
+        names[_key(kommune.name + " kommune")] = kommune
+        for alias in kommune.aliases or []:
+            names.setdefault(_key(alias), kommune)
+    wanted = _key(text.removesuffix(" Kommune").removesuffix(" kommune"))
+    for candidate in (wanted, _key(_strip_genitive(text))):
+        if candidate in names:
+            return names[candidate]
+    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.8)
+    return names[close[0]] if close else None
+
+
+def kommuner_with_plans(session: Session) -> list[Kommune]:
+    """Kommuner the assistant has plan documents for, by name."""
+    return list(session.scalars(select(Kommune).where(Kommune.has_plans).order_by(Kommune.name)))
+
+
+def plans_for(session: Session, kommune: Kommune | None = None) -> list[Plan]:
+    """Plans (newest first), optionally for one kommune."""
+    query = select(Plan).options(selectinload(Plan.goals)).order_by(Plan.period_end.desc(), Plan.period_start.desc())
+    if kommune is not None:
+        query = query.where(Plan.kommune_id == kommune.id)
+    return list(session.scalars(query))
+
+
+def find_plan(session: Session, kommune: Kommune, hint: str | None = None) -> Plan | None:
+    """The kommune's plan matching ``hint`` (a year, period or title word); the newest without one.
+
+    Prefers beskæftigelsesplaner over notes and strategies when no hint is given.
+    """
+    plans = plans_for(session, kommune)
+    if not plans:
+        return None
+    if hint:
+        h = _key(hint)
+        years = re.findall(r"\d{4}", hint)
+        for plan in plans:
+            if h in {_key(plan.period), _key(plan.title), _key(plan.id)}:
+                return plan
+        if years:
+            year = int(years[0])
+            exact = [p for p in plans if p.period_start == year or p.period_end == year]
+            covering = [p for p in plans if p.period_start <= year <= p.period_end]
+            chosen = exact or covering
+            if chosen:
+                return sorted(chosen, key=lambda p: p.kind != "beskæftigelsesplan")[0]
+        for word, kind in (("strategi", "arbejdsmarkedsstrategi"), ("notat", "notat"), ("udmont", "notat")):
+            if word in h:
+                match = [p for p in plans if p.kind == kind]
+                if match:
+                    return match[0]
+    main = [p for p in plans if p.kind == "beskæftigelsesplan"]
+    return (main or plans)[0]
+
+
+_CODE = re.compile(r"^(?:m[aå]+l(?:s[aæ]tning)?\s*|succeskriterie?u?m?\s*|delm[aå]+l\s*)?([0-9]+(?:[.,][0-9]+)?[a-z]?|m[1-5]|[a-z]{1,2}[0-9]+(?:\.[0-9]+)?)$")
+
+
+def normalise_code(text: str) -> str | None:
+    """'mål 6,3' -> '6.3', 'Mål 3' -> '3', '1A' -> '1a', 'ministermål 2' -> 'M2'."""
+    raw = fold(text.strip()).replace("  ", " ")
+    minister = re.match(r"^ministerm[a]+l\s*([1-5])$", raw)
+    if minister:
+        return f"M{minister.group(1)}"
+    match = _CODE.match(raw)
+    if not match:
+        return None
+    code = match.group(1).replace(",", ".")
+    if re.fullmatch(r"m[1-5]", code):
+        return code.upper()
+    if re.fullmatch(r"[a-z]{1,2}[0-9]+(\.[0-9]+)?", code):
+        return code.upper()
+    return code
+
+
+def _goal_query(kommune: Kommune | None, plan: Plan | None):  # type: ignore[no-untyped-def]
+    query = select(Goal).join(Plan).options(selectinload(Goal.target), selectinload(Goal.follow_up))
+    if plan is not None:
+        query = query.where(Goal.plan_id == plan.id)
+    elif kommune is not None:
+        query = query.where(Plan.kommune_id == kommune.id)
+    return query.order_by(Plan.period_end.desc(), Goal.position)
+
+
+def find_goals(
+    session: Session, text: str, kommune: Kommune | str | None = None, plan: Plan | None = None
+) -> list[Goal]:
+    """Goals matching a code or a title/topic, best first.
+
+    A code ("6.3") gives the goals with that code (newest plan first); otherwise the
+    goals whose title, text or measure share the most content words with ``text``.
+    """
+    if isinstance(kommune, str):
+        kommune = find_kommune(session, kommune)
+    goals = list(session.scalars(_goal_query(kommune, plan)))
+    code = normalise_code(text)
+    if code:
+        exact = [g for g in goals if g.code.lower() == code.lower()]
+        if exact:
+            return exact
+    words = set(content_lemmas(text))
+    if not words:
+        return []
+    scored: list[tuple[float, int, Goal]] = []
+    for goal in goals:
+        title = set(content_lemmas(goal.title))
+        body = set(content_lemmas(" ".join(filter(None, [goal.text, goal.measure, goal.theme]))))
+        score = 2.0 * len(words & title) + len(words & body)
+        if goal.theme and fold(goal.theme) in words:
+            score += 1.0
+        if score > 0:
+            scored.append((score, -goal.position, goal))
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    if not scored:
+        return []
+    best = scored[0][0]
+    return [g for s, _, g in scored if s >= max(best * 0.75, 1.0)]
+
+
+def goals_for(
+    session: Session,
+    kommune: Kommune | None = None,
+    plan: Plan | None = None,
+    theme: str | None = None,
+    target_group: str | None = None,
+) -> list[Goal]:
+    """Goals filtered by kommune/plan, theme and target group."""
+    goals = list(session.scalars(_goal_query(kommune, plan)))
+    if theme:
+        goals = [g for g in goals if g.theme == theme]
+    if target_group:
+        goals = [g for g in goals if target_group in (g.target_groups or [])]
+    return goals
+
+
+def initiatives_for(
+    session: Session,
+    kommune: Kommune | None = None,
+    plan: Plan | None = None,
+    target_group: str | None = None,
+    theme: str | None = None,
+) -> list[Initiative]:
+    """Initiatives filtered by kommune/plan, target group and theme."""
+    query = select(Initiative).join(Plan).order_by(Plan.period_end.desc(), Initiative.position)
+    if plan is not None:
+        query = query.where(Initiative.plan_id == plan.id)
+    elif kommune is not None:
+        query = query.where(Plan.kommune_id == kommune.id)
+    items = list(session.scalars(query))
+    if target_group:
+        items = [i for i in items if target_group in (i.target_groups or [])]
+    if theme:
+        items = [i for i in items if i.theme == theme]
+    return items
+
+
+def rank_by_words(items: list[Any], text: str, fields: tuple[str, ...]) -> list[tuple[float, Any]]:
+    """Score items by content words shared with ``text`` (title-like fields first count double)."""
+    words = set(content_lemmas(text))
+    scored = []
+    for item in items:
+        score = 0.0
+        for n, name in enumerate(fields):
+            value = getattr(item, name, None)
+            if isinstance(value, list):
+                value = " ".join(map(str, value))
+            if value:
+                score += (2.0 if n == 0 else 1.0) * len(words & set(content_lemmas(str(value))))
+        if score > 0:
+            scored.append((score, item))
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    return scored
+
+
+def facts_for(session: Session, kommune: Kommune | None = None, plan: Plan | None = None) -> list[Fact]:
+    """Facts of a kommune's plans (or one plan)."""
+    query = select(Fact).join(Plan).order_by(Plan.period_end.desc(), Fact.position)
+    if plan is not None:
+        query = query.where(Fact.plan_id == plan.id)
+    elif kommune is not None:
+        query = query.where(Plan.kommune_id == kommune.id)
+    return list(session.scalars(query))
+
+
+def goal_record(goal: Goal) -> dict[str, Any]:
+    """A goal as a JSON-ready dict (``planbot goals --json``)."""
+    target = goal.target
+    follow = goal.follow_up
+    from planbot.status import target_in_words
+
+    return {
+        "kommune": goal.plan.kommune.name,
+        "plan": goal.plan.title,
+        "plan_id": goal.plan_id,
+        "plan_period": goal.plan.period,
+        "code": goal.code,
+        "kind": goal.kind,
+        "title": goal.title,
+        "text": goal.text,
+        "parent": goal.parent_code,
+        "theme": goal.theme,
+        "target_groups": goal.target_groups,
+        "measure": goal.measure,
+        "target": None
+        if target is None
+        else {
+            "kind": target.kind,
+            "value": target.value,
+            "unit": target.unit,
+            "base_year": target.base_year,
+            "deadline": target.deadline,
+            "direction": target.direction,
+            "text": target.text,
+            "in_words": target_in_words(target),
+            "source": target.source_quote,
+        },
+        "follow_up": None
+        if follow is None
+        else {
+            "audience": follow.audience,
+            "frequency": follow.frequency,
+            "data_source": follow.data_source,
+            "text": follow.text,
+            "source": follow.source_quote,
+        },
+        "indicator": {"series": goal.indicator_series, "note": goal.indicator_note} if goal.indicator_series else None,
+        "section": goal.section_heading,
+        "source": goal.source_quote,
+    }
