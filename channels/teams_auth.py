@@ -98,7 +98,7 @@ class BotFrameworkTokenValidator:
         self.clock_skew_seconds = clock_skew_seconds
         self.jwks_cache_seconds = jwks_cache_seconds
         self.min_refresh_seconds = min_refresh_seconds
-        self._clock = clock
+        self.clock = clock
         self._keys: dict[str, dict[str, Any]] | None = None
         self._signing_algorithms: list[str] = list(ALLOWED_ALGORITHMS)
         self._keys_fetched_at: float = 0.0
@@ -112,7 +112,7 @@ class BotFrameworkTokenValidator:
 
     async def _refresh_keys(self) -> None:
         """Fetches the OpenID metadata document and its JWKS, replacing the cached keys."""
-        self._last_refresh_attempt = self._clock()
+        self._last_refresh_attempt = self.clock()
         timeout = aiohttp.ClientTimeout(total=HTTP_TIMEOUT_SECONDS)
         async with aiohttp.ClientSession(timeout=timeout) as session:
             metadata = await _get_json(session, self.openid_metadata_url)
@@ -132,7 +132,7 @@ class BotFrameworkTokenValidator:
         else:
             self._signing_algorithms = list(ALLOWED_ALGORITHMS)
         self._keys = keys
-        self._keys_fetched_at = self._clock()
+        self._keys_fetched_at = self.clock()
         logger.debug("Loaded %d Bot Framework signing keys from %s", len(keys), metadata["jwks_uri"])
 
     async def _try_refresh(self) -> None:
@@ -151,7 +151,7 @@ class BotFrameworkTokenValidator:
         if self._lock is None:
             self._lock = asyncio.Lock()
         async with self._lock:
-            now = self._clock()
+            now = self.clock()
             stale = self._keys is None or now - self._keys_fetched_at >= self.jwks_cache_seconds
             unknown = self._keys is not None and kid not in self._keys
             may_refresh = (
@@ -262,7 +262,7 @@ class ConnectorTokenProvider:
         self.token_endpoint = token_endpoint
         self.scope = scope
         self.refresh_margin_seconds = refresh_margin_seconds
-        self._clock = clock
+        self.clock = clock
         self._token: str | None = None
         self._valid_until: float = 0.0
         self._lock: asyncio.Lock | None = None
@@ -281,7 +281,7 @@ class ConnectorTokenProvider:
         if self._lock is None:
             self._lock = asyncio.Lock()
         async with self._lock:
-            if self._token and self._clock() < self._valid_until:
+            if self._token and self.clock() < self._valid_until:
                 return self._token
             data = {
                 "grant_type": "client_credentials",
@@ -312,5 +312,5 @@ class ConnectorTokenProvider:
                 expires_in = 3599.0
             margin = min(self.refresh_margin_seconds, expires_in / 2)
             self._token = token
-            self._valid_until = self._clock() + expires_in - margin
+            self._valid_until = self.clock() + expires_in - margin
             return token

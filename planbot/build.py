@@ -61,7 +61,13 @@ class BuildResult:
 def knowledge_hash(knowledge_dir: Path = KNOWLEDGE_DIR) -> str:
     """A hash over everything the knowledge build reads."""
     digest = hashlib.sha256()
-    for path in sorted([knowledge_dir / "catalogue.yaml", *knowledge_dir.glob("plans/*.yaml"), *knowledge_dir.glob("documents/*.txt")]):
+    for path in sorted(
+        [
+            knowledge_dir / "catalogue.yaml",
+            *knowledge_dir.glob("plans/*.yaml"),
+            *knowledge_dir.glob("documents/*.txt"),
+        ]
+    ):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -77,7 +83,9 @@ def _section_for(quote: str | None, sections: list[tuple[str, str]]) -> str | No
     return None
 
 
-def _write_plan(session: Session, curated: CuratedPlan, kommune: Kommune, sections: list[tuple[str, str]]) -> Plan:
+def _write_plan(
+    session: Session, curated: CuratedPlan, kommune: Kommune, sections: list[tuple[str, str]]
+) -> Plan:
     doc = curated.document
     info = curated.plan
     plan = Plan(
@@ -229,7 +237,13 @@ def build_database(
             session.add(document)
             pairs: list[tuple[str, str]] = []
             for position, part in enumerate(split_sections(text, doc.heading_patterns)):
-                section = Section(document=document, position=position, heading=part.heading, level=part.level, path=part.path)
+                section = Section(
+                    document=document,
+                    position=position,
+                    heading=part.heading,
+                    level=part.level,
+                    path=part.path,
+                )
                 session.add(section)
                 n_sections += 1
                 pairs.append((part.heading, fold_ws(" ".join([part.heading, *part.paragraphs]))))
@@ -247,25 +261,42 @@ def build_database(
             _write_plan(session, plan, by_name[plan.document.kommune], folded_sections[plan.document.id])
 
         for series in read_series_definitions(knowledge_dir / "jobindsats" / SERIES_CSV.name).values():
-            session.merge(IndicatorSeries(id=series.id, table_id=series.table_id, description=series.description, unit=series.unit))
+            session.merge(
+                IndicatorSeries(
+                    id=series.id, table_id=series.table_id, description=series.description, unit=series.unit
+                )
+            )
 
         jobindsats_rows = None
         if jobindsats_csv is not None and jobindsats_csv.exists():
             sha = file_sha256(jobindsats_csv)
             done = session.scalar(
-                select(ImportLog.id).where(ImportLog.sha256 == sha, ImportLog.status == "ok", ImportLog.kind == "jobindsats")
+                select(ImportLog.id).where(
+                    ImportLog.sha256 == sha, ImportLog.status == "ok", ImportLog.kind == "jobindsats"
+                )
             )
             if done is None:
                 say(f"Indlæser Jobindsats-tal fra {jobindsats_csv.name} …")
                 result = import_jobindsats_file(
-                    session, jobindsats_csv, progress=lambda d, t: say(f"  {d:,}/{t:,} rækker".replace(",", ".")) if d == t or d % 20000 == 0 else None
+                    session,
+                    jobindsats_csv,
+                    progress=lambda d, t: (
+                        say(f"  {d:,}/{t:,} rækker".replace(",", ".")) if d == t or d % 20000 == 0 else None
+                    ),
                 )
                 jobindsats_rows = result.rows_total
             else:
                 say("Jobindsats-udtrækket er allerede indlæst (uændret)")
 
         goals = sum(len(p.goals) for p in curated)
-        session.add(BuildInfo(built_at=dt.datetime.now(), knowledge_hash=knowledge_hash(knowledge_dir), goals=goals, passages=n_passages))
+        session.add(
+            BuildInfo(
+                built_at=dt.datetime.now(),
+                knowledge_hash=knowledge_hash(knowledge_dir),
+                goals=goals,
+                passages=n_passages,
+            )
+        )
 
     return BuildResult(
         plans=len(curated),

@@ -20,7 +20,7 @@ from planbot import formatting as fmt
 from planbot.curated import CurationError
 from planbot.db import get_engine
 from planbot.jobindsats import NATIONAL, ImportRejected
-from planbot.schema import Base, Goal, IndicatorSeries, Kommune, Measurement, Plan
+from planbot.schema import Base, IndicatorSeries, Kommune, Measurement, Plan
 
 
 def _progress(message: str) -> None:
@@ -34,7 +34,9 @@ def _table(rows: list[list[str]], headers: list[str]) -> str:
     widths = [min(w, 70) for w in widths]
 
     def line(cells: Sequence[str]) -> str:
-        return "  ".join((c if len(c) <= 70 else c[:67] + "...").ljust(w) for c, w in zip(cells, widths, strict=True))
+        return "  ".join(
+            (c if len(c) <= 70 else c[:67] + "...").ljust(w) for c, w in zip(cells, widths, strict=True)
+        )
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
@@ -77,7 +79,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"Databasen er bygget på {fmt.number(result.seconds, 1)} s: {result.plans} planer, "
         f"{result.goals} mål, {result.initiatives} indsatser, {result.facts} fakta, "
         f"{result.sections} afsnit, {result.passages} passager"
-        + (f", {fmt.number(result.jobindsats_rows)} Jobindsats-værdier indlæst." if result.jobindsats_rows else ".")
+        + (
+            f", {fmt.number(result.jobindsats_rows)} Jobindsats-værdier indlæst."
+            if result.jobindsats_rows
+            else "."
+        )
     )
     _emit(args, data, text)
     return 0
@@ -99,12 +105,19 @@ def _import(args: argparse.Namespace, kind: str) -> int:
                 result = import_staff_file(session, path)
             else:
                 result = import_jobindsats_file(
-                    session, path, args.tabel,
+                    session,
+                    path,
+                    args.tabel,
                     progress=lambda d, t: _progress(f"  {fmt.number(d)}/{fmt.number(t)} værdier"),
-                )  # fmt: skip
+                )
     except ImportRejected as exc:
         if args.json:
-            json.dump({"ok": False, "file": exc.filename, "problems": exc.problems}, sys.stdout, ensure_ascii=False, indent=2)
+            json.dump(
+                {"ok": False, "file": exc.filename, "problems": exc.problems},
+                sys.stdout,
+                ensure_ascii=False,
+                indent=2,
+            )
             sys.stdout.write("\n")
         else:
             print(str(exc), file=sys.stderr)
@@ -126,10 +139,21 @@ def cmd_goals(args: argparse.Namespace) -> int:
         plans = _plans(session, args.kommune, args.plan)
         records = [goal_record(goal) for plan in plans for goal in plan.goals]
     rows = [
-        [r["kommune"], r["plan_period"], r["code"], r["kind"], r["title"], r["target"]["text"] if r["target"] else "–"]
+        [
+            r["kommune"],
+            r["plan_period"],
+            r["code"],
+            r["kind"],
+            r["title"],
+            r["target"]["text"] if r["target"] else "–",
+        ]
         for r in records
     ]
-    _emit(args, records, _table(rows, ["Kommune", "Plan", "Kode", "Art", "Titel", "Mål"]) + f"\n{len(records)} mål")
+    _emit(
+        args,
+        records,
+        _table(rows, ["Kommune", "Plan", "Kode", "Art", "Titel", "Mål"]) + f"\n{len(records)} mål",
+    )
     return 0
 
 
@@ -145,10 +169,20 @@ def cmd_status(args: argparse.Namespace) -> int:
                 return 1
             statuses = [goal_status(session, g) for g in goals]
         else:
-            statuses = [s for plan in _plans(session, args.kommune, args.plan) for s in plan_statuses(session, plan)]
+            statuses = [
+                s for plan in _plans(session, args.kommune, args.plan) for s in plan_statuses(session, plan)
+            ]
     rows = [
-        [s.kommune, s.plan_period, s.goal_code, s.goal_title[:40], s.value_text() if s.value is not None else "–",
-         s.period_label or "–", s.target_text, s.label]  # fmt: skip
+        [
+            s.kommune,
+            s.plan_period,
+            s.goal_code,
+            s.goal_title[:40],
+            s.value_text() if s.value is not None else "–",
+            s.period_label or "–",
+            s.target_text,
+            s.label,
+        ]
         for s in statuses
     ]
     text = _table(rows, ["Kommune", "Plan", "Kode", "Mål", "Seneste", "Periode", "Målsætning", "Status"])
@@ -186,14 +220,31 @@ def cmd_series(args: argparse.Namespace) -> int:
         for sid in sorted(series):
             latest = session.scalars(
                 select(Measurement)
-                .where(Measurement.area == area, Measurement.series_id == sid, Measurement.category == "", Measurement.value.is_not(None))
+                .where(
+                    Measurement.area == area,
+                    Measurement.series_id == sid,
+                    Measurement.category == "",
+                    Measurement.value.is_not(None),
+                )
                 .order_by(Measurement.period_end.desc())
                 .limit(1)
             ).first()
             if latest:
-                rows_out.append({"area": area, "series": sid, "table": latest.table_id, "description": series[sid].description,
-                                 "period": latest.period, "value": latest.value, "unit": series[sid].unit})  # fmt: skip
-    rows = [[r["series"], r["description"][:60], r["period"], fmt.with_unit(r["value"], r["unit"])] for r in rows_out]
+                rows_out.append(
+                    {
+                        "area": area,
+                        "series": sid,
+                        "table": latest.table_id,
+                        "description": series[sid].description,
+                        "period": latest.period,
+                        "value": latest.value,
+                        "unit": series[sid].unit,
+                    }
+                )
+    rows = [
+        [r["series"], r["description"][:60], r["period"], fmt.with_unit(r["value"], r["unit"])]
+        for r in rows_out
+    ]
     _emit(args, rows_out, f"{area}\n" + _table(rows, ["Serie", "Beskrivelse", "Periode", "Værdi"]))
     return 0
 
@@ -201,15 +252,27 @@ def cmd_series(args: argparse.Namespace) -> int:
 def cmd_kommuner(args: argparse.Namespace) -> int:
     with Session(get_engine()) as session:
         kommuner = list(session.scalars(select(Kommune).order_by(Kommune.name)))
-        data = [{"name": k.name, "has_plans": k.has_plans, "plans": [p.title for p in k.plans]} for k in kommuner]
+        data = [
+            {"name": k.name, "has_plans": k.has_plans, "plans": [p.title for p in k.plans]} for k in kommuner
+        ]
     rows = [[d["name"], ", ".join(d["plans"]) or "–"] for d in data]
     _emit(args, data, _table(rows, ["Kommune", "Planer"]))
     return 0
 
 
+def cmd_nlu_data(args: argparse.Namespace) -> int:
+    from planbot.nlu_data import write_nlu_data
+
+    path = write_nlu_data(Path(args.out))
+    _emit(args, {"path": str(path)}, f"Skrev {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser."""
-    parser = argparse.ArgumentParser(prog="planbot", description="Planassistentens videnbase og måledatabase.")
+    parser = argparse.ArgumentParser(
+        prog="planbot", description="Planassistentens videnbase og måledatabase."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -243,6 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kommune")
     p.set_defaults(func=cmd_series)
     add("kommuner", "list kommuner").set_defaults(func=cmd_kommuner)
+    p = add("nlu-data", "generér Rasa-opslagstabeller og synonymer fra videnbasen")
+    p.add_argument("--out", default="data/generated")
+    p.set_defaults(func=cmd_nlu_data)
     return parser
 
 

@@ -16,8 +16,8 @@ def number(value: float | int | None, decimals: int | None = None) -> str:
     return text.replace(",", "§").replace(".", ",").replace("§", ".")
 
 
-def percent(value: float | None, decimals: int = 1) -> str:
-    """76.5 -> '76,5 %'."""
+def percent(value: float | None, decimals: int | None = None) -> str:
+    """76.5 -> '76,5 %', 80 -> '80 %'."""
     return "–" if value is None else f"{number(value, decimals)} %"
 
 
@@ -34,10 +34,10 @@ def kroner(value: float | None) -> str:
     return "–" if value is None else f"{number(value, 0)} kr."
 
 
-def with_unit(value: float | None, unit: str | None) -> str:
+def with_unit(value: float | None, unit: str | None, decimals: int | None = None) -> str:
     """Format a value by unit: pct -> '76,5 %', antal -> '8.940'."""
     if unit == "pct":
-        return percent(value)
+        return percent(value, decimals)
     if unit == "procentpoint":
         return points(value, signed=False)
     if value is not None and unit == "antal":
@@ -56,3 +56,8 @@ def join_list(items: list[str], conjunction: str = "og") -> str:
 def bullet_list(items: list[str]) -> str:
     """Lines starting with '- '."""
     return "\n".join(f"- {item}" for item in items)
+
+
+def genitive(name: str) -> str:
+    """Danish genitive: 'Morsø' -> 'Morsøs', 'Norddjurs' -> 'Norddjurs''."""
+    return f"{name}'" if name.endswith(("s", "x", "z")) else f"{name}s"

@@ -60,7 +60,7 @@ def file_sha256(path: Path) -> str:
 def _who() -> str:
     try:
         return os.environ.get("PLANBOT_USER") or getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
+    except Exception:
         return "ukendt"
 
 
@@ -183,7 +183,7 @@ def _read_table(path: Path) -> pd.DataFrame:
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         try:
             return pd.read_excel(path, dtype=str, keep_default_na=False)
-        except Exception as exc:  # noqa: BLE001 - any unreadable workbook
+        except Exception as exc:
             raise ImportRejected(path.name, [f"regnearket kan ikke læses: {exc}"]) from None
     raw = path.read_bytes()
     try:
@@ -194,7 +194,7 @@ def _read_table(path: Path) -> pd.DataFrame:
     sep = ";" if first.count(";") >= first.count(",") else ","
     try:
         return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
-    except Exception as exc:  # noqa: BLE001 - pandas raises many kinds on broken CSV
+    except Exception as exc:
         raise ImportRejected(path.name, [f"filen kan ikke læses som CSV: {exc}"]) from None
 
 
@@ -251,14 +251,20 @@ def import_staff_file(session: Session, path: Path) -> ImportResult:
         plan_period = str(row["plan"]).strip().replace("–", "-")
         code = str(row["mål"]).strip().removeprefix("Mål ").removeprefix("mål ")
         if kommune is None:
-            problems.append(f"{where}: ukendt kommune {kommune_raw!r}{_suggest(kommune_raw, sorted(kommuner) + [NATIONAL])}")
+            problems.append(
+                f"{where}: ukendt kommune {kommune_raw!r}{_suggest(kommune_raw, [*sorted(kommuner), NATIONAL])}"
+            )
         elif kommune == NATIONAL:
             candidates = [p for p in plans if p.period == plan_period]
             if not candidates:
-                problems.append(f"{where}: ukendt plan {plan_period!r}{_suggest(plan_period, sorted({p.period for p in plans}))}")
+                problems.append(
+                    f"{where}: ukendt plan {plan_period!r}{_suggest(plan_period, sorted({p.period for p in plans}))}"
+                )
             elif not any(code in codes_by_plan.get(p.id, []) for p in candidates):
                 all_codes = sorted({c for p in candidates for c in codes_by_plan.get(p.id, [])})
-                problems.append(f"{where}: ukendt mål {code!r} i planer for {plan_period}{_suggest(code, all_codes)}")
+                problems.append(
+                    f"{where}: ukendt mål {code!r} i planer for {plan_period}{_suggest(code, all_codes)}"
+                )
         else:
             own = [p for p in plans if p.name == kommune]
             plan = next((p for p in own if p.period == plan_period), None)
@@ -267,7 +273,9 @@ def import_staff_file(session: Session, path: Path) -> ImportResult:
                     f"{where}: ukendt plan {plan_period!r} for {kommune}{_suggest(plan_period, [p.period for p in own])}"
                 )
             elif code not in codes_by_plan.get(plan.id, []):
-                problems.append(f"{where}: ukendt mål {code!r} i {kommune} {plan_period}{_suggest(code, codes_by_plan.get(plan.id, []))}")
+                problems.append(
+                    f"{where}: ukendt mål {code!r} i {kommune} {plan_period}{_suggest(code, codes_by_plan.get(plan.id, []))}"
+                )
         try:
             period = parse_period(str(row["periode"]))
         except ValueError as exc:
@@ -309,7 +317,9 @@ def import_staff_file(session: Session, path: Path) -> ImportResult:
     for n, rec in enumerate(records):
         key = (rec["kommune"], rec["plan_period"], rec["goal_code"], rec["period"])
         if key in seen:
-            problems.append(f"rækkerne {seen[key] + 2} og {n + 2}: samme kommune, plan, mål og periode to gange")
+            problems.append(
+                f"rækkerne {seen[key] + 2} og {n + 2}: samme kommune, plan, mål og periode to gange"
+            )
         seen[key] = n
     if problems:
         raise ImportRejected(path.name, problems)
@@ -317,7 +327,12 @@ def import_staff_file(session: Session, path: Path) -> ImportResult:
     log = _start_log(session, "staff", path.name, file_sha256(path), len(records))
     existing = set(
         session.execute(
-            select(GoalMeasurement.kommune, GoalMeasurement.plan_period, GoalMeasurement.goal_code, GoalMeasurement.period)
+            select(
+                GoalMeasurement.kommune,
+                GoalMeasurement.plan_period,
+                GoalMeasurement.goal_code,
+                GoalMeasurement.period,
+            )
         ).tuples()
     )
     updated_count = sum(1 for k in seen if k in existing)
@@ -327,7 +342,10 @@ def import_staff_file(session: Session, path: Path) -> ImportResult:
     stmt = insert(GoalMeasurement).values(records)
     stmt = stmt.on_conflict_do_update(
         index_elements=["kommune", "plan_period", "goal_code", "period"],
-        set_={c: getattr(stmt.excluded, c) for c in ("value", "unit", "source", "updated", "period_end", "import_id")},
+        set_={
+            c: getattr(stmt.excluded, c)
+            for c in ("value", "unit", "source", "updated", "period_end", "import_id")
+        },
     )
     session.execute(stmt)
     log.rows_inserted = len(records) - updated_count

@@ -127,11 +127,7 @@ def read_bundled_csv(path: Path = BUNDLED_CSV, series_path: Path = SERIES_CSV) -
     missing = [c for c in required if c not in frame.columns]
     if missing:
         raise ImportRejected(path.name, [f"kolonne mangler: {', '.join(missing)}"])
-    problems = [
-        f"række {i + 2}: ukendt serie {s!r}"
-        for i, s in enumerate(frame["serie"])
-        if s not in series
-    ]
+    problems = [f"række {i + 2}: ukendt serie {s!r}" for i, s in enumerate(frame["serie"]) if s not in series]
     if problems:
         raise ImportRejected(path.name, problems)
     # Vectorised parse: the extract is large (95,000 rows) and uniform.
@@ -199,16 +195,19 @@ def _rows_from_table(
     except StopIteration:
         raise ImportRejected(filename, ["kolonnen for område (Area) eller periode mangler"]) from None
     others = [i for i in range(len(columns)) if i not in {area_idx, period_idx}]
-    # A column is a measure when all its non-empty values parse as numbers.
+    # A column is a measure when most of its non-empty values parse as numbers;
+    # the odd bad value is then reported with its row by the validation.
     measures, dims = [], []
     for i in others:
         sample = [r[i] for r in data if i < len(r) and r[i] not in (None, "")]
-        try:
-            for value in sample:
+        ok = 0
+        for value in sample:
+            try:
                 parse_number(value)
-            measures.append(i)
-        except ValueError:
-            dims.append(i)
+                ok += 1
+            except ValueError:
+                pass
+        (measures if sample and ok * 2 >= len(sample) else dims).append(i)
     if not measures:
         raise ImportRejected(filename, ["ingen talkolonner fundet"])
     series: dict[str, SeriesDef] = {}
@@ -271,7 +270,9 @@ def read_api_json(path: Path, table_id: str | None = None) -> SeriesFrame:
         payload = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise ImportRejected(path.name, [f"ugyldig JSON (linje {exc.lineno}): {exc.msg}"]) from None
-    table = _table_id_from_name(path, table_id) if table_id or re.search(r"y\d{2}", path.name.lower()) else None
+    table = (
+        _table_id_from_name(path, table_id) if table_id or re.search(r"y\d{2}", path.name.lower()) else None
+    )
     if isinstance(payload, list) and payload and isinstance(payload[0], dict) and "Data" in payload[0]:
         block = payload[0]
         columns = [v.get("Label") or v.get("Name") for v in block.get("Variables", [])]
@@ -280,7 +281,10 @@ def read_api_json(path: Path, table_id: str | None = None) -> SeriesFrame:
             raise ImportRejected(path.name, ["tabel-id ukendt: angiv --tabel (fx y25i01)"])
         return _rows_from_table(columns, block["Data"], table, path.name, 1)
     if isinstance(payload, dict) and "columns" in payload and "rows" in payload:
-        columns = [c if isinstance(c, str) else (c.get("label") or c.get("name") or c.get("id")) for c in payload["columns"]]
+        columns = [
+            c if isinstance(c, str) else (c.get("label") or c.get("name") or c.get("id"))
+            for c in payload["columns"]
+        ]
         table = table or str(payload.get("table_id") or "").lower() or None
         if not table:
             raise ImportRejected(path.name, ["tabel-id ukendt: angiv --tabel (fx y25i01)"])

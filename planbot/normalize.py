@@ -50,9 +50,7 @@ def _is_hyphen_break(prefix: str, next_word: str) -> bool | None:
     return True
 
 
-_HYPHEN_BREAK = re.compile(
-    rf"([{LETTER}]+)-[ \t]*\n(?:[ \t]*\n)*[ \t]*([{LETTER}][{LETTER}\.]*)"
-)
+_HYPHEN_BREAK = re.compile(rf"([{LETTER}]+)-[ \t]*\n(?:[ \t]*\n)*[ \t]*([{LETTER}][{LETTER}\.]*)")
 
 
 def join_hyphenated(text: str) -> str:
@@ -257,8 +255,10 @@ def split_passages(section: Section, max_chars: int = 700, min_chars: int = 120)
 
     passages: list[str] = []
     for piece in pieces:
-        if passages and (len(passages[-1]) < min_chars or len(piece) < min_chars // 2) and (
-            len(passages[-1]) + len(piece) + 1 <= max_chars
+        if (
+            passages
+            and (len(passages[-1]) < min_chars or len(piece) < min_chars // 2)
+            and (len(passages[-1]) + len(piece) + 1 <= max_chars)
         ):
             passages[-1] = f"{passages[-1]}\n{piece}"
         else:

@@ -76,6 +76,4 @@ def parse_period(text: str) -> Period:
         if kind == "H":
             return Period(f"{year}H{number}", "H", year, number, _month_end(year, number * 6))
         return Period(str(year), "Y", year, 1, dt.date(year, 12, 31))
-    raise ValueError(
-        f"ukendt periode {text!r} (brug fx 2024, 2024H1, 2024K3, 2024Q3 eller 2024M03)"
-    )
+    raise ValueError(f"ukendt periode {text!r} (brug fx 2024, 2024H1, 2024K3, 2024Q3 eller 2024M03)")

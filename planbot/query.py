@@ -52,7 +52,11 @@ def kommuner_with_plans(session: Session) -> list[Kommune]:
 
 def plans_for(session: Session, kommune: Kommune | None = None) -> list[Plan]:
     """Plans (newest first), optionally for one kommune."""
-    query = select(Plan).options(selectinload(Plan.goals)).order_by(Plan.period_end.desc(), Plan.period_start.desc())
+    query = (
+        select(Plan)
+        .options(selectinload(Plan.goals))
+        .order_by(Plan.period_end.desc(), Plan.period_start.desc())
+    )
     if kommune is not None:
         query = query.where(Plan.kommune_id == kommune.id)
     return list(session.scalars(query))
@@ -88,7 +92,9 @@ def find_plan(session: Session, kommune: Kommune, hint: str | None = None) -> Pl
     return (main or plans)[0]
 
 
-_CODE = re.compile(r"^(?:m[aå]+l(?:s[aæ]tning)?\s*|succeskriterie?u?m?\s*|delm[aå]+l\s*)?([0-9]+(?:[.,][0-9]+)?[a-z]?|m[1-5]|[a-z]{1,2}[0-9]+(?:\.[0-9]+)?)$")
+_CODE = re.compile(
+    r"^(?:m[aå]+l(?:s[aæ]tning)?\s*|succeskriterie?u?m?\s*|delm[aå]+l\s*)?([0-9]+(?:[.,][0-9]+)?[a-z]?|m[1-5]|[a-z]{1,2}[0-9]+(?:\.[0-9]+)?)$"
+)
 
 
 def normalise_code(text: str) -> str | None:
@@ -258,7 +264,9 @@ def goal_record(goal: Goal) -> dict[str, Any]:
             "text": follow.text,
             "source": follow.source_quote,
         },
-        "indicator": {"series": goal.indicator_series, "note": goal.indicator_note} if goal.indicator_series else None,
+        "indicator": {"series": goal.indicator_series, "note": goal.indicator_note}
+        if goal.indicator_series
+        else None,
         "section": goal.section_heading,
         "source": goal.source_quote,
     }

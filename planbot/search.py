@@ -74,13 +74,19 @@ class PassageIndex:
     def from_session(cls, session: Session) -> PassageIndex:
         """Build the index from the database."""
         rows = session.execute(
-            select(Passage.id, Passage.lemmas, Passage.text, Passage.document_id, Section.heading, Plan.title, Plan.period)
+            select(
+                Passage.id,
+                Passage.lemmas,
+                Passage.text,
+                Passage.document_id,
+                Section.heading,
+                Plan.title,
+                Plan.period,
+            )
             .join(Section, Passage.section_id == Section.id)
             .join(Plan, Plan.document_id == Passage.document_id)
         ).all()
-        kommuner = dict(
-            session.execute(select(Plan.document_id, Plan.kommune_id)).all()
-        )
+        kommuner = dict(session.execute(select(Plan.document_id, Plan.kommune_id)).all())
         from planbot.schema import Kommune
 
         names = dict(session.execute(select(Kommune.id, Kommune.name)).all())
@@ -88,8 +94,17 @@ class PassageIndex:
         for pid, lemma_text, text, doc_id, heading, title, period in rows:
             terms = Counter(lemma_text.split())
             docs.append(
-                _Doc(pid, terms, sum(terms.values()), text, doc_id, title,
-                     names.get(kommuner.get(doc_id), ""), period, heading)  # fmt: skip
+                _Doc(
+                    pid,
+                    terms,
+                    sum(terms.values()),
+                    text,
+                    doc_id,
+                    title,
+                    names.get(kommuner.get(doc_id), ""),
+                    period,
+                    heading,
+                )
             )
         return cls(docs)
 
@@ -119,8 +134,17 @@ class PassageIndex:
             if score <= 0:
                 continue
             hits.append(
-                SearchHit(doc.passage_id, score, matched / len(terms), doc.text, doc.document_id,
-                          doc.plan_title, doc.kommune, doc.period, doc.section)  # fmt: skip
+                SearchHit(
+                    doc.passage_id,
+                    score,
+                    matched / len(terms),
+                    doc.text,
+                    doc.document_id,
+                    doc.plan_title,
+                    doc.kommune,
+                    doc.period,
+                    doc.section,
+                )
             )
         hits.sort(key=lambda h: h.score, reverse=True)
         return hits[:limit]
@@ -150,4 +174,4 @@ def search_passages(
     return get_index(session).search(query, limit=limit, kommune=kommune)
 
 
-__all__ = ["PassageIndex", "SearchHit", "get_index", "search_passages", "Document"]
+__all__ = ["Document", "PassageIndex", "SearchHit", "get_index", "search_passages"]

@@ -77,7 +77,9 @@ class GoalStatus:
 
     def value_text(self, value: float | None = None) -> str:
         """A value in this goal's unit, Danish style."""
-        return fmt.with_unit(self.value if value is None else value, self.unit)
+        return fmt.with_unit(
+            self.value if value is None else value, self.unit, 1 if self.unit == "pct" else None
+        )
 
     def change_text(self) -> str | None:
         """The change since the previous measurement, in words."""
@@ -140,7 +142,9 @@ def series_points(session: Session, area: str, series_id: str, category: str = "
         .where(Measurement.area == area, Measurement.series_id == series_id, Measurement.category == category)
         .order_by(Measurement.period_end)
     ).all()
-    return [Point(r.period, r.period_end, r.value, r.source, r.retrieved) for r in rows if r.value is not None]
+    return [
+        Point(r.period, r.period_end, r.value, r.source, r.retrieved) for r in rows if r.value is not None
+    ]
 
 
 def _at_or_before(points: list[Point], end: dt.date) -> Point | None:
@@ -236,9 +240,9 @@ def goal_status(session: Session, goal: Goal) -> GoalStatus:
         status.previous_period_label = parse_period(points[-2].period).label()
         status.change = round(latest.value - points[-2].value, 4)
     national = _at_or_before(national_points, latest.period_end)
-    if national and national.period == latest.period:
-        status.national_value = national.value
-    elif national and target and target.kind in {"follow_national", "max_points_above_national"}:
+    if (national and national.period == latest.period) or (
+        national and target and target.kind in {"follow_national", "max_points_above_national"}
+    ):
         status.national_value = national.value
     if target is None or target.kind == "qualitative" or latest.value is None:
         return status

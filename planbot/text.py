@@ -22,6 +22,7 @@ EXTRA_STOPWORDS = {
     "kan", "du", "jeg", "mig", "fortælle", "fortael", "sige", "gerne", "vil", "ville", "godt",
     "om", "med", "på", "paa", "for", "til", "i", "og", "er", "det", "den", "de", "der", "en",
     "et", "af", "at", "har", "have", "som", "så", "saa", "nogen", "noget", "lige", "nu", "tak",
+    "gør", "gøre", "gor", "gore", "går", "gar", "gå", "mon", "egentlig", "eller", "hvis",
 }  # fmt: skip
 
 
@@ -78,6 +79,17 @@ def stopwords() -> frozenset[str]:
 
 
 def content_lemmas(text: str) -> list[str]:
-    """Lemmas without stopwords."""
+    """Lemmas of the words that are not stopwords (checked before and after lemmatising)."""
     stops = stopwords()
-    return [lemma for lemma in lemmas(text) if lemma not in stops and len(lemma) > 1]
+    out: list[str] = []
+    for token in _TOKEN.findall(text):
+        if token[0].isdigit():
+            out.append(token.replace(".", "").replace(",", "."))
+            continue
+        for part in token.split("-"):
+            if not part or fold(part) in stops:
+                continue
+            lemma = fold(_lemma(part))
+            if lemma not in stops and len(lemma) > 1:
+                out.append(lemma)
+    return out

@@ -11,6 +11,10 @@ Serves
 --rasa-url (or $PLANBOT_RASA_URL) rewrites the snippet's data-server in the
 demo pages, for a Rasa server that is not on http://localhost:5005.
 
+The demo pages are sent with a strict Content-Security-Policy (no inline
+script or style; connect-src only the Rasa server), as many municipal sites
+have, so the demo proves the widget works under one.
+
 Nothing else: no directory listings, no paths outside demo/ and dist/.
 """
 
@@ -70,6 +74,20 @@ def resolve(url_path: str) -> Path | None:
 DEFAULT_RASA_URL = "http://localhost:5005"
 
 
+def csp_for(rasa_url: str) -> str:
+    """A strict policy like many municipal sites have: no inline script/style,
+    connections only to the Rasa server (http(s) for polling, ws(s) for websocket).
+    The widget must work under it."""
+    parts = urlsplit(rasa_url)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    ws_origin = ("wss" if parts.scheme == "https" else "ws") + f"://{parts.netloc}"
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+        f"connect-src 'self' {origin} {ws_origin}; frame-ancestors 'self'; base-uri 'self'; "
+        "form-action 'self'"
+    )
+
+
 class Handler(BaseHTTPRequestHandler):
     server_version = "PlanbotDemo/1.0"
     quiet = False
@@ -101,14 +119,17 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
+        if target.suffix == ".html":
+            self.send_header("Content-Security-Policy", csp_for(self.rasa_url))
+            self.send_header("Referrer-Policy", "strict-origin-when-cross-origin")
         self.end_headers()
         if not head_only:
             self.wfile.write(data)
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server API)
+    def do_GET(self) -> None:
         self._send_file(head_only=False)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._send_file(head_only=True)
 
     def log_message(self, fmt: str, *args) -> None:

@@ -117,8 +117,7 @@ async def user_uttered(sid, data):
         message: dict = {"text": part}
         if buttons and i == len(parts) - 1:
             message["quick_replies"] = [
-                {"content_type": "text", "title": b["title"], "payload": b["payload"]}
-                for b in buttons
+                {"content_type": "text", "title": b["title"], "payload": b["payload"]} for b in buttons
             ]
         await sio.emit("bot_uttered", message, room=session_id)
 
@@ -131,7 +130,12 @@ def main() -> None:
     args = ap.parse_args()
     globals()["REPLY_DELAY"] = args.delay
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    web.run_app(app, host=args.host, port=args.port, print=lambda *_: print(f"stub on http://{args.host}:{args.port}", flush=True))
+    web.run_app(
+        app,
+        host=args.host,
+        port=args.port,
+        print=lambda *_: print(f"stub on http://{args.host}:{args.port}", flush=True),
+    )
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ const STORAGE_VERSION = 1;
 const MAX_STORED_MESSAGES = 200;
 const MAX_MESSAGE_LENGTH = 1000;
 const TYPING_TIMEOUT_MS = 45000;
+// Keep in sync with the full-screen @media rule in widget.css.
+const FULLSCREEN_QUERY = "(max-width: 480px)";
 
 const TEXTS = {
   launcher: "Spørg assistenten",
@@ -274,6 +276,7 @@ function emptyState() {
     messages: [],
     open: false,
     awaitingReply: false,
+    awaitingSince: 0,
     lastSenderTab: null,
     greeted: false,
   };
@@ -335,23 +338,27 @@ class PlanbotWidget {
     this.tab = tabId();
     this.socket = null;
     this.ready = false; // session confirmed
+    this.confirmedSession = null; // the session this socket has joined
     this.queue = [];
     this.rendered = []; // ids of rendered messages, in order
     this.typingTimer = null;
-    this.everConnected = false;
     this.state = this.load();
     this.onStorage = this.onStorage.bind(this);
     this.build();
+    // Nothing is written to localStorage before the user opens the chat.
     if (!this.state.greeted && this.o.greeting && this.state.messages.length === 0) {
       this.state.messages.push({ id: randomId(), from: "bot", text: this.o.greeting });
       this.state.greeted = true;
-      this.save();
     }
     this.renderAll();
     document.body.appendChild(this.host);
     window.addEventListener("storage", this.onStorage);
+    // An answer may still be on its way when the user moved to this page.
+    const waiting = this.state.awaitingReply && Date.now() - (this.state.awaitingSince || 0) < TYPING_TIMEOUT_MS;
+    if (!waiting && this.state.awaitingReply) this.state.awaitingReply = false;
     if (this.state.open || this.o.open) this.open(false);
-    else if (this.state.awaitingReply) this.connect();
+    else if (waiting) this.connect();
+    if (waiting) this.setTyping(true);
   }
 
   /* ---------- persistence ---------- */
@@ -390,6 +397,8 @@ class PlanbotWidget {
     this.state.open = open;
     this.renderAll(true);
     if (!this.state.awaitingReply) this.setTyping(false);
+    // "Ny samtale" in another tab: join the new session once it is known.
+    if (this.state.sessionId && this.state.sessionId !== this.confirmedSession) this.requestSession();
   }
 
   /* ---------- DOM ---------- */
@@ -409,7 +418,6 @@ class PlanbotWidget {
     const root = this.host.attachShadow ? this.host.attachShadow({ mode: "open" }) : this.host;
     this.root = root;
 
-    const style = el("style", { text: css });
     const wrap = el("div", { className: "pb-wrap pb-pos-" + o.position });
     wrap.style.setProperty("--pb-primary", pal.primary);
     wrap.style.setProperty("--pb-on-primary", pal.onPrimary);
@@ -499,12 +507,30 @@ class PlanbotWidget {
         ev.preventDefault();
         ev.stopPropagation();
         this.close();
+      } else if (ev.key === "Tab" && this.isFullscreen()) {
+        this.trapTab(ev);
       }
     });
+    this.mql = window.matchMedia ? window.matchMedia(FULLSCREEN_QUERY) : null;
+    this.onMediaChange = () => this.updateModal();
+    if (this.mql && this.mql.addEventListener) this.mql.addEventListener("change", this.onMediaChange);
 
     wrap.appendChild(this.launcher);
     wrap.appendChild(this.panel);
-    root.appendChild(style);
+    // A constructed stylesheet is not "inline style" for a Content-Security-Policy,
+    // so the widget also works on sites without style-src 'unsafe-inline'.
+    let adopted = false;
+    try {
+      if (this.host.shadowRoot && "adoptedStyleSheets" in root && "replaceSync" in CSSStyleSheet.prototype) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        root.adoptedStyleSheets = [sheet];
+        adopted = true;
+      }
+    } catch (e) {
+      adopted = false;
+    }
+    if (!adopted) root.appendChild(el("style", { text: css }));
     root.appendChild(wrap);
     this.wrap = wrap;
   }
@@ -629,7 +655,34 @@ class PlanbotWidget {
     return !this.panel.hidden;
   }
 
+  /** On small screens the panel covers the page: it is then a modal dialog. */
+  isFullscreen() {
+    return !!(this.mql && this.mql.matches);
+  }
+
+  updateModal() {
+    this.panel.setAttribute("aria-modal", this.isFullscreen() ? "true" : "false");
+  }
+
+  trapTab(ev) {
+    const items = Array.from(
+      this.panel.querySelectorAll("button, input, a[href], [tabindex='0']")
+    ).filter((n) => !n.disabled && n.getClientRects().length);
+    if (!items.length) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    const active = this.root.activeElement;
+    if (ev.shiftKey && active === first) {
+      ev.preventDefault();
+      last.focus();
+    } else if (!ev.shiftKey && active === last) {
+      ev.preventDefault();
+      first.focus();
+    }
+  }
+
   open(focus = true) {
+    this.updateModal();
     this.panel.hidden = false;
     this.wrap.classList.add("pb-open");
     this.launcher.setAttribute("aria-expanded", "true");
@@ -669,11 +722,8 @@ class PlanbotWidget {
     this.socket = socket;
 
     socket.on("connect", () => {
-      this.everConnected = true;
       this.setDisconnected(false);
-      this.ready = false;
-      this.refresh();
-      socket.emit("session_request", { session_id: this.state.sessionId || null });
+      this.requestSession();
     });
 
     socket.on("session_confirm", (data) => {
@@ -683,6 +733,7 @@ class PlanbotWidget {
       const isNew = !this.state.sessionId;
       this.state.sessionId = String(id);
       this.save();
+      this.confirmedSession = this.state.sessionId;
       this.ready = true;
       if (isNew && o.initialPayload && !this.state.messages.some((m) => m.from === "user")) {
         this.emitMessage(o.initialPayload);
@@ -711,6 +762,15 @@ class PlanbotWidget {
     });
   }
 
+  /** Ask the server to (re)join the stored session, or to start a new one. */
+  requestSession() {
+    this.ready = false;
+    this.confirmedSession = null;
+    if (!this.socket || !this.socket.connected) return;
+    this.refresh();
+    this.socket.emit("session_request", { session_id: this.state.sessionId || null });
+  }
+
   disconnect() {
     if (this.socket) {
       this.socket.removeAllListeners();
@@ -718,6 +778,7 @@ class PlanbotWidget {
     }
     this.socket = null;
     this.ready = false;
+    this.confirmedSession = null;
   }
 
   emitMessage(text) {
@@ -732,12 +793,18 @@ class PlanbotWidget {
     if (!text.trim()) return;
     this.refresh();
     this.state.awaitingReply = true;
+    this.state.awaitingSince = Date.now();
     this.state.lastSenderTab = this.tab;
     this.addMessage({ id: randomId(), from: "user", text: String(displayText).slice(0, MAX_MESSAGE_LENGTH) });
     this.setTyping(true);
     this.connect();
-    if (this.ready && this.socket && this.socket.connected) this.emitMessage(text);
-    else this.queue.push(text);
+    const sameSession = this.state.sessionId && this.state.sessionId === this.confirmedSession;
+    if (this.ready && sameSession && this.socket && this.socket.connected) {
+      this.emitMessage(text);
+    } else {
+      this.queue.push(text);
+      if (this.ready && !sameSession) this.requestSession();
+    }
   }
 
   onBotMessage(data) {
@@ -799,6 +866,7 @@ class PlanbotWidget {
     this.disconnect();
     clearTimeout(this.typingTimer);
     window.removeEventListener("storage", this.onStorage);
+    if (this.mql && this.mql.removeEventListener) this.mql.removeEventListener("change", this.onMediaChange);
     this.host.remove();
   }
 }

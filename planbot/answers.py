@@ -1,0 +1,1523 @@
+"""Compose the assistant's answers from the database.
+
+Each ``answer_*`` function takes a database session and a :class:`Context` (what
+the user said, the entities, the conversation's slots, the channel) and returns an
+:class:`Answer`: Danish text, buttons, an optional custom payload (status cards),
+slots to remember, the sources behind it and details for "fortæl mere". The Rasa
+actions only translate between the tracker and these functions.
+
+Every number in an answer comes from the plans or from a measurement in the
+database; when nothing fits, the answer says so.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from planbot import formatting as fmt
+from planbot.curated import KNOWLEDGE_DIR
+from planbot.jobindsats import NATIONAL, SOURCE_LABEL
+from planbot.periods import parse_period
+from planbot.privacy import contains_masked_data
+from planbot.query import (
+    facts_for,
+    find_goals,
+    find_kommune,
+    find_plan,
+    goals_for,
+    initiatives_for,
+    kommuner_with_plans,
+    normalise_code,
+    rank_by_words,
+)
+from planbot.schema import (
+    BuildInfo,
+    Fact,
+    Goal,
+    ImportLog,
+    IndicatorSeries,
+    Initiative,
+    Kommune,
+    Measurement,
+    Plan,
+)
+from planbot.search import search_passages
+from planbot.status import (
+    NO_DATA,
+    NOT_REACHED,
+    REACHED,
+    UNASSESSABLE,
+    GoalStatus,
+    goal_status,
+    target_in_words,
+)
+from planbot.text import content_lemmas, fold
+
+STAFF_CHANNELS = {"teams", "msteams", "botframework"}
+PRIVACY_REMINDER = (
+    "Husk: skriv ikke personlige oplysninger som cpr-nummer, telefonnummer eller e-mail her. "
+    "Jeg har fjernet dem fra din besked."
+)
+DB_ERROR = "Beklager, jeg kan ikke slå op i mine data lige nu. Prøv igen om lidt."
+MAX_LIST = 12
+
+
+@dataclass
+class Context:
+    """What an answer needs from the conversation."""
+
+    text: str = ""
+    intent: str | None = None
+    entities: dict[str, list[str]] = field(default_factory=dict)
+    slots: dict[str, Any] = field(default_factory=dict)
+    channel: str | None = None
+
+    @property
+    def staff(self) -> bool:
+        """Staff (Teams) get goal codes, data sources and follow-up details."""
+        return (self.channel or "").lower() in STAFF_CHANNELS
+
+    def entity(self, name: str) -> str | None:
+        values = self.entities.get(name) or []
+        return values[0] if values else None
+
+
+@dataclass
+class Source:
+    """Where an answer comes from."""
+
+    title: str
+    kommune: str | None = None
+    section: str | None = None
+    quote: str | None = None
+
+    def line(self) -> str:
+        parts = [self.title]
+        if self.kommune:
+            parts[0] = f"{self.title} ({self.kommune})"
+        if self.section:
+            parts.append(f"afsnit »{self.section}«")
+        return "Kilde: " + ", ".join(parts)
+
+
+@dataclass
+class Answer:
+    """An answer to send."""
+
+    text: str
+    buttons: list[dict[str, str]] = field(default_factory=list)
+    custom: dict[str, Any] | None = None
+    slots: dict[str, Any] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+    details: str | None = None
+
+    def full_text(self) -> str:
+        """Text with the source line(s) appended."""
+        lines = [self.text]
+        seen: set[str] = set()
+        for source in self.sources[:2]:
+            line = source.line()
+            if line not in seen:
+                lines.append(line)
+                seen.add(line)
+        return "\n\n".join(lines)
+
+
+def _button(title: str, payload: str) -> dict[str, str]:
+    return {"title": title, "payload": payload}
+
+
+def _plan_source(plan: Plan, section: str | None = None, quote: str | None = None) -> Source:
+    return Source(plan.title, plan.kommune.name, section, quote)
+
+
+def _goal_source(goal: Goal, quote: str | None = None) -> Source:
+    return _plan_source(goal.plan, goal.section_heading, quote or goal.source_quote)
+
+
+def _sources_slot(sources: list[Source]) -> list[dict[str, Any]]:
+    return [s.__dict__ for s in sources]
+
+
+# --- Recognising kommuner, goals and topics in free text --------------------------------
+
+_matcher_lock = threading.Lock()
+_matcher: tuple[int, dict[str, str]] | None = None
+
+
+def _kommune_names(session: Session) -> dict[str, str]:
+    """Folded name/alias -> canonical kommune name (cached per knowledge build)."""
+    global _matcher
+    build_id = session.scalar(select(func.max(BuildInfo.id))) or 0
+    with _matcher_lock:
+        if _matcher and _matcher[0] == build_id:
+            return _matcher[1]
+    names: dict[str, str] = {}
+    for kommune in session.scalars(select(Kommune)):
+        variants = [kommune.name, *(kommune.aliases or [])]
+        for variant in variants:
+            key = fold(variant).rstrip("'’")
+            names.setdefault(key, kommune.name)
+            if not key.endswith("s"):
+                names.setdefault(key + "s", kommune.name)
+    names["hele landet"] = NATIONAL
+    names["landsplan"] = NATIONAL
+    names["landet"] = NATIONAL
+    names["danmark"] = NATIONAL
+    with _matcher_lock:
+        _matcher = (build_id, names)
+    return names
+
+
+_WORD = re.compile(r"[a-z0-9æøåéü]+(?:['’][s]?)?")
+# Kommune names that are also ordinary Danish words count only when capitalised.
+AMBIGUOUS_KOMMUNER = {"Vejen", "Greve", "Odder", "Tønder"}
+
+
+def kommuner_in_text(session: Session, text: str) -> list[str]:
+    """Kommune names found in free text (1–3 word spans), in order of appearance."""
+    names = _kommune_names(session)
+    words = [w.rstrip("'’") for w in _WORD.findall(fold(text))]
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for span in (3, 2, 1):
+            phrase = " ".join(words[i : i + span])
+            if phrase in names and (span > 1 or len(phrase) > 2):
+                name = names[phrase]
+                if name in AMBIGUOUS_KOMMUNER and not re.search(rf"\b{re.escape(name)}\b", text):
+                    continue
+                if name not in found:
+                    found.append(name)
+                i += span - 1
+                break
+        i += 1
+    return found
+
+
+def resolve_kommuner(session: Session, ctx: Context, use_slot: bool = True) -> list[Kommune | str]:
+    """Kommuner the user means: entities, then names in the text, then the remembered one.
+
+    Returns Kommune rows, or the string ``"Hele landet"`` for the national level.
+    """
+    names: list[str] = []
+    for value in ctx.entities.get("kommune", []):
+        if fold(value) in {"hele landet", "landet", "danmark", "landsplan"}:
+            names.append(NATIONAL)
+            continue
+        kommune = find_kommune(session, value)
+        if kommune is not None:
+            names.append(kommune.name)
+    for name in kommuner_in_text(session, ctx.text):
+        if name not in names:
+            names.append(name)
+    if not names and use_slot and ctx.slots.get("kommune"):
+        names.append(ctx.slots["kommune"])
+    result: list[Kommune | str] = []
+    for name in names:
+        if name == NATIONAL:
+            result.append(NATIONAL)
+            continue
+        kommune = find_kommune(session, name)
+        if kommune is not None and kommune not in result:
+            result.append(kommune)
+    return result
+
+
+def _first_kommune(session: Session, ctx: Context) -> Kommune | None:
+    for item in resolve_kommuner(session, ctx):
+        if isinstance(item, Kommune):
+            return item
+    return None
+
+
+_CODE_IN_TEXT = re.compile(
+    r"(?:^|[\s(])((?:m[aå]+l\s*)?(?:[1-9]\.[0-9]{1,2}|[1-9][ab]|m[1-5])|ministerm[aå]+l\s*[1-5]|m[aå]+l\s*[1-9])(?=$|[\s?.,!)])",
+    re.IGNORECASE,
+)
+
+
+def codes_in_text(ctx: Context) -> list[str]:
+    """Goal codes named by entity or in the text ("6.3", "1a", "mål 3", "ministermål 2")."""
+    codes: list[str] = []
+    for value in ctx.entities.get("goal_code", []):
+        code = normalise_code(value)
+        if code and code not in codes:
+            codes.append(code)
+    for match in _CODE_IN_TEXT.finditer(ctx.text):
+        code = normalise_code(match.group(1))
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+TARGET_GROUP_WORDS = {
+    "unge": ["ung", "unge", "ungdom", "ungdommen", "ungdommer", "elever", "lærlinge"],
+    "ledige": ["ledig", "ledige", "arbejdsløs", "arbejdsløse", "arbejdslose"],
+    "flygtninge": [
+        "flygtning",
+        "flygtninge",
+        "integration",
+        "integrationsborgere",
+        "indvandrere",
+        "familiesammenførte",
+        "udlændinge",
+    ],
+    "personer med handicap": ["handicap", "handicappede", "handicappet", "funktionsnedsættelse"],
+    "sygemeldte": ["sygemeldt", "sygemeldte", "syge", "sygedagpenge"],
+    "virksomheder": [
+        "virksomhed",
+        "virksomheder",
+        "virksomhederne",
+        "arbejdsgiver",
+        "arbejdsgivere",
+        "erhvervsliv",
+        "erhvervslivet",
+    ],
+    "kontanthjælpsmodtagere": ["kontanthjælpsmodtagere", "kontanthjælp"],
+    "dagpengemodtagere": ["dagpengemodtagere", "forsikrede"],
+    "langtidsledige": ["langtidsledige", "langtidsledig"],
+    "seniorer": ["senior", "seniorer", "ældre"],
+    "udsatte": ["udsatte", "udsat", "sårbare"],
+    "fleksjob": ["fleksjob", "fleksjobbere", "fleksjobvisiterede"],
+}
+_GROUP_LOOKUP = {fold(w): g for g, words in TARGET_GROUP_WORDS.items() for w in words}
+
+
+def target_group_in(ctx: Context) -> str | None:
+    """The target group the user asks about."""
+    value = ctx.entity("target_group")
+    if value:
+        key = fold(value)
+        if key in _GROUP_LOOKUP:
+            return _GROUP_LOOKUP[key]
+        for group in TARGET_GROUP_WORDS:
+            if fold(group) == key:
+                return group
+    for word in re.findall(r"[a-zæøåé]+", ctx.text.lower()):
+        group = _GROUP_LOOKUP.get(fold(word))
+        if group:
+            return group
+    return None
+
+
+# --- Conversation helpers -------------------------------------------------------------
+
+
+def ask_for_kommune(session: Session, question: str) -> Answer:
+    """Ask which kommune, with a button for each kommune we have plans for."""
+    kommuner = kommuner_with_plans(session)
+    return Answer(
+        text=f"{question} Jeg har beskæftigelsesplaner for {fmt.join_list([k.name for k in kommuner])}.",
+        buttons=[_button(k.name, k.name) for k in kommuner],
+    )
+
+
+def _no_plans(session: Session, kommune: Kommune) -> Answer:
+    known = [k.name for k in kommuner_with_plans(session)]
+    return Answer(
+        text=(
+            f"Jeg har ingen beskæftigelsesplan for {kommune.name} Kommune – kun for {fmt.join_list(known)}. "
+            f"Jeg kan dog give dig aktuelle tal fra Jobindsats.dk for {kommune.name}, fx ledigheden."
+        ),
+        buttons=[
+            _button(f"Ledigheden i {kommune.name}", f"Hvad er ledigheden i {kommune.name}?"),
+            *[_button(f"Mål i {name}", f"Hvilke mål har {name}?") for name in known],
+        ],
+        slots={"kommune": kommune.name},
+    )
+
+
+def _kommune_and_plan(
+    session: Session, ctx: Context, question: str
+) -> tuple[Kommune | None, Plan | None, Answer | None]:
+    kommune = _first_kommune(session, ctx)
+    if kommune is None:
+        return None, None, ask_for_kommune(session, question)
+    if not kommune.has_plans:
+        return kommune, None, _no_plans(session, kommune)
+    hint = ctx.entity("year") or _plan_hint(ctx.text)
+    plan = find_plan(session, kommune, hint)
+    if plan is None:
+        return kommune, None, _no_plans(session, kommune)
+    if not hint and ctx.slots.get("plan_id") and ctx.slots.get("kommune") == kommune.name:
+        remembered = session.get(Plan, ctx.slots["plan_id"])
+        if remembered is not None and remembered.kommune_id == kommune.id:
+            plan = remembered
+    return kommune, plan, None
+
+
+def _plan_hint(text: str) -> str | None:
+    match = re.search(r"\b(20[12]\d)\b", text)
+    if match:
+        return match.group(1)
+    lowered = fold(text)
+    for word in ("strategi", "notat", "udmont"):
+        if word in lowered:
+            return word
+    return None
+
+
+def _other_plans_line(session: Session, plan: Plan) -> str:
+    others = [p for p in plan.kommune.plans if p.id != plan.id]
+    if not others:
+        return ""
+    names = [f"{p.title} ({p.period})" for p in others]
+    return f"\n\nJeg kender også {fmt.genitive(plan.kommune.name)} {fmt.join_list(names)}."
+
+
+def _goal_label(goal: Goal, staff: bool = False) -> str:
+    title = goal.title
+    if re.fullmatch(r"M[1-5]", goal.code) or title.lower().startswith(("mål ", "ministermål")):
+        return title
+    if goal.code.isdigit():
+        return f"Mål {goal.code}: {title}"
+    prefix = f"{goal.code} " if not re.match(rf"^{re.escape(goal.code)}\b", title) else ""
+    return f"{prefix}{title}"
+
+
+def _resolve_goal(
+    session: Session, ctx: Context, kommune: Kommune | None, plan: Plan | None
+) -> tuple[list[Goal], str]:
+    """Goals the user means and how they were found ("code", "text", "slot" or "")."""
+    codes = codes_in_text(ctx)
+    if codes:
+        goals: list[Goal] = []
+        for code in codes:
+            goals.extend(find_goals(session, code, kommune=kommune, plan=plan))
+        if not goals and plan is not None and kommune is not None:
+            goals = [g for code in codes for g in find_goals(session, code, kommune=kommune)]
+        return goals, "code"
+    words = _topic_words(session, ctx)
+    if words:
+        goals = find_goals(session, words, kommune=kommune, plan=plan)
+        if goals:
+            return goals, "text"
+    slot_code = ctx.slots.get("goal_code")
+    if slot_code and ctx.slots.get("plan_id"):
+        remembered_plan = session.get(Plan, ctx.slots["plan_id"])
+        if remembered_plan is not None and (kommune is None or remembered_plan.kommune_id == kommune.id):
+            goals = find_goals(session, slot_code, plan=remembered_plan)
+            if goals:
+                return goals, "slot"
+    return [], ""
+
+
+_NOISE_WORDS = (
+        "mål", "målet", "målene", "maal", "status", "går", "gaar", "det", "hvordan", "kommune", "kommunen",
+        "plan", "planen", "beskæftigelsesplan", "beskæftigelsesplanen", "nået", "naaet", "opfyldt", "ligger",
+        "succeskriterie", "succeskriterier", "succeskriterierne", "målsætning", "målsætningen", "tal", "følge",
+        "følges", "op", "opfølgning", "hvem", "tit", "ofte", "orienteret", "orienteres", "datakilde", "kilde",
+        "data", "handle", "handler", "betyde", "betyder", "står", "vi", "jer", "i", "os", "lokale", "lokal",
+        "fortæl", "forklar", "om", "hvad", "hvilke", "hvilken", "sidste", "seneste", "nyt", "egentlig",
+        "overblik", "giv", "vis", "mig", "bruges", "bruger", "anvendes", "hvornår", "target", "specifikt",
+        "gå", "gik", "gået", "går", "klare", "klarer", "sig", "den", "dem", "dette", "denne", "ift", "forhold",
+)  # fmt: skip
+_QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
+
+
+@lru_cache(maxsize=1)
+def _noise_lemmas() -> frozenset[str]:
+    from planbot.text import lemmas
+
+    return frozenset(lemmas(" ".join(_NOISE_WORDS))) | frozenset(_QUESTION_NOISE)
+
+
+def _topic_words(session: Session, ctx: Context) -> str:
+    """The user's content words minus kommune names and question words."""
+    names = _kommune_names(session)
+    words = [
+        w for w in content_lemmas(ctx.text)
+        if w not in _noise_lemmas() and w not in names and not re.fullmatch(r"\d{4}", w)
+    ]  # fmt: skip
+    return " ".join(words)
+
+
+def _unknown_goal(session: Session, kommune: Kommune | None, plan: Plan | None, asked: str) -> Answer:
+    """An unknown goal: say so and list the goals that do exist."""
+    if plan is None:
+        return ask_for_kommune(session, f"Jeg kunne ikke finde målet {asked}. Hvilken kommune tænker du på?")
+    goals = [g for g in plan.goals if g.kind not in {"succeskriterium", "delmål", "sigtepunkt"}] or list(
+        plan.goals
+    )
+    lines = fmt.bullet_list([_goal_label(g) for g in goals[:MAX_LIST]])
+    more = f"\n… og {len(goals) - MAX_LIST} mere." if len(goals) > MAX_LIST else ""
+    return Answer(
+        text=(
+            f"Jeg kan ikke finde målet {asked} i {fmt.genitive(plan.kommune.name)} {plan.title}. "
+            f"Planen har disse mål:\n{lines}{more}"
+        ),
+        buttons=[_button(f"Om {g.code}", f"Hvad handler {g.code} om?") for g in goals[:3]],
+        slots={"kommune": plan.kommune.name, "plan_id": plan.id},
+        sources=[_plan_source(plan)],
+    )
+
+
+def _asked_label(ctx: Context) -> str:
+    codes = codes_in_text(ctx)
+    if codes:
+        return codes[0]
+    words = _topic_words_plain(ctx.text)
+    return f"om »{words}«" if words else "du spørger om"
+
+
+def _topic_words_plain(text: str) -> str:
+    from planbot.text import stopwords
+
+    stops = stopwords() | _noise_lemmas()
+    return " ".join(w for w in re.findall(r"[A-Za-zÆØÅæøå0-9.]+", text) if fold(w) not in stops)[:60]
+
+
+# --- Answers -----------------------------------------------------------------------------
+
+
+def answer_greet(session: Session, ctx: Context) -> Answer:
+    """Greeting with suggestions."""
+    names = [k.name for k in kommuner_with_plans(session)]
+    return Answer(
+        text=(
+            "Hej! Jeg er planassistenten. Jeg svarer på spørgsmål om beskæftigelsesplanerne i "
+            f"{fmt.join_list(names)}: mål, indsatser, opfølgning og status – og aktuelle tal fra Jobindsats.dk."
+        ),
+        buttons=[
+            _button("Hvilke mål har Norddjurs?", "Hvilke mål har Norddjurs?"),
+            _button("Hvad gør kommunen for de unge?", "Hvad gør Mariagerfjord for de unge?"),
+            _button("Ledigheden i Morsø", "Hvad er ledigheden i Morsø lige nu?"),
+        ],
+    )
+
+
+def answer_help(session: Session, ctx: Context) -> Answer:
+    """What the assistant can do."""
+    names = [k.name for k in kommuner_with_plans(session)]
+    text = (
+        f"Jeg kender beskæftigelsesplanerne for {fmt.join_list(names)}. Du kan fx spørge om:\n"
+        + fmt.bullet_list(
+            [
+                "planen: »Hvilken periode dækker Mariagerfjords plan?«",
+                "mål: »Hvilke mål har Morsø?« eller »Hvad handler 6.3 om?«",
+                "målsætninger og opfølgning: »Hvor tit følges der op på de vandrende sager?«",
+                "indsatser: »Hvad gør kommunen for flygtninge?«",
+                "tal i planerne: »Hvor mange praktikpladser skal praktikbanken finde?«",
+                "status: »Hvordan går det med målet om samtaler?«",
+                "aktuelle tal for alle 98 kommuner: »Hvad er ledigheden i Aarhus lige nu?«",
+                "kilden bag mit svar: »Hvor står det?«",
+            ]
+        )
+    )
+    return Answer(
+        text=text,
+        buttons=[
+            _button("Overblik over Norddjurs' mål", "Giv mig et overblik over Norddjurs' mål"),
+            _button("Hvad er FGU?", "Hvad er FGU?"),
+        ],
+    )
+
+
+def answer_plan_info(session: Session, ctx: Context) -> Answer:
+    """The plan: period, approval, committee, frame, summary."""
+    kommune, plan, early = _kommune_and_plan(session, ctx, "Hvilken kommunes plan tænker du på?")
+    if early:
+        return early
+    assert plan is not None and kommune is not None
+    q = fold(ctx.text)
+    frame = plan.frame or []
+    sources = [_plan_source(plan)]
+    lines: list[str] = []
+    wanted_kind = None
+    for word, kind in (
+        ("minister", "ministermål"),
+        ("fokus", "fokusområde"),
+        ("kerneopgave", "kerneopgave"),
+        ("princip", "princip"),
+        ("vision", "vision"),
+    ):
+        if word in q:
+            wanted_kind = kind
+    if wanted_kind:
+        items = [f for f in frame if f.get("kind") == wanted_kind]
+        if items:
+            label = {
+                "ministermål": "ministermål",
+                "fokusområde": "fokusområder",
+                "kerneopgave": "kerneopgaver",
+                "princip": "bærende principper",
+                "vision": "vision",
+            }[wanted_kind]
+            lines.append(f"{plan.title} for {kommune.name} bygger på disse {label}:")
+            lines.append(fmt.bullet_list([i["text"].rstrip(".") for i in items]))
+            sources = [_plan_source(plan, None, items[0].get("source"))]
+        else:
+            lines.append(f"{plan.title} for {kommune.name} nævner ingen {wanted_kind}.")
+    else:
+        lines.append(
+            f"{plan.title} for {kommune.name} dækker {('året ' + plan.period) if plan.period_start == plan.period_end else 'perioden ' + plan.period}."
+        )
+        if plan.approved_date:
+            approved = _danish_date(plan.approved_date)
+            by = (
+                f" af {plan.approved_by.lower() if plan.approved_by and plan.approved_by.lower().startswith('kommunal') else plan.approved_by}"
+                if plan.approved_by
+                else ""
+            )
+            lines.append(f"Den blev godkendt{by} {approved}.")
+            sources = [_plan_source(plan, None, plan.approved_source)]
+        elif any(w in q for w in ("godkend", "vedtag", "hvornar", "hvem")):
+            lines.append("Dokumentet oplyser ikke, hvornår eller af hvem planen blev godkendt.")
+        if plan.committee:
+            lines.append(f"Ansvarligt udvalg: {plan.committee}.")
+        if plan.summary:
+            lines.append(plan.summary)
+        kinds = sorted(
+            {f.get("kind") for f in frame if f.get("kind") in {"ministermål", "fokusområde", "kerneopgave"}}
+        )
+        if kinds:
+            lines.append(
+                "Spørg gerne om planens "
+                + fmt.join_list(
+                    [
+                        {
+                            "ministermål": "ministermål",
+                            "fokusområde": "fokusområder",
+                            "kerneopgave": "kerneopgaver",
+                        }[k]
+                        for k in kinds
+                    ]
+                )
+                + "."
+            )
+    text = "\n".join(lines) + _other_plans_line(session, plan)
+    return Answer(
+        text=text,
+        buttons=[_button("Hvilke mål har planen?", f"Hvilke mål har {kommune.name}?")],
+        slots={"kommune": kommune.name, "plan_id": plan.id},
+        sources=sources,
+    )
+
+
+def _danish_date(text: str) -> str:
+    months = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
+    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    if not match:
+        return text
+    year, month, day = match.groups()
+    if day:
+        return f"den {int(day)}. {months[int(month) - 1]} {year}"
+    return f"i {months[int(month) - 1]} {year}"
+
+
+def answer_list_goals(session: Session, ctx: Context) -> Answer:
+    """List goals by kommune/plan, theme or target group."""
+    group = target_group_in(ctx)
+    theme = ctx.entity("theme")
+    kommuner = [k for k in resolve_kommuner(session, ctx, use_slot=not group) if isinstance(k, Kommune)]
+    if not kommuner and (group or theme):
+        kommuner = kommuner_with_plans(session)
+    if not kommuner:
+        return ask_for_kommune(session, "Hvilken kommunes mål vil du se?")
+    blocks: list[str] = []
+    sources: list[Source] = []
+    slots: dict[str, Any] = {}
+    for kommune in kommuner:
+        if not kommune.has_plans:
+            if len(kommuner) == 1:
+                return _no_plans(session, kommune)
+            blocks.append(f"{kommune.name}: ingen beskæftigelsesplan i mine data.")
+            continue
+        hint = ctx.entity("year") or _plan_hint(ctx.text)
+        plan = (
+            find_plan(session, kommune, hint)
+            if (hint or len(kommuner) == 1 or not (group or theme))
+            else None
+        )
+        goals = goals_for(session, kommune, plan, target_group=group)
+        if theme:
+            themed = [g for g in goals if g.theme == theme]
+            goals = themed or [g for _, g in rank_by_words(goals, theme, ("title", "text", "measure"))]
+        if group or theme:
+            if not goals:
+                blocks.append(f"{kommune.name}: ingen mål særligt for {group or theme}.")
+                continue
+            heading = f"{kommune.name} – mål for {group or theme}:"
+        else:
+            assert plan is not None
+            top = [g for g in goals if g.kind not in {"succeskriterium", "delmål", "sigtepunkt"}]
+            heading = f"{fmt.genitive(kommune.name)} {plan.title} har {len(goals)} mål"
+            if len(top) < len(goals):
+                heading += f" – her er de {len(top)} overordnede:"
+                goals = top
+            else:
+                heading += ":"
+        shown = goals[:MAX_LIST]
+        more = f"\n… og {len(goals) - MAX_LIST} mere." if len(goals) > MAX_LIST else ""
+        label_plan = "" if plan else " "
+        blocks.append(
+            f"{heading}\n"
+            + fmt.bullet_list(
+                [_goal_label(g) + (f" ({g.plan.title})" if label_plan and not plan else "") for g in shown]
+            )
+            + more
+        )
+        first_plan = plan or (goals[0].plan if goals else None)
+        if first_plan is not None:
+            sources.append(_plan_source(first_plan, goals[0].section_heading if goals else None))
+        if len(kommuner) == 1:
+            slots = {"kommune": kommune.name}
+            if plan is not None:
+                slots["plan_id"] = plan.id
+            if goals:
+                slots["goal_code"] = goals[0].code if len(goals) == 1 else None
+    example = next(
+        (g for k in kommuner for g in ([] if not k.has_plans else goals_for(session, k))[:1]), None
+    )
+    buttons = []
+    if example is not None:
+        buttons.append(_button(f"Hvad handler {example.code} om?", f"Hvad handler {example.code} om?"))
+        buttons.append(
+            _button(
+                "Overblik over status",
+                f"Giv mig et overblik over {fmt.genitive(example.plan.kommune.name)} mål",
+            )
+        )
+    if group:
+        slots["target_group"] = group
+    return Answer(text="\n\n".join(blocks), buttons=buttons, slots=slots, sources=sources)
+
+
+def _goal_context(
+    session: Session, ctx: Context, question: str
+) -> tuple[list[Goal], Kommune | None, Plan | None, Answer | None]:
+    kommune = _first_kommune(session, ctx)
+    plan = None
+    if kommune is not None:
+        if not kommune.has_plans:
+            return [], kommune, None, _no_plans(session, kommune)
+        hint = ctx.entity("year") or _plan_hint(ctx.text)
+        plan = find_plan(session, kommune, hint) if hint else None
+    goals, how = _resolve_goal(session, ctx, kommune, plan)
+    explicit = bool(ctx.entities.get("kommune")) or bool(kommuner_in_text(session, ctx.text))
+    if not goals and kommune is not None and not explicit and how != "slot":
+        # The kommune came from the conversation, not the question: look everywhere.
+        goals, how = _resolve_goal(
+            session, Context(ctx.text, ctx.intent, ctx.entities, {}, ctx.channel), None, None
+        )
+        if goals:
+            kommune = None
+    if not goals:
+        if how == "code" or codes_in_text(ctx):
+            if kommune is None:
+                return (
+                    [],
+                    None,
+                    None,
+                    ask_for_kommune(
+                        session,
+                        f"Jeg kan ikke finde målet {codes_in_text(ctx)[0]}. Hvilken kommune tænker du på?",
+                    ),
+                )
+            plan = plan or find_plan(session, kommune)
+            return [], kommune, plan, _unknown_goal(session, kommune, plan, codes_in_text(ctx)[0])
+        if kommune is None:
+            return [], None, None, ask_for_kommune(session, question)
+        plan = plan or find_plan(session, kommune)
+        return [], kommune, plan, _unknown_goal(session, kommune, plan, _asked_label(ctx))
+    # Prefer the main plan's goal when the same code exists in several plans.
+    if kommune is None and len({g.plan.kommune_id for g in goals}) > 1 and how != "slot":
+        if how == "code":
+            names = sorted({g.plan.kommune.name for g in goals})
+            ans = ask_for_kommune(
+                session,
+                f"Flere kommuner har et mål {goals[0].code} ({fmt.join_list(names)}). Hvilken kommune tænker du på?",
+            )
+            ans.slots = {"goal_code": goals[0].code}
+            return [], None, None, ans
+    return goals, kommune, plan, None
+
+
+def answer_goal_detail(session: Session, ctx: Context) -> Answer:
+    """One goal in detail."""
+    goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
+    if early:
+        return early
+    goal = goals[0]
+    lines = [
+        f"{_goal_label(goal)} ({goal.kind}) i {fmt.genitive(goal.plan.kommune.name)} {goal.plan.title}:",
+        goal.text,
+    ]
+    if goal.parent_code:
+        parent = next((g for g in goal.plan.goals if g.code == goal.parent_code), None)
+        if parent is not None:
+            lines.append(f"Det hører under {_goal_label(parent)}.")
+    if goal.measure:
+        lines.append(f"Der måles på: {goal.measure}")
+    if goal.target is not None and goal.target.kind != "qualitative":
+        lines.append(f"Målsætning: {target_in_words(goal.target)}.")
+    children = [g for g in goal.plan.goals if g.parent_code == goal.code]
+    if children:
+        lines.append("Under målet:\n" + fmt.bullet_list([_goal_label(c) for c in children[:MAX_LIST]]))
+    details = None
+    if goal.follow_up is not None:
+        details = f"Opfølgning: {goal.follow_up.text or goal.follow_up.source_quote}"
+        if ctx.staff:
+            lines.append(details)
+    others = _same_code_elsewhere(goals)
+    return Answer(
+        text="\n".join(lines) + others,
+        buttons=[
+            _button(
+                "Hvordan går det med målet?", f"Hvordan går det med {goal.code} i {goal.plan.kommune.name}?"
+            ),
+            _button(
+                "Hvordan følges der op?", f"Hvordan følges der op på {goal.code} i {goal.plan.kommune.name}?"
+            ),
+        ],
+        slots=_goal_slots(goal),
+        sources=[_goal_source(goal)],
+        details=details,
+    )
+
+
+def _same_code_elsewhere(goals: list[Goal]) -> str:
+    others = [g for g in goals[1:] if g.code == goals[0].code]
+    if not others:
+        return ""
+    names = [f"{fmt.genitive(g.plan.kommune.name)} {g.plan.title}" for g in others]
+    return f"\n\n(Der er også et mål {goals[0].code} i {fmt.join_list(names)}.)"
+
+
+def _goal_slots(goal: Goal) -> dict[str, Any]:
+    return {"kommune": goal.plan.kommune.name, "plan_id": goal.plan_id, "goal_code": goal.code}
+
+
+def answer_target(session: Session, ctx: Context) -> Answer:
+    """A goal's target and success criteria."""
+    goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
+    if early:
+        return early
+    goal = goals[0]
+    target = goal.target
+    lines = [f"{_goal_label(goal)} ({goal.plan.kommune.name}, {goal.plan.title}):"]
+    source = _goal_source(goal)
+    if target is not None and target.kind != "qualitative":
+        wording = target.text or goal.text
+        lines.append(f"Målet er {target_in_words(target)}.")
+        if fold(wording) != fold(target_in_words(target)):
+            lines.append(f"I planen står der: »{wording}«")
+        source = _goal_source(goal, target.source_quote)
+    else:
+        lines.append(f"Målet er ikke sat som et tal: »{goal.text}«")
+    children = [g for g in goal.plan.goals if g.parent_code == goal.code]
+    if children:
+        lines.append(
+            "Succeskriterier/delmål:\n"
+            + fmt.bullet_list(
+                [
+                    f"{c.text}"
+                    + (
+                        f" ({target_in_words(c.target)})"
+                        if c.target and c.target.kind != "qualitative"
+                        else ""
+                    )
+                    for c in children[:MAX_LIST]
+                ]
+            )
+        )
+    if goal.measure:
+        lines.append(f"Der måles på: {goal.measure}")
+    return Answer(
+        text="\n".join(lines) + _same_code_elsewhere(goals),
+        buttons=[
+            _button(
+                "Hvordan går det med målet?", f"Hvordan går det med {goal.code} i {goal.plan.kommune.name}?"
+            )
+        ],
+        slots=_goal_slots(goal),
+        sources=[source],
+    )
+
+
+def answer_follow_up(session: Session, ctx: Context) -> Answer:
+    """How a goal is followed up."""
+    goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
+    if early:
+        return early
+    goal = goals[0]
+    follow = goal.follow_up
+    if follow is None:
+        with_follow = [g for g in goal.plan.goals if g.follow_up is not None]
+        extra = ""
+        if with_follow:
+            extra = f" Planen beskriver opfølgning for {fmt.join_list([g.code for g in with_follow[:6]])}{' m.fl.' if len(with_follow) > 6 else ''}."
+        return Answer(
+            text=f"{fmt.genitive(goal.plan.kommune.name)} {goal.plan.title} beskriver ikke, hvordan der følges op på {_goal_label(goal)}.{extra}",
+            slots=_goal_slots(goal),
+            sources=[_goal_source(goal)],
+        )
+    parts = []
+    if follow.frequency:
+        parts.append(f"hvor tit: {follow.frequency}")
+    if follow.audience:
+        parts.append(f"hvem: {follow.audience}")
+    if follow.data_source:
+        parts.append(f"datakilde: {follow.data_source}")
+    lines = [f"Opfølgning på {_goal_label(goal)} ({goal.plan.kommune.name}):"]
+    lines.append(f"»{follow.text or follow.source_quote}«")
+    if parts:
+        lines.append(fmt.bullet_list([p[0].upper() + p[1:] for p in parts]))
+    if ctx.staff and goal.indicator_series:
+        series = session.get(IndicatorSeries, goal.indicator_series)
+        if series:
+            lines.append(
+                f"I Jobindsats svarer det til serien {series.id} (tabel {series.table_id}): {series.description}. {goal.indicator_note or ''}".strip()
+            )
+    return Answer(
+        text="\n".join(lines) + _same_code_elsewhere(goals),
+        buttons=[
+            _button(
+                "Hvordan går det med målet?", f"Hvordan går det med {goal.code} i {goal.plan.kommune.name}?"
+            )
+        ],
+        slots=_goal_slots(goal),
+        sources=[_goal_source(goal, follow.source_quote)],
+    )
+
+
+def _initiative_line(item: Initiative, staff: bool) -> str:
+    figures = ", ".join(
+        f"{fmt.number(f['value'])} {f.get('unit') or ''}".strip()
+        for f in (item.figures or [])
+        if f.get("value") is not None
+    )
+    text = item.title
+    if item.amount_dkk:
+        text += f" ({fmt.kroner(item.amount_dkk)})"
+    elif figures:
+        text += f" ({figures})"
+    return f"{item.code}: {text}" if staff else text
+
+
+def answer_initiatives(session: Session, ctx: Context) -> Answer:
+    """What the kommune does for a group or theme."""
+    group = target_group_in(ctx)
+    theme = ctx.entity("theme")
+    kommuner = [k for k in resolve_kommuner(session, ctx) if isinstance(k, Kommune)]
+    if not kommuner:
+        return ask_for_kommune(session, "Hvilken kommune tænker du på?")
+    blocks: list[str] = []
+    sources: list[Source] = []
+    details: list[str] = []
+    slots: dict[str, Any] = {}
+    topic = _topic_words(session, ctx)
+    for kommune in kommuner:
+        if not kommune.has_plans:
+            if len(kommuner) == 1:
+                return _no_plans(session, kommune)
+            blocks.append(f"{kommune.name}: ingen beskæftigelsesplan i mine data.")
+            continue
+        hint = ctx.entity("year") or _plan_hint(ctx.text)
+        plan = find_plan(session, kommune, hint) if hint else None
+        items = initiatives_for(session, kommune, plan)
+        chosen: list[Initiative]
+        if group:
+            chosen = [i for i in items if group in (i.target_groups or [])]
+            if not chosen:
+                words = " ".join([*TARGET_GROUP_WORDS.get(group, [group]), topic])
+                chosen = [i for _, i in rank_by_words(items, words, ("title", "text", "theme"))]
+            ranked = rank_by_words(chosen, topic, ("title", "text", "theme")) if topic else []
+            if ranked:
+                chosen = [i for _, i in ranked] + [i for i in chosen if i not in {x for _, x in ranked}]
+        elif theme or topic:
+            chosen = [i for _, i in rank_by_words(items, theme or topic, ("title", "text", "theme"))]
+        else:
+            chosen = [i for i in items if i.kind == "indsatsområde"] or items
+        if not chosen:
+            about = group or theme or "det emne"
+            blocks.append(f"{kommune.name}: Jeg kan ikke finde indsatser for {about} i planerne.")
+            continue
+        shown = chosen[:6]
+        about = f" for {group}" if group else (f" om {theme}" if theme else "")
+        plans = sorted({i.plan.title for i in shown})
+        blocks.append(
+            f"{kommune.name}{about} ({fmt.join_list(plans)}):\n"
+            + fmt.bullet_list([_initiative_line(i, ctx.staff) for i in shown])
+        )
+        details.extend(f"{i.title}: {i.text}" for i in shown[:4])
+        sources.append(_plan_source(shown[0].plan, shown[0].section_heading, shown[0].source_quote))
+        if len(kommuner) == 1:
+            slots = {"kommune": kommune.name, "plan_id": shown[0].plan_id}
+    if group:
+        slots["target_group"] = group
+    buttons = [_button("Fortæl mere", "Fortæl mere")] if details else []
+    if len(kommuner) == 1 and kommuner[0].has_plans and group:
+        buttons.append(_button(f"Mål for {group}", f"Hvilke mål er der for {group} i {kommuner[0].name}?"))
+    return Answer(
+        text="\n\n".join(blocks),
+        buttons=buttons,
+        slots=slots,
+        sources=sources,
+        details="\n\n".join(details) or None,
+    )
+
+
+def answer_fact(session: Session, ctx: Context) -> Answer:
+    """A fact or figure stated in the plans (or a figure of an initiative)."""
+    kommuner = [k for k in resolve_kommuner(session, ctx) if isinstance(k, Kommune) and k.has_plans]
+    topic = _topic_words(session, ctx) or ctx.text
+    candidates: list[tuple[float, Any]] = []
+    scopes = kommuner or kommuner_with_plans(session)
+    for kommune in scopes:
+        facts = facts_for(session, kommune)
+        candidates += rank_by_words(facts, topic, ("topic", "text"))
+        figured = [i for i in initiatives_for(session, kommune) if i.figures or i.amount_dkk]
+        candidates += [(s * 0.9, i) for s, i in rank_by_words(figured, topic, ("title", "text"))]
+    candidates.sort(key=lambda pair: pair[0], reverse=True)
+    words = set(content_lemmas(topic))
+    if candidates and candidates[0][0] >= max(2.0, len(words) * 0.8):
+        best_score, best = candidates[0]
+        close = [
+            c for s, c in candidates[1:4] if s >= best_score * 0.9 and type(c) is type(best) and c is not best
+        ]
+        if isinstance(best, Fact):
+            lines = [best.text]
+            for other in close[:2]:
+                if isinstance(other, Fact) and other.plan_id == best.plan_id:
+                    lines.append(other.text)
+            plan = best.plan
+            source = _plan_source(plan, best.section_heading, best.source_quote)
+        else:
+            lines = [f"{best.title}: {best.text}"]
+            plan = best.plan
+            source = _plan_source(plan, best.section_heading, best.source_quote)
+        prefix = "" if kommuner else f"I {fmt.genitive(plan.kommune.name)} {plan.title}: "
+        return Answer(
+            text=prefix + "\n".join(lines),
+            slots={"kommune": plan.kommune.name, "plan_id": plan.id},
+            sources=[source],
+        )
+    return answer_search(session, ctx)
+
+
+def _status_text(status: GoalStatus, ctx: Context, goal: Goal) -> str:
+    head = f"{_goal_label(goal)} ({status.kommune}, {status.plan_title})"
+    if status.value is None:
+        if status.label == UNASSESSABLE:
+            return f"{head}: Status kan ikke vurderes. {status.note or ''} Målet lyder: »{goal.text}«".strip()
+        return (
+            f"{head}: Der er endnu ingen målinger for dette mål i mine data, så status er »ingen målinger«. "
+            f"Målsætningen er {status.target_text}."
+        )
+    lines = [f"{head}:"]
+    lines.append(f"Seneste måling: {status.value_text()} ({status.period_label}).")
+    lines.append(f"Målsætning: {status.target_text}.")
+    if status.national_value is not None:
+        lines.append(f"Hele landet: {status.value_text(status.national_value)}.")
+    change = status.change_text()
+    if change and status.previous_period_label:
+        lines.append(f"Ændring siden {status.previous_period_label}: {change}.")
+    lines.append(f"Status: {status.label}." + (f" {status.note}" if status.note else ""))
+    if (
+        status.measured_by == "jobindsats"
+        and status.plan_period
+        and status.period
+        and not status.period.startswith(status.plan_period[:4])
+    ):
+        lines.append(f"Bemærk: planen gælder {status.plan_period}; tallet er det seneste fra Jobindsats.")
+    updated = f", opdateret {status.updated}" if status.updated else ""
+    lines.append(f"Kilde til tallet: {status.source}{updated}.")
+    if ctx.staff and goal.follow_up is not None:
+        lines.append(f"Opfølgning: {goal.follow_up.text or goal.follow_up.source_quote}")
+    return "\n".join(lines)
+
+
+def _status_card(status: GoalStatus) -> dict[str, Any]:
+    return {
+        "type": "goal_status",
+        "kommune": status.kommune,
+        "plan": status.plan_title,
+        "code": status.goal_code,
+        "title": status.goal_title,
+        "value": status.value_text() if status.value is not None else None,
+        "period": status.period_label,
+        "target": status.target_text,
+        "national": status.value_text(status.national_value) if status.national_value is not None else None,
+        "change": status.change_text(),
+        "status": status.label,
+        "source": status.source,
+        "updated": status.updated,
+    }
+
+
+def answer_goal_status(session: Session, ctx: Context) -> Answer:
+    """Current status of one goal."""
+    goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
+    if early:
+        return early
+    goal = goals[0]
+    status = goal_status(session, goal)
+    return Answer(
+        text=_status_text(status, ctx, goal),
+        buttons=[
+            _button(
+                "Overblik over alle mål",
+                f"Giv mig et overblik over {fmt.genitive(goal.plan.kommune.name)} mål",
+            ),
+            _button("Hvor står målet?", "Hvor står det?"),
+        ],
+        custom=_status_card(status),
+        slots=_goal_slots(goal),
+        sources=[_goal_source(goal)],
+    )
+
+
+def answer_overview(session: Session, ctx: Context) -> Answer:
+    """Status overview for a kommune's plan."""
+    kommune, plan, early = _kommune_and_plan(session, ctx, "Hvilken kommunes mål vil du have overblik over?")
+    if early:
+        return early
+    assert plan is not None and kommune is not None
+    statuses = [(g, goal_status(session, g)) for g in plan.goals if g.target is not None]
+    counts = {
+        label: sum(1 for _, s in statuses if s.label == label)
+        for label in (REACHED, NOT_REACHED, NO_DATA, UNASSESSABLE)
+    }
+    summary = ", ".join(f"{n} {label}" for label, n in counts.items() if n)
+    lines = [
+        f"Overblik over {fmt.genitive(kommune.name)} {plan.title} ({len(statuses)} mål med målsætning): {summary}."
+    ]
+    measured = [(g, s) for g, s in statuses if s.value is not None]
+    for goal, status in measured[:MAX_LIST]:
+        lines.append(
+            f"- {_goal_label(goal)}: {status.value_text()} ({status.period_label}), mål {status.target_text} – {status.label}"
+        )
+    unmeasured = [g for g, s in statuses if s.value is None]
+    if unmeasured:
+        codes = [g.code for g in unmeasured]
+        lines.append(
+            f"Uden målinger endnu: {fmt.join_list(codes[:20])}{' m.fl.' if len(codes) > 20 else '.'}"
+        )
+    latest_import = session.scalars(
+        select(ImportLog).where(ImportLog.status == "ok").order_by(ImportLog.id.desc()).limit(1)
+    ).first()
+    if latest_import is not None and measured:
+        lines.append(f"Tallene er fra seneste import ({latest_import.finished_at:%d.%m.%Y}).")
+    buttons = [
+        _button(f"Status for {g.code}", f"Hvordan går det med {g.code} i {kommune.name}?")
+        for g, _ in (measured or statuses)[:3]
+    ]
+    return Answer(
+        text="\n".join(lines),
+        buttons=buttons,
+        slots={"kommune": kommune.name, "plan_id": plan.id},
+        sources=[_plan_source(plan)],
+    )
+
+
+INDICATORS: dict[str, dict[str, Any]] = {
+    "ledighed": {
+        "series": "unemployment.totalRate",
+        "count": "unemployment.total",
+        "label": "Ledigheden",
+        "count_label": "fuldtidsledige",
+    },
+    "langtidsledighed": {
+        "series": "longterm.total",
+        "label": "Antallet af langtidsledige",
+        "count_label": None,
+    },
+    "kontanthjælp": {
+        "series": "cashAssistance.workforceRate",
+        "count": "cashAssistance.persons",
+        "label": "Andelen på kontanthjælp (fuldtidspersoner i pct. af arbejdsstyrken)",
+        "count_label": "personer på kontanthjælp",
+    },
+    "dagpenge": {
+        "series": "unemployment.dagpengeRate",
+        "count": "unemployment.dagpenge",
+        "label": "Ledigheden blandt dagpengemodtagere",
+        "count_label": "fuldtidsledige dagpengemodtagere",
+    },
+    "aktivering": {
+        "series": "activation.degree",
+        "label": "Aktiveringsgraden for kontanthjælpsmodtagere",
+        "count_label": None,
+    },
+    "ordinære timer": {
+        "series": "ordinaryHours.share",
+        "count": "ordinaryHours.persons",
+        "label": "Andelen af kontanthjælpsmodtagere med ordinære løntimer",
+        "count_label": "personer",
+    },
+}
+_INDICATOR_WORDS = {
+    "ledighed": [
+        "ledighed",
+        "ledigheden",
+        "ledighedsprocent",
+        "ledighedsprocenten",
+        "arbejdsløshed",
+        "arbejdsløsheden",
+        "ledige",
+        "arbejdsløse",
+        "fuldtidsledige",
+    ],
+    "langtidsledighed": ["langtidsledighed", "langtidsledige", "langtidsledigheden"],
+    "kontanthjælp": ["kontanthjælp", "kontanthjælpsmodtagere", "kontanthjaelp"],
+    "dagpenge": ["dagpenge", "dagpengemodtagere", "a-dagpenge"],
+    "aktivering": ["aktivering", "aktiveringsgrad", "aktiveringsgraden", "aktiverede", "aktiveringsberørte"],
+    "ordinære timer": ["ordinære", "løntimer", "timer"],
+}
+_INDICATOR_LOOKUP = {fold(w): key for key, words in _INDICATOR_WORDS.items() for w in words}
+
+
+def indicator_in(ctx: Context) -> str | None:
+    """Which Jobindsats indicator the user asks about."""
+    value = ctx.entity("indicator")
+    if value and fold(value) in _INDICATOR_LOOKUP:
+        return _INDICATOR_LOOKUP[fold(value)]
+    if value and value in INDICATORS:
+        return value
+    found = None
+    for word in re.findall(r"[a-zæøå-]+", ctx.text.lower()):
+        key = _INDICATOR_LOOKUP.get(fold(word))
+        if key and (found is None or key != "ledighed"):
+            found = key
+    return found
+
+
+def _latest(session: Session, area: str, series_id: str) -> Measurement | None:
+    return session.scalars(
+        select(Measurement)
+        .where(
+            Measurement.area == area,
+            Measurement.series_id == series_id,
+            Measurement.category == "",
+            Measurement.value.is_not(None),
+        )
+        .order_by(Measurement.period_end.desc())
+        .limit(1)
+    ).first()
+
+
+def _value_at(session: Session, area: str, series_id: str, period: str) -> float | None:
+    return session.scalar(
+        select(Measurement.value).where(
+            Measurement.area == area,
+            Measurement.series_id == series_id,
+            Measurement.category == "",
+            Measurement.period == period,
+        )
+    )
+
+
+def _year_before(period: str) -> str | None:
+    parsed = parse_period(period)
+    if parsed.kind == "M":
+        return f"{parsed.year - 1}M{parsed.number:02d}"
+    return None
+
+
+def jobindsats_lines(session: Session, area: str, key: str) -> tuple[str, Source] | None:
+    """One indicator for one area, in words, with its source."""
+    spec = INDICATORS[key]
+    series = session.get(IndicatorSeries, spec["series"])
+    latest = _latest(session, area, spec["series"])
+    if series is None or latest is None:
+        return None
+    unit = series.unit
+    period_label = parse_period(latest.period).label()
+    place = "hele landet" if area == NATIONAL else area
+    text = f"{spec['label']} i {place} var {fmt.with_unit(latest.value, unit, 1)} i {period_label}"
+    if spec.get("count"):
+        count = _value_at(session, area, spec["count"], latest.period)
+        if count is not None:
+            text += f" ({fmt.number(count)} {spec['count_label']})"
+    text += "."
+    earlier = _year_before(latest.period)
+    before = _value_at(session, area, spec["series"], earlier) if earlier else None
+    if before is not None and latest.value is not None:
+        delta = latest.value - before
+        if unit == "pct":
+            text += f" Et år før: {fmt.with_unit(before, unit, 1)} ({fmt.points(delta)})."
+        else:
+            text += f" Et år før: {fmt.number(before)}."
+    if area != NATIONAL:
+        national = _value_at(session, NATIONAL, spec["series"], latest.period)
+        if national is not None and unit == "pct":
+            text += f" Hele landet: {fmt.with_unit(national, unit, 1)}."
+    retrieved = f", hentet {latest.retrieved:%d.%m.%Y}" if latest.retrieved else ""
+    source = Source(f"{SOURCE_LABEL}, tabel {latest.table_id.upper()}, {period_label}{retrieved}")
+    return text, source
+
+
+def answer_jobindsats(session: Session, ctx: Context) -> Answer:
+    """Current Jobindsats figures for one or more kommuner or the country."""
+    key = indicator_in(ctx) or ctx.slots.get("indicator") or "ledighed"
+    if key not in INDICATORS:
+        key = "ledighed"
+    areas = resolve_kommuner(session, ctx)
+    if not areas:
+        return ask_for_kommune(
+            session,
+            "Hvilken kommune vil du have tal for? Du kan skrive navnet på alle 98 kommuner eller »hele landet«.",
+        )
+    lines: list[str] = []
+    sources: list[Source] = []
+    slots: dict[str, Any] = {"indicator": key}
+    for area in areas:
+        name = area if isinstance(area, str) else area.name
+        result = jobindsats_lines(session, name, key)
+        if result is None:
+            lines.append(f"Jeg har ingen tal for {key} i {name}.")
+            continue
+        text, source = result
+        lines.append(text)
+        sources.append(source)
+    if len(areas) == 1 and isinstance(areas[0], Kommune):
+        slots["kommune"] = areas[0].name
+    others = [k for k in INDICATORS if k != key][:3]
+    place = areas[0] if isinstance(areas[0], str) else areas[0].name
+    return Answer(
+        text="\n".join(lines),
+        buttons=[_button(k.capitalize(), f"Hvad er {k} i {place}?") for k in others],
+        slots=slots,
+        sources=sources[:1] if len({s.title for s in sources}) == 1 else sources,
+    )
+
+
+def answer_compare(session: Session, ctx: Context) -> Answer:
+    """Compare kommuner: Jobindsats figures, or initiatives/goals per kommune."""
+    areas = resolve_kommuner(session, ctx, use_slot=False)
+    if len(areas) < 2 and ctx.slots.get("kommune"):
+        remembered = find_kommune(session, ctx.slots["kommune"])
+        if remembered is not None and remembered not in areas:
+            areas.insert(0, remembered)
+    if len(areas) < 2:
+        return ask_for_kommune(
+            session, "Hvilke kommuner vil du sammenligne? Skriv fx »Sammenlign Norddjurs og Mariagerfjord«."
+        )
+    names = [a if isinstance(a, str) else a.name for a in areas]
+    sub = Context(
+        ctx.text, ctx.intent, {**ctx.entities, "kommune": names}, {**ctx.slots, "kommune": None}, ctx.channel
+    )
+    if indicator_in(ctx) or ctx.entity("indicator"):
+        return answer_jobindsats(session, sub)
+    if target_group_in(ctx) or ctx.entity("theme") or re.search(r"\bg[oø]r\b|indsats", ctx.text.lower()):
+        return answer_initiatives(session, sub)
+    return answer_list_goals(session, sub)
+
+
+def answer_source(session: Session, ctx: Context) -> Answer:
+    """Where the previous answer comes from."""
+    sources = ctx.slots.get("last_sources") or []
+    if not sources:
+        return Answer(
+            text="Jeg har ikke givet et svar med en kilde endnu. Stil et spørgsmål, så fortæller jeg, hvor svaret står."
+        )
+    lines = []
+    for raw in sources[:3]:
+        source = Source(**{k: raw.get(k) for k in ("title", "kommune", "section", "quote")})
+        where = source.title + (f" ({source.kommune})" if source.kommune else "")
+        if source.section:
+            where += f", afsnittet »{source.section}«"
+        line = f"Det står i {where}."
+        if source.quote:
+            line += f"\nCitat: »{source.quote}«"
+        lines.append(line)
+    return Answer(text="\n\n".join(lines))
+
+
+def answer_more(session: Session, ctx: Context) -> Answer:
+    """Details for the previous answer."""
+    details = ctx.slots.get("details")
+    if details:
+        return Answer(text=details, slots={"details": None})
+    if ctx.slots.get("goal_code") and ctx.slots.get("plan_id"):
+        plan = session.get(Plan, ctx.slots["plan_id"])
+        if plan is not None:
+            sub = Context(
+                ctx.slots["goal_code"],
+                "goal_detail",
+                {"goal_code": [ctx.slots["goal_code"]]},
+                ctx.slots,
+                ctx.channel,
+            )
+            return answer_goal_detail(session, sub)
+    return Answer(
+        text="Jeg har ikke flere detaljer til det sidste svar. Spørg gerne mere præcist – fx om et bestemt mål eller en indsats."
+    )
+
+
+@lru_cache(maxsize=1)
+def _glossary(path: Path = KNOWLEDGE_DIR / "glossary.yaml") -> list[dict[str, Any]]:
+    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["terms"])
+
+
+def answer_define_term(session: Session, ctx: Context) -> Answer:
+    """A brief explanation of a term."""
+    wanted = [fold(v) for v in ctx.entities.get("term", [])]
+    text_words = fold(ctx.text)
+    for entry in _glossary():
+        keys = [fold(entry["term"]), *(fold(a) for a in entry.get("aliases", []))]
+        if any(k in wanted for k in keys) or any(re.search(rf"\b{re.escape(k)}\b", text_words) for k in keys):
+            hits = search_passages(session, entry["term"], limit=1)
+            extra = ""
+            sources = [Source("Planassistentens ordliste")]
+            if hits and hits[0].score > 3:
+                extra = f"\n\nI planerne nævnes det fx i {fmt.genitive(hits[0].kommune)} {hits[0].plan_title}, afsnit »{hits[0].section}«."
+                sources.append(
+                    Source(hits[0].plan_title, hits[0].kommune, hits[0].section, hits[0].text[:200])
+                )
+            return Answer(
+                text=entry["text"] + extra, sources=sources[:1], slots={"last_sources": None} if False else {}
+            )
+    return answer_search(session, ctx)
+
+
+def answer_personal_case(session: Session, ctx: Context) -> Answer:
+    """Own case, payments or a wish for a human: point to the jobcenter."""
+    kommune = _first_kommune(session, ctx)
+    if kommune is not None and kommune.jobcenter:
+        where = f"{kommune.jobcenter} (via {kommune.name} Kommunes hjemmeside eller borger.dk)"
+    else:
+        where = (
+            "jobcentret i din kommune (kontaktoplysninger finder du på kommunens hjemmeside eller borger.dk)"
+        )
+    lines = []
+    if contains_masked_data(ctx.text):
+        lines.append(PRIVACY_REMINDER)
+    lines.append(
+        "Jeg kan ikke se eller svare på spørgsmål om din egen sag, dine ydelser eller udbetalinger – "
+        f"og jeg kan ikke stille dig videre. Kontakt {where}, så hjælper en medarbejder dig."
+    )
+    lines.append("Jeg kan svare på generelle spørgsmål om kommunens beskæftigelsesplan.")
+    return Answer(text="\n\n".join(lines))
+
+
+def answer_search(session: Session, ctx: Context) -> Answer:
+    """Fallback: quote the best passage when the match is good, else say so."""
+    kommune = _first_kommune(session, ctx)
+    hits = search_passages(
+        session, ctx.text, limit=3, kommune=kommune.name if kommune and kommune.has_plans else None
+    )
+    good = [h for h in hits if h.is_good]
+    prefix = PRIVACY_REMINDER + "\n\n" if contains_masked_data(ctx.text) else ""
+    if good:
+        hit = good[0]
+        text = (
+            f"{prefix}Jeg fandt dette i {fmt.genitive(hit.kommune)} {hit.plan_title}:\n»{hit.text.strip()}«"
+        )
+        return Answer(
+            text=text,
+            sources=[Source(hit.plan_title, hit.kommune, hit.section, hit.text[:200])],
+            slots={"kommune": hit.kommune},
+        )
+    names = [k.name for k in kommuner_with_plans(session)]
+    return Answer(
+        text=(
+            f"{prefix}Det ved jeg desværre ikke – jeg kan ikke finde et svar i planerne. "
+            f"Jeg kan svare på spørgsmål om mål, indsatser, opfølgning og status i {fmt.join_list(names)}'s beskæftigelsesplaner "
+            "og om aktuelle Jobindsats-tal for alle kommuner."
+        ),
+        buttons=[
+            _button("Hvad kan du?", "Hvad kan du hjælpe med?"),
+            _button("Hvilke mål har Norddjurs?", "Hvilke mål har Norddjurs?"),
+        ],
+    )
+
+
+HANDLERS: dict[str, Callable[[Session, Context], Answer]] = {
+    "ask_plan_info": answer_plan_info,
+    "list_goals": answer_list_goals,
+    "goal_detail": answer_goal_detail,
+    "ask_target": answer_target,
+    "ask_follow_up": answer_follow_up,
+    "ask_initiatives": answer_initiatives,
+    "ask_fact": answer_fact,
+    "ask_status": answer_goal_status,
+    "ask_overview": answer_overview,
+    "ask_jobindsats": answer_jobindsats,
+    "compare_kommuner": answer_compare,
+}
+
+
+def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
+    """ "Og hvad med Mariagerfjord?": repeat the previous question for another kommune."""
+    last = ctx.slots.get("last_intent")
+    kommuner = resolve_kommuner(session, ctx, use_slot=False)
+    if not kommuner:
+        return answer_search(session, ctx)
+    new_names = [k if isinstance(k, str) else k.name for k in kommuner]
+    if last in HANDLERS and ctx.slots.get("last_text"):
+        previous_text = ctx.slots["last_text"]
+        for name in kommuner_in_text(session, previous_text):
+            previous_text = re.sub(re.escape(name), "", previous_text, flags=re.IGNORECASE)
+        slots = {**ctx.slots, "kommune": None, "plan_id": None}
+        if last in {"ask_status", "goal_detail", "ask_target", "ask_follow_up"} and not codes_in_text(
+            Context(previous_text)
+        ):
+            # Same topic in the new kommune: search by the previous words, not the old goal code.
+            slots["goal_code"] = None
+        if last in {"ask_status", "goal_detail", "ask_target", "ask_follow_up"} and not codes_in_text(
+            Context(previous_text)
+        ):
+            if (
+                not _topic_words(session, Context(previous_text))
+                and ctx.slots.get("goal_code")
+                and ctx.slots.get("plan_id")
+            ):
+                # "Hvordan går det med det?" -> use the remembered goal's title as the topic.
+                old_goal = find_goals(
+                    session, ctx.slots["goal_code"], plan=session.get(Plan, ctx.slots["plan_id"])
+                )
+                if old_goal:
+                    previous_text = f"{previous_text} {old_goal[0].title}"
+        sub = Context(previous_text, last, {"kommune": new_names}, slots, ctx.channel)
+        answer = HANDLERS[last](session, sub)
+        answer.slots.setdefault("last_intent", last)
+        return answer
+    first = kommuner[0]
+    if isinstance(first, str):
+        return answer_jobindsats(
+            session, Context(ctx.text, "ask_jobindsats", {"kommune": new_names}, ctx.slots, ctx.channel)
+        )
+    if not first.has_plans:
+        return _no_plans(session, first)
+    return answer_plan_info(
+        session, Context(ctx.text, "ask_plan_info", {"kommune": new_names}, {}, ctx.channel)
+    )
+
+
+def remembered_slots(ctx: Context, answer: Answer, intent: str | None) -> dict[str, Any]:
+    """Slots to set after an answer: the answer's own, the sources and the question."""
+    slots = dict(answer.slots)
+    if answer.sources:
+        slots["last_sources"] = _sources_slot(answer.sources)
+    if "details" not in slots:
+        slots["details"] = answer.details
+    if intent in HANDLERS:
+        slots["last_intent"] = intent
+        slots["last_text"] = ctx.text
+    return slots

@@ -1,0 +1,3 @@
+"""Fixtures: see tests/fixtures.py."""
+
+from tests.fixtures import *  # noqa: F403
