@@ -14,8 +14,9 @@ from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
+
+from webchat.rasa_socketio_channel import PersistentSocketIOInput
 
 from planbot.privacy import prepare_user_text
 
@@ -39,8 +40,12 @@ class MaskingRestInput(RestInput):
         return super().blueprint(masking(on_new_message))
 
 
-class MaskingSocketIOInput(SocketIOInput):
-    """The Socket.IO channel (web chat) with personal data masked."""
+class MaskingSocketIOInput(PersistentSocketIOInput):
+    """The Socket.IO channel (web chat) with personal data masked.
+
+    Builds on :class:`PersistentSocketIOInput`, which fixes Rasa 3.6's un-awaited
+    ``enter_room`` (without it the widget never receives answers).
+    """
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         return super().blueprint(masking(on_new_message))

@@ -23,7 +23,8 @@ Behaviour:
 
 * ``message`` activities: ``<at>…</at>`` mentions of the bot are removed and the text is passed to
   Rasa. Adaptive Card submits (``value`` without text) pass ``value.payload``/``value.text`` or the
-  JSON-serialised value.
+  JSON-serialised value. Personal data is masked first with ``planbot.privacy.prepare_user_text``
+  (as the project's REST and Socket.IO channels do) when that module is importable.
 * ``conversationUpdate`` activities that add a member other than the bot (or add the bot to a
   personal chat) are answered directly with :data:`GREETING`; Rasa is not involved.
 * Replies are posted to ``{serviceUrl}/v3/conversations/{conversation.id}/activities/{activity.id}``
@@ -64,7 +65,13 @@ from channels.teams_cards import (
     goal_status_attachment,
     goal_status_summary,
     image_attachment,
+    teams_markdown,
 )
+
+try:  # the project's personal-data masking (stdlib only); the channel also works without it
+    from planbot.privacy import prepare_user_text
+except ImportError:  # pragma: no cover - channel used outside this project
+    prepare_user_text = None  # type: ignore[assignment]
 
 logger = logging.getLogger(__name__)
 
@@ -252,15 +259,16 @@ class TeamsOutput(OutputChannel):
         return await self.connector.send(self.service_url, self.conversation_id, activity, self.reply_to_id)
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        """Sends a (markdown) text message."""
+        """Sends a markdown text message (one paragraph per line, see :func:`teams_markdown`)."""
         if text and text.strip():
-            await self.send_activity({"text": text.strip(), "textFormat": "markdown"})
+            await self.send_activity({"text": teams_markdown(text.strip()), "textFormat": "markdown"})
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
         """Sends the text and buttons as an Adaptive Card with clickable ``Action.Submit`` actions."""
-        await self.send_activity({"attachments": [buttons_attachment(text, buttons)], "summary": text or ""})
+        summary = " ".join((text or "").split())[:200]
+        await self.send_activity({"attachments": [buttons_attachment(text, buttons)], "summary": summary})
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         """Sends an image as an Adaptive Card."""
@@ -420,7 +428,12 @@ class TeamsInput(InputChannel):
         return f"{conversation_id}|{user_id}"
 
     def activity_metadata(self, activity: Mapping[str, Any]) -> dict[str, Any]:
-        """Metadata passed to Rasa (``tracker.latest_message["metadata"]["teams"]``)."""
+        """Metadata passed to Rasa (``tracker.latest_message["metadata"]["teams"]``).
+
+        Deliberately minimal (no display names, no card values, which could hold unmasked personal
+        data): ids of tenant, user (Entra object id), conversation, team and channel, the
+        conversation type, locale and whether the tenant is the bot's own (``home_tenant``).
+        """
         user = _dict(activity.get("from"))
         conversation = _dict(activity.get("conversation"))
         channel_data = _dict(activity.get("channelData"))
@@ -429,17 +442,14 @@ class TeamsInput(InputChannel):
             "tenant_id": tenant_id,
             "home_tenant": bool(tenant_id) and tenant_id == self.tenant_id,
             "aad_object_id": user.get("aadObjectId"),
-            "user_id": user.get("id"),
-            "user_name": user.get("name"),
             "conversation_type": conversation.get("conversationType"),
             "conversation_id": conversation.get("id"),
             "team_id": _dict(channel_data.get("team")).get("id"),
             "teams_channel_id": _dict(channel_data.get("channel")).get("id"),
             "locale": activity.get("locale"),
             "activity_id": activity.get("id"),
+            "card_submit": activity.get("value") is not None,
         }
-        if isinstance(activity.get("value"), dict):
-            teams["value"] = activity["value"]
         return {"teams": teams}
 
     def get_metadata(self, request: Request) -> dict[str, Any] | None:
@@ -481,6 +491,8 @@ class TeamsInput(InputChannel):
             if not text:
                 logger.debug("Teams message %s has no text or value; ignored", activity.get("id"))
                 return
+            if prepare_user_text is not None:  # mask CPR/e-mail/phone, /too_long, like rest/socketio
+                text = prepare_user_text(text) or text
             message = UserMessage(
                 text=text,
                 output_channel=self.output_channel_for(activity),

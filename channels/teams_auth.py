@@ -211,7 +211,8 @@ class BotFrameworkTokenValidator:
         if jwk.get("kty") != "RSA":
             raise AuthenticationError("signing key is not an RSA key")
         endorsements = jwk.get("endorsements")
-        if channel_id and isinstance(endorsements, list) and endorsements and channel_id not in endorsements:
+        if channel_id and (not isinstance(endorsements, list) or channel_id not in endorsements):
+            # As in the Bot Framework SDK's EndorsementsValidator: the key must endorse the channel.
             raise AuthenticationError(f"signing key not endorsed for channel {channel_id!r}")
         try:
             public_key = RSAAlgorithm.from_jwk(json.dumps(jwk))

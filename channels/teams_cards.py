@@ -48,6 +48,17 @@ _HALF_YEAR_PERIOD_RE = re.compile(r"^(\d{4})H([12])$")
 _ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
+def teams_markdown(text: str) -> str:
+    """Makes the assistant's plain text render line by line in Teams.
+
+    Teams' markdown (in messages and in Adaptive Card TextBlocks) joins lines separated by a single
+    newline into one paragraph, so every non-empty line becomes its own paragraph (``\n\n``).
+    ``- `` bullet lines stay a (loose) list.
+    """
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n\n".join(line for line in lines if line.strip())
+
+
 def adaptive_card_attachment(
     body: list[dict[str, Any]],
     actions: list[dict[str, Any]] | None = None,
@@ -105,7 +116,7 @@ def buttons_attachment(text: str | None, buttons: Sequence[Mapping[str, Any]]) -
     """
     body: list[dict[str, Any]] = []
     if _text(text):
-        body.append({"type": "TextBlock", "text": str(text).strip(), "wrap": True})
+        body.append({"type": "TextBlock", "text": teams_markdown(str(text).strip()), "wrap": True})
     actions = [button_to_action(button) for button in buttons]
     titles = ", ".join(action["title"] for action in actions)
     fallback = f"{_text(text) or ''} ({titles})".strip() if titles else _text(text)

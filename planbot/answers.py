@@ -69,7 +69,7 @@ PRIVACY_REMINDER = (
     "Jeg har fjernet dem fra din besked."
 )
 DB_ERROR = "Beklager, jeg kan ikke slå op i mine data lige nu. Prøv igen om lidt."
-MAX_LIST = 12
+MAX_LIST = 30
 
 
 @dataclass
@@ -953,6 +953,7 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             chosen = [i for _, i in rank_by_words(items, theme or topic, ("title", "text", "theme"))]
         else:
             chosen = [i for i in items if i.kind == "indsatsområde"] or items
+        chosen.sort(key=lambda i: -i.plan.period_end)  # newest plan first, ranking kept within a plan
         if not chosen:
             about = group or theme or "det emne"
             blocks.append(f"{kommune.name}: Jeg kan ikke finde indsatser for {about} i planerne.")
@@ -1403,7 +1404,7 @@ def answer_personal_case(session: Session, ctx: Context) -> Answer:
         where = f"{kommune.jobcenter} (via {kommune.name} Kommunes hjemmeside eller borger.dk)"
     else:
         where = (
-            "jobcentret i din kommune (kontaktoplysninger finder du på kommunens hjemmeside eller borger.dk)"
+            "jobcenteret i din kommune (kontaktoplysninger finder du på kommunens hjemmeside eller borger.dk)"
         )
     lines = []
     if contains_masked_data(ctx.text):

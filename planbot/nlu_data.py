@@ -88,7 +88,9 @@ def build_nlu_data(knowledge_dir: Path = KNOWLEDGE_DIR, jobindsats_csv: Path = B
         {"lookup": "indicator", "examples": _examples(indicators)},
         {"lookup": "term", "examples": _examples(terms)},
     ]
-    # Synonyms: a form may only map to one value; drop forms that are ambiguous.
+    # Synonyms: a form may only map to one value; drop forms that are ambiguous or that
+    # are themselves a value ("ledige" is a target group, not a spelling of "ledighed").
+    values = set(synonyms) | groups_values(TARGET_GROUP_WORDS)
     owner: dict[str, str] = {}
     clashes: set[str] = set()
     for value, forms in synonyms.items():
@@ -97,12 +99,17 @@ def build_nlu_data(knowledge_dir: Path = KNOWLEDGE_DIR, jobindsats_csv: Path = B
                 clashes.add(form)
             owner[form] = value
     for value, forms in sorted(synonyms.items()):
-        keep = sorted(f for f in forms if f not in clashes and f != value)
+        keep = sorted(f for f in forms if f not in clashes and f != value and f not in values)
         if keep:
             nlu.append({"synonym": value, "examples": _examples(keep)})
     titles = sorted({_literal(g["title"]) for plan in load_all_plans(knowledge_dir) for g in plan.goals})
     nlu.append({"lookup": "goal_title", "examples": _examples(titles)})
     return {"version": "3.1", "nlu": nlu}
+
+
+def groups_values(groups: dict[str, list[str]]) -> set[str]:
+    """Target-group names: values that must never be rewritten into something else."""
+    return set(groups)
 
 
 def _examples(items: set[str] | list[str]) -> str:

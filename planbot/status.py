@@ -248,13 +248,33 @@ def goal_status(session: Session, goal: Goal) -> GoalStatus:
         return status
 
     base = _in_year(points, target.base_year) if target.base_year else None
-    label, note = evaluate(target, latest.value, status.national_value, base.value if base else None)
-    if target.base_year and base is not None and latest.period_end.year <= target.base_year:
+    judged = latest
+    deadline_note = None
+    if target.deadline and latest.period_end.year > target.deadline:
+        # A goal with a deadline is judged on the last measurement up to the deadline.
+        at_deadline = [p for p in points if p.period_end.year <= target.deadline and p.value is not None]
+        if at_deadline:
+            judged = at_deadline[-1]
+            label_at = parse_period(judged.period).label()
+            deadline_note = f"Vurderet ved fristen: {status.value_text(judged.value)} ({label_at})."
+    national_at = status.national_value
+    if judged is not latest:
+        point = _at_or_before(national_points, judged.period_end)
+        national_at = point.value if point else None
+    assert judged.value is not None
+    label, note = evaluate(target, judged.value, national_at, base.value if base else None)
+    if target.base_year and base is not None and judged.period_end.year <= target.base_year:
         label, note = UNASSESSABLE, f"Der er endnu ingen måling efter basisåret {target.base_year}."
-    if label == NOT_REACHED and target.deadline and latest.period_end.year < target.deadline:
-        note = f"Fristen er {target.deadline}, så målet kan stadig nås."
+    elif base is not None and label in {REACHED, NOT_REACHED}:
+        base_label = parse_period(base.period).label()
+        note = " ".join(
+            filter(None, [note, f"Sammenlignet med {base_label}: {status.value_text(base.value)}."])
+        )
+    if label == NOT_REACHED and target.deadline and judged.period_end.year < target.deadline:
+        note = " ".join(filter(None, [note, f"Fristen er {target.deadline}, så målet kan stadig nås."]))
+    note = " ".join(filter(None, [deadline_note, note]))
     status.label = label
-    status.note = note
+    status.note = note or None
     if status.measured_by == "jobindsats" and goal.indicator_note:
         status.note = " ".join(n for n in (status.note, goal.indicator_note) if n)
     if status.measured_by == "jobindsats" and not status.source:

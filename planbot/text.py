@@ -66,7 +66,10 @@ def lemmas(text: str) -> list[str]:
             continue
         for part in token.split("-"):
             if part:
-                out.append(fold(_lemma(part)))
+                lemma, surface = fold(_lemma(part)), fold(part)
+                out.append(lemma)
+                if surface != lemma:
+                    out.append(surface)  # "hojtuddannede" typed without ø still meets "højtuddannede"
     return out
 
 
@@ -89,7 +92,9 @@ def content_lemmas(text: str) -> list[str]:
         for part in token.split("-"):
             if not part or fold(part) in stops:
                 continue
-            lemma = fold(_lemma(part))
+            lemma, surface = fold(_lemma(part)), fold(part)
             if lemma not in stops and len(lemma) > 1:
                 out.append(lemma)
+            if surface != lemma and surface not in stops and len(surface) > 1:
+                out.append(surface)
     return out

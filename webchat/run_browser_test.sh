@@ -12,7 +12,7 @@
 #   PLANBOT_STUB=1     use tests/webchat/stub_server.py as the Rasa server; it is
 #                      started if nothing answers at PLANBOT_RASA_URL
 #   PLANBOT_STUB_PYTHON  python with python-socketio 5 + aiohttp for the stub
-#                      (default /tmp/envtest/rasa/bin/python if present, else python3)
+#                      (default .venv-rasa/bin/python if present, else python3)
 #   PLANBOT_SCREENSHOTS=1  also write webchat/screenshots/{desktop,mobile}.png
 #   PLANBOT_BOT_TIMEOUT_MS  wait for an answer this long (default 60000)
 set -euo pipefail
@@ -79,7 +79,7 @@ fi
 if [ "${PLANBOT_STUB:-}" = "1" ] && ! up "$PLANBOT_RASA_URL/socket.io/?EIO=4&transport=polling"; then
   PY="${PLANBOT_STUB_PYTHON:-}"
   if [ -z "$PY" ]; then
-    if [ -x /tmp/envtest/rasa/bin/python ]; then PY=/tmp/envtest/rasa/bin/python; else PY=python3; fi
+    if [ -x .venv-rasa/bin/python ]; then PY=.venv-rasa/bin/python; else PY=python3; fi
   fi
   "$PY" tests/webchat/stub_server.py --port "$(port_of "$PLANBOT_RASA_URL")" >"$LOGDIR/stub.log" 2>&1 &
   PIDS+=("$!")

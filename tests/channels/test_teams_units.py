@@ -22,6 +22,7 @@ from channels.teams_cards import (
     format_date,
     format_period,
     goal_status_attachment,
+    teams_markdown,
 )
 
 CREDENTIALS_YML = """
@@ -151,6 +152,13 @@ def test_many_buttons_are_split_into_action_sets() -> None:
     assert [len(s["actions"]) for s in sets] == [MAX_ACTIONS_PER_SET, 8 - MAX_ACTIONS_PER_SET]
     submitted = [a["data"]["msteams"]["text"] for s in sets for a in s["actions"]]
     assert submitted == [f"/k{i}" for i in range(8)]
+
+
+def test_teams_markdown_keeps_lines_apart() -> None:
+    text = "Norddjurs har 3 mål:\n- 1.1 Flere i job\n- 1.2 Samtaler\r\n\n\nKilde: planen  \nSlut"
+    assert teams_markdown(text) == (
+        "Norddjurs har 3 mål:\n\n- 1.1 Flere i job\n\n- 1.2 Samtaler\n\nKilde: planen\n\nSlut"
+    )
 
 
 # ---------------------------------------------------------------- text extraction

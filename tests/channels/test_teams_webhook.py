@@ -81,7 +81,7 @@ async def test_message_reaches_rasa_and_reply_is_posted(bot: TeamsBot, fake_bf: 
     assert teams["home_tenant"] is True
     assert teams["aad_object_id"] == "99999999-8888-7777-6666-555555555555"
     assert teams["conversation_type"] == "personal"
-    assert teams["user_name"] == "Mette Jensen"
+    assert "user_name" not in teams  # no display names in the tracker
 
     # The reply went to {serviceUrl}v3/conversations/{id}/activities/{activity id} ...
     assert len(fake_bf.activities) == 1
@@ -205,7 +205,19 @@ async def test_adaptive_card_submit_is_passed_to_rasa(
         assert json.loads(bot.messages[0].text) == value
     else:
         assert bot.messages[0].text == expected
-    assert bot.messages[0].metadata["teams"]["value"] == value
+    assert bot.messages[0].metadata["teams"]["card_submit"] is True
+    assert "value" not in bot.messages[0].metadata["teams"]
+
+
+async def test_personal_data_is_masked_before_rasa(bot: TeamsBot, fake_bf: FakeBotFramework) -> None:
+    privacy = pytest.importorskip("planbot.privacy")
+    text = "Mit cpr-nummer er 010190-1234 og min mail er mette@example.dk"
+    status, _ = await bot.post(message_activity(fake_bf, text=text), token=fake_bf.token())
+
+    assert status == 200
+    assert bot.messages[0].text == privacy.prepare_user_text(text)
+    assert "010190-1234" not in bot.messages[0].text
+    assert "mette@example.dk" not in bot.messages[0].text
 
 
 async def test_goal_status_custom_payload_becomes_card(bot: TeamsBot, fake_bf: FakeBotFramework) -> None:
@@ -473,6 +485,14 @@ async def test_service_url_of_activity_must_match_token(bot: TeamsBot, fake_bf: 
 async def test_key_not_endorsed_for_channel_is_rejected(bot: TeamsBot, fake_bf: FakeBotFramework) -> None:
     activity = message_activity(fake_bf, channelId="webchat")
     status, _ = await bot.post(activity, token=fake_bf.token())
+
+    assert status == 401
+    assert bot.messages == []
+
+
+async def test_key_without_endorsements_is_rejected(bot: TeamsBot, fake_bf: FakeBotFramework) -> None:
+    del fake_bf.jwks[0]["endorsements"]
+    status, _ = await bot.post(message_activity(fake_bf), token=fake_bf.token())
 
     assert status == 401
     assert bot.messages == []

@@ -1,0 +1,121 @@
+"""Rasa actions on a fixture database, with tracker and dispatcher fixtures (RasaHQ style)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import Engine
+
+import actions.actions as action_module
+from planbot.answers import DB_ERROR, PRIVACY_REMINDER
+from planbot.db import dispose_engines
+
+
+def make_tracker(
+    text: str,
+    intent: str,
+    entities: list[dict[str, Any]] | None = None,
+    slots: dict[str, Any] | None = None,
+    channel: str = "rest",
+) -> Tracker:
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []}
+    events = [{"event": "user", "text": text, "parse_data": latest, "input_channel": channel}]
+    return Tracker("tester", slots or {}, latest, events, False, None, {}, "action_listen")
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture
+def use_db(shared_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANBOT_DB_URL", str(shared_engine.url))
+    dispose_engines()
+
+
+def run(action: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    return asyncio.run(action().run(dispatcher, tracker, {}))
+
+
+def slots_of(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def test_list_goals_remembers_kommune_and_cites_source(
+    use_db: None, dispatcher: CollectingDispatcher
+) -> None:
+    events = run(
+        action_module.ActionListGoals,
+        dispatcher,
+        make_tracker("Hvilke mål har Morsø?", "list_goals", [{"entity": "kommune", "value": "Morsø"}]),
+    )
+    text = dispatcher.messages[0]["text"]
+    assert "Morsøs Beskæftigelsesplan 2021" in text and "Kilde:" in text
+    slots = slots_of(events)
+    assert slots["kommune"] == "Morsø" and slots["plan_id"] == "morsoe-2021"
+    assert slots["last_intent"] == "list_goals"
+
+
+def test_follow_up_status_uses_the_remembered_goal(use_db: None, dispatcher: CollectingDispatcher) -> None:
+    slots = {"kommune": "Norddjurs", "plan_id": "norddjurs-2024", "goal_code": "1.2"}
+    run(
+        action_module.ActionGoalStatus,
+        dispatcher,
+        make_tracker("Hvordan går det med det?", "ask_status", slots=slots),
+    )
+    text = dispatcher.messages[0]["text"]
+    assert "1.2" in text and "Norddjurs" in text
+    assert "ingen målinger" in text or "Status:" in text
+
+
+def test_status_card_only_for_teams(use_db: None) -> None:
+    web, teams = CollectingDispatcher(), CollectingDispatcher()
+    tracker_args = ("status på 6.10 i Norddjurs", "ask_status", [{"entity": "goal_code", "value": "6.10"}])
+    run(action_module.ActionGoalStatus, web, make_tracker(*tracker_args))
+    run(action_module.ActionGoalStatus, teams, make_tracker(*tracker_args, channel="teams"))
+    assert not web.messages[0].get("custom")
+    card = teams.messages[0]["custom"]
+    assert card["type"] == "goal_status" and card["code"] == "6.10" and card["status"]
+
+
+def test_source_of_the_previous_answer(use_db: None, dispatcher: CollectingDispatcher) -> None:
+    events = run(
+        action_module.ActionFollowUp,
+        CollectingDispatcher(),
+        make_tracker("Hvor tit følges der op på de vandrende sager i Norddjurs?", "ask_follow_up"),
+    )
+    sources = slots_of(events)["last_sources"]
+    run(
+        action_module.ActionSource,
+        dispatcher,
+        make_tracker("Hvor står det?", "ask_source", slots={"last_sources": sources}),
+    )
+    text = dispatcher.messages[0]["text"]
+    assert "Beskæftigelsesplan 2024" in text and "kvartalsvise" in text
+
+
+def test_masked_personal_data_gets_a_reminder(use_db: None, dispatcher: CollectingDispatcher) -> None:
+    run(
+        action_module.ActionPersonalCase,
+        dispatcher,
+        make_tracker("min cpr er [cpr-nummer fjernet] hvornår får jeg penge", "personal_case"),
+    )
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith(PRIVACY_REMINDER) and "jobcenter" in text.lower()
+
+
+def test_failing_database_gives_an_apology(
+    monkeypatch: pytest.MonkeyPatch, tmp_path, dispatcher: CollectingDispatcher
+) -> None:
+    monkeypatch.setenv("PLANBOT_DB_URL", f"sqlite:///{tmp_path / 'missing' / 'nothing.db'}?mode=ro")
+    dispose_engines()
+    events = run(
+        action_module.ActionListGoals, dispatcher, make_tracker("Hvilke mål har Morsø?", "list_goals")
+    )
+    assert dispatcher.messages[0]["text"] == DB_ERROR
+    assert events == []

@@ -1,0 +1,59 @@
+"""Danish formatting, periods, folding and masking of personal data."""
+
+import pytest
+
+from planbot import formatting as fmt
+from planbot.periods import parse_period
+from planbot.privacy import TOO_LONG_INTENT, mask_personal_data, prepare_user_text
+from planbot.text import content_lemmas, fold
+
+
+def test_danish_numbers() -> None:
+    assert fmt.percent(76.5) == "76,5 %"
+    assert fmt.number(8940) == "8.940"
+    assert fmt.kroner(800000) == "800.000 kr."
+    assert fmt.points(1.2) == "+1,2 procentpoint"
+    assert fmt.join_list(["a", "b", "c"]) == "a, b og c"
+    assert fmt.genitive("Norddjurs") == "Norddjurs'" and fmt.genitive("Morsø") == "Morsøs"
+
+
+@pytest.mark.parametrize(("code", "canonical", "label"), [
+    ("2024", "2024", "2024"), ("2024H1", "2024H1", "1. halvår 2024"), ("2024K3", "2024Q3", "3. kvartal 2024"),
+    ("2024Q03", "2024Q3", "3. kvartal 2024"), ("2024M03", "2024M03", "marts 2024"),
+])  # fmt: skip
+def test_periods(code: str, canonical: str, label: str) -> None:
+    period = parse_period(code)
+    assert (period.code, period.label()) == (canonical, label)
+
+
+def test_bad_period() -> None:
+    with pytest.raises(ValueError, match="ukendt periode"):
+        parse_period("2024M13")
+
+
+def test_folding_and_lemmas_without_danish_letters() -> None:
+    assert fold("Morsø") == fold("Morso") == fold("morsoe")
+    assert fold("mål") == fold("maal")
+    assert "ledig" in content_lemmas("de ledige")
+    assert set(content_lemmas("virksomhederne")) & set(content_lemmas("virksomhed"))
+
+
+@pytest.mark.parametrize(("text", "hidden"), [
+    ("min cpr er 010203-1234", "010203-1234"),
+    ("cpr 0102031234", "0102031234"),
+    ("skriv til anna@example.dk", "anna@example.dk"),
+    ("ring på 12 34 56 78", "12 34 56 78"),
+    ("mit nummer er +45 12345678", "12345678"),
+])  # fmt: skip
+def test_personal_data_is_masked(text: str, hidden: str) -> None:
+    assert hidden not in mask_personal_data(text)
+
+
+def test_plan_periods_and_figures_are_not_masked() -> None:
+    text = "planen for 2024-2027 har 10.000 samtaler og 8.940 i arbejdsstyrken"
+    assert mask_personal_data(text) == text
+
+
+def test_too_long_messages_become_an_intent() -> None:
+    assert prepare_user_text("a" * 2000) == TOO_LONG_INTENT
+    assert prepare_user_text("kort") == "kort"
