@@ -3,7 +3,7 @@
 Rasa stores the user's text in the tracker and may log it. These subclasses of the
 built-in channels wrap the message callback: CPR numbers, e-mail addresses and
 phone numbers are replaced by placeholders (:mod:`planbot.privacy`), and messages
-longer than the limit become the ``/too_long`` intent. The channel names stay
+longer than the limit are answered with a short Danish message without reaching Rasa. The channel names stay
 ``rest`` and ``socketio``, so the URLs are unchanged.
 """
 
@@ -16,9 +16,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
 
+from planbot.privacy import TOO_LONG_REPLY, is_too_long, prepare_user_text
 from webchat.rasa_socketio_channel import PersistentSocketIOInput
-
-from planbot.privacy import prepare_user_text
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -27,6 +26,10 @@ def masking(on_new_message: OnNewMessage) -> OnNewMessage:
     """Wrap a message callback so the text is masked first."""
 
     async def handler(message: UserMessage) -> Any:
+        if is_too_long(message.text):
+            # Answered here: the text is neither parsed, stored nor logged.
+            await message.output_channel.send_text_message(message.sender_id, TOO_LONG_REPLY)
+            return None
         message.text = prepare_user_text(message.text)
         return await on_new_message(message)
 

@@ -69,7 +69,7 @@ from channels.teams_cards import (
 )
 
 try:  # the project's personal-data masking (stdlib only); the channel also works without it
-    from planbot.privacy import prepare_user_text
+    from planbot.privacy import TOO_LONG_REPLY, is_too_long, prepare_user_text
 except ImportError:  # pragma: no cover - channel used outside this project
     prepare_user_text = None  # type: ignore[assignment]
 
@@ -491,7 +491,10 @@ class TeamsInput(InputChannel):
             if not text:
                 logger.debug("Teams message %s has no text or value; ignored", activity.get("id"))
                 return
-            if prepare_user_text is not None:  # mask CPR/e-mail/phone, /too_long, like rest/socketio
+            if prepare_user_text is not None:  # mask CPR/e-mail/phone and refuse long texts, like rest/socketio
+                if is_too_long(text):
+                    await self.output_channel_for(activity).send_text_message(self.sender_id(activity), TOO_LONG_REPLY)
+                    return
                 text = prepare_user_text(text) or text
             message = UserMessage(
                 text=text,

@@ -39,6 +39,7 @@ from planbot.query import (
     kommuner_with_plans,
     normalise_code,
     rank_by_words,
+    rank_items,
 )
 from planbot.schema import (
     BuildInfo,
@@ -434,13 +435,26 @@ def _noise_lemmas() -> frozenset[str]:
 
 
 def _topic_words(session: Session, ctx: Context) -> str:
-    """The user's content words minus kommune names and question words."""
+    """The user's content words (as typed) minus kommune names, question words and years."""
+    from planbot.text import stopwords
+
     names = _kommune_names(session)
-    words = [
-        w for w in content_lemmas(ctx.text)
-        if w not in _noise_lemmas() and w not in names and not re.fullmatch(r"\d{4}", w)
-    ]  # fmt: skip
+    stops = stopwords() | _noise_lemmas()
+    words = []
+    for word in re.findall(r"[A-Za-zÆØÅæøåÉé0-9][A-Za-zÆØÅæøåÉé0-9.\-]*", ctx.text):
+        key = fold(word.strip(".-")).rstrip("'")
+        if not key or key in stops or key in names or re.fullmatch(r"\d{4}", key):
+            continue
+        if fold(_lemma_of(word)) in stops:
+            continue
+        words.append(word.strip(".-"))
     return " ".join(words)
+
+
+def _lemma_of(word: str) -> str:
+    from planbot.text import _lemma
+
+    return _lemma(word)
 
 
 def _unknown_goal(session: Session, kommune: Kommune | None, plan: Plan | None, asked: str) -> Answer:
@@ -526,11 +540,21 @@ def answer_help(session: Session, ctx: Context) -> Answer:
 
 def answer_plan_info(session: Session, ctx: Context) -> Answer:
     """The plan: period, approval, committee, frame, summary."""
+    q = fold(ctx.text)
+    if "minister" in q and _first_kommune(session, ctx) is None:
+        # The ministermål are national: answer from the newest plan that lists them (or the year asked for).
+        year = _plan_hint(ctx.text)
+        with_minister = [
+            p for p in session.scalars(select(Plan).order_by(Plan.period_end.desc()))
+            if any(f.get("kind") == "ministermål" for f in p.frame or [])
+            and (not year or not year.isdigit() or p.period_start <= int(year) <= p.period_end)
+        ]  # fmt: skip
+        if with_minister:
+            ctx = Context(ctx.text, ctx.intent, {**ctx.entities, "kommune": [with_minister[0].kommune.name]}, ctx.slots, ctx.channel)
     kommune, plan, early = _kommune_and_plan(session, ctx, "Hvilken kommunes plan tænker du på?")
     if early:
         return early
     assert plan is not None and kommune is not None
-    q = fold(ctx.text)
     frame = plan.frame or []
     sources = [_plan_source(plan)]
     lines: list[str] = []
@@ -571,6 +595,9 @@ def answer_plan_info(session: Session, ctx: Context) -> Answer:
                 else ""
             )
             lines.append(f"Den blev godkendt{by} {approved}.")
+            sources = [_plan_source(plan, None, plan.approved_source)]
+        elif plan.approved_by:
+            lines.append(f"Ifølge planen godkendes den af {plan.approved_by.lower() if plan.approved_by.lower().startswith('kommunal') else plan.approved_by}; datoen står ikke i dokumentet.")
             sources = [_plan_source(plan, None, plan.approved_source)]
         elif any(w in q for w in ("godkend", "vedtag", "hvornar", "hvem")):
             lines.append("Dokumentet oplyser ikke, hvornår eller af hvem planen blev godkendt.")
@@ -859,10 +886,31 @@ def answer_target(session: Session, ctx: Context) -> Answer:
     )
 
 
+def _plan_follow_up(session: Session, plan: Plan) -> Answer:
+    """How a plan's goals are followed up, summarised across goals."""
+    rules: dict[str, list[str]] = {}
+    sources: list[Source] = []
+    for goal in plan.goals:
+        if goal.follow_up is None:
+            continue
+        text = goal.follow_up.text or goal.follow_up.source_quote
+        if text not in rules:
+            sources.append(_goal_source(goal, goal.follow_up.source_quote))
+        rules.setdefault(text, []).append(goal.code)
+    if not rules:
+        return Answer(text=f"{fmt.genitive(plan.kommune.name)} {plan.title} beskriver ikke, hvordan der følges op.", sources=[_plan_source(plan)])
+    lines = [f"Sådan følges der op på {fmt.genitive(plan.kommune.name)} {plan.title}:"]
+    for text, codes in rules.items():
+        lines.append(f"- {text} (mål {fmt.join_list(codes[:8])}{' m.fl.' if len(codes) > 8 else ''})")
+    return Answer(text="\n".join(lines[:12]), slots={"kommune": plan.kommune.name, "plan_id": plan.id}, sources=sources[:1])
+
+
 def answer_follow_up(session: Session, ctx: Context) -> Answer:
-    """How a goal is followed up."""
-    goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
+    """How a goal (or, without a goal, the plan) is followed up."""
+    goals, kommune, plan, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
     if early:
+        if kommune is not None and plan is not None and not codes_in_text(ctx):
+            return _plan_follow_up(session, plan)
         return early
     goal = goals[0]
     follow = goal.follow_up
@@ -919,6 +967,24 @@ def _initiative_line(item: Initiative, staff: bool) -> str:
     return f"{item.code}: {text}" if staff else text
 
 
+_INITIATIVE_KIND_WORDS = {
+    "indsatsomrad": "indsatsområde",
+    "handling": "handling",
+    "handleplan": "handling",
+    "omprioriter": "omprioritering",
+    "investering": "investering",
+    "branchespor": "branchespor",
+    "princip": "princip",
+    "pejlemaerk": "pejlemærke",
+    "projekt": "projekt",
+}
+
+
+def _initiative_kinds_in(text: str) -> set[str]:
+    folded = fold(text)
+    return {kind for word, kind in _INITIATIVE_KIND_WORDS.items() if word in folded}
+
+
 def answer_initiatives(session: Session, ctx: Context) -> Answer:
     """What the kommune does for a group or theme."""
     group = target_group_in(ctx)
@@ -940,6 +1006,12 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
         hint = ctx.entity("year") or _plan_hint(ctx.text)
         plan = find_plan(session, kommune, hint) if hint else None
         items = initiatives_for(session, kommune, plan)
+        kinds = _initiative_kinds_in(ctx.text)
+        if kinds:
+            items = [i for i in items if i.kind in kinds] or items
+            if any(i.kind in kinds for i in items) and not group:
+                blocks_kind = [i for i in items if i.kind in kinds]
+                items = blocks_kind
         chosen: list[Initiative]
         if group:
             chosen = [i for i in items if group in (i.target_groups or [])]
@@ -949,6 +1021,8 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             ranked = rank_by_words(chosen, topic, ("title", "text", "theme")) if topic else []
             if ranked:
                 chosen = [i for _, i in ranked] + [i for i in chosen if i not in {x for _, x in ranked}]
+        elif kinds and all(i.kind in kinds for i in items):
+            chosen = items
         elif theme or topic:
             chosen = [i for _, i in rank_by_words(items, theme or topic, ("title", "text", "theme"))]
         else:
@@ -983,36 +1057,36 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
     )
 
 
+_NUMBER_QUESTION = re.compile(r"\b(hvor (mange|meget|stor|store|lang|langt|høj|hoj|mange penge)|hvilket (antal|tal|beløb)|hvornår|hvornaar|hvilken dato|hvilket år|procent|andel)\b", re.IGNORECASE)
+
+
 def answer_fact(session: Session, ctx: Context) -> Answer:
-    """A fact or figure stated in the plans (or a figure of an initiative)."""
+    """A fact or figure stated in the plans (or a figure of an initiative); else passage search."""
     kommuner = [k for k in resolve_kommuner(session, ctx) if isinstance(k, Kommune) and k.has_plans]
+    explicit = bool(kommuner_in_text(session, ctx.text) or ctx.entities.get("kommune"))
     topic = _topic_words(session, ctx) or ctx.text
-    candidates: list[tuple[float, Any]] = []
-    scopes = kommuner or kommuner_with_plans(session)
+    scopes = kommuner if (kommuner and explicit) else (kommuner or kommuner_with_plans(session))
+    items: list[Any] = []
     for kommune in scopes:
-        facts = facts_for(session, kommune)
-        candidates += rank_by_words(facts, topic, ("topic", "text"))
-        figured = [i for i in initiatives_for(session, kommune) if i.figures or i.amount_dkk]
-        candidates += [(s * 0.9, i) for s, i in rank_by_words(figured, topic, ("title", "text"))]
-    candidates.sort(key=lambda pair: pair[0], reverse=True)
-    words = set(content_lemmas(topic))
-    if candidates and candidates[0][0] >= max(2.0, len(words) * 0.8):
-        best_score, best = candidates[0]
-        close = [
-            c for s, c in candidates[1:4] if s >= best_score * 0.9 and type(c) is type(best) and c is not best
-        ]
-        if isinstance(best, Fact):
-            lines = [best.text]
-            for other in close[:2]:
-                if isinstance(other, Fact) and other.plan_id == best.plan_id:
-                    lines.append(other.text)
-            plan = best.plan
-            source = _plan_source(plan, best.section_heading, best.source_quote)
-        else:
-            lines = [f"{best.title}: {best.text}"]
-            plan = best.plan
-            source = _plan_source(plan, best.section_heading, best.source_quote)
-        prefix = "" if kommuner else f"I {fmt.genitive(plan.kommune.name)} {plan.title}: "
+        items += facts_for(session, kommune)
+        items += [i for i in initiatives_for(session, kommune) if i.figures or i.amount_dkk]
+    wants_number = bool(_NUMBER_QUESTION.search(ctx.text))
+    ranked = []
+    for score, coverage, item in rank_items(items, topic, ("topic", "title", "text", "source_quote", "figures", "period")):
+        has_number = item.value is not None if isinstance(item, Fact) else True
+        if wants_number and has_number:
+            score *= 1.1
+        ranked.append((score, coverage, item))
+    ranked.sort(key=lambda triple: triple[0], reverse=True)
+    if ranked and ranked[0][1] >= 0.5:
+        _, _, best = ranked[0]
+        lines = [best.text if isinstance(best, Fact) else f"{best.title}: {best.text}"]
+        for score, coverage, other in ranked[1:3]:
+            if isinstance(other, Fact) and isinstance(best, Fact) and other.plan_id == best.plan_id and coverage >= ranked[0][1] and score >= ranked[0][0] * 0.9:
+                lines.append(other.text)
+        plan = best.plan
+        source = _plan_source(plan, best.section_heading, best.source_quote)
+        prefix = "" if explicit else f"I {fmt.genitive(plan.kommune.name)} {plan.title}: "
         return Answer(
             text=prefix + "\n".join(lines),
             slots={"kommune": plan.kommune.name, "plan_id": plan.id},
@@ -1076,6 +1150,15 @@ def answer_goal_status(session: Session, ctx: Context) -> Answer:
     goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
     if early:
         return early
+    if not codes_in_text(ctx) and (goals[0].target is None or goals[0].target.kind == "qualitative"):
+        # A topic may match a ministermål and the local goal under it: prefer one that can be measured.
+        topic = _topic_words(session, ctx)
+        wider = find_goals(session, topic, plan=goals[0].plan, cutoff=0.5) if topic else []
+        measurable = [g for g in wider if g.target is not None and g.target.kind != "qualitative"]
+        # The measurable goals under the matched (qualitative) goal come first.
+        measurable.sort(key=lambda g: g.parent_code != goals[0].code)
+        if measurable:
+            goals = measurable
     goal = goals[0]
     status = goal_status(session, goal)
     return Answer(
@@ -1473,6 +1556,9 @@ def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
     new_names = [k if isinstance(k, str) else k.name for k in kommuner]
     if last in HANDLERS and ctx.slots.get("last_text"):
         previous_text = ctx.slots["last_text"]
+        if last == "compare_kommuner":
+            # "Hvad med Skive?" after a comparison: add the kommune to the comparison.
+            new_names = [*kommuner_in_text(session, previous_text), *new_names]
         for name in kommuner_in_text(session, previous_text):
             previous_text = re.sub(re.escape(name), "", previous_text, flags=re.IGNORECASE)
         slots = {**ctx.slots, "kommune": None, "plan_id": None}

@@ -14,7 +14,10 @@ EMAIL_PLACEHOLDER = "[e-mail fjernet]"
 PHONE_PLACEHOLDER = "[telefonnummer fjernet]"
 PLACEHOLDERS = (CPR_PLACEHOLDER, EMAIL_PLACEHOLDER, PHONE_PLACEHOLDER)
 MAX_MESSAGE_LENGTH = 500
-TOO_LONG_INTENT = "/too_long"
+TOO_LONG_REPLY = (
+    "Din besked er for lang til, at jeg kan behandle den. Prøv at stille ét kort spørgsmål ad gangen "
+    f"– gerne under {MAX_MESSAGE_LENGTH} tegn."
+)
 
 _CPR = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})[-\s]?(\d{4})(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -41,10 +44,13 @@ def contains_masked_data(text: str | None) -> bool:
     return bool(text) and any(p in text for p in PLACEHOLDERS)
 
 
+def is_too_long(text: str | None) -> bool:
+    """Whether a message is longer than the assistant accepts (channels answer it directly)."""
+    return bool(text) and len(text) > MAX_MESSAGE_LENGTH
+
+
 def prepare_user_text(text: str | None) -> str | None:
-    """What the assistant stores for a user message: masked, or ``/too_long`` when too long."""
+    """What the assistant stores for a user message: the text with personal data masked."""
     if text is None:
         return None
-    if len(text) > MAX_MESSAGE_LENGTH and not text.startswith("/"):
-        return TOO_LONG_INTENT
     return mask_personal_data(text)

@@ -7,6 +7,7 @@ in several spellings ("6.3", "mål 6.3", "1a", "Mål 3") and goal titles.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from typing import Any
 
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from planbot.schema import Fact, Goal, Initiative, Kommune, Plan
-from planbot.text import content_lemmas, fold
+from planbot.text import content_lemmas, fold, term_groups
 
 
 def _key(text: str) -> str:
@@ -124,7 +125,11 @@ def _goal_query(kommune: Kommune | None, plan: Plan | None):  # type: ignore[no-
 
 
 def find_goals(
-    session: Session, text: str, kommune: Kommune | str | None = None, plan: Plan | None = None
+    session: Session,
+    text: str,
+    kommune: Kommune | str | None = None,
+    plan: Plan | None = None,
+    cutoff: float = 0.75,
 ) -> list[Goal]:
     """Goals matching a code or a title/topic, best first.
 
@@ -139,23 +144,11 @@ def find_goals(
         exact = [g for g in goals if g.code.lower() == code.lower()]
         if exact:
             return exact
-    words = set(content_lemmas(text))
-    if not words:
+    ranked = rank_items(goals, text, ("title", "text", "measure", "theme", "target_groups"))
+    if not ranked:
         return []
-    scored: list[tuple[float, int, Goal]] = []
-    for goal in goals:
-        title = set(content_lemmas(goal.title))
-        body = set(content_lemmas(" ".join(filter(None, [goal.text, goal.measure, goal.theme]))))
-        score = 2.0 * len(words & title) + len(words & body)
-        if goal.theme and fold(goal.theme) in words:
-            score += 1.0
-        if score > 0:
-            scored.append((score, -goal.position, goal))
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    if not scored:
-        return []
-    best = scored[0][0]
-    return [g for s, _, g in scored if s >= max(best * 0.75, 1.0)]
+    best = ranked[0][0]
+    return [g for score, _, g in ranked if score >= best * cutoff]
 
 
 def goals_for(
@@ -195,22 +188,83 @@ def initiatives_for(
     return items
 
 
-def rank_by_words(items: list[Any], text: str, fields: tuple[str, ...]) -> list[tuple[float, Any]]:
-    """Score items by content words shared with ``text`` (title-like fields first count double)."""
-    words = set(content_lemmas(text))
-    scored = []
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _term_match(query_term: str, item_terms: set[str]) -> float:
+    """1 for the same lemma; between 0.5 and 1 for Danish compounds and inflections that
+    share a long prefix ("fleksjobmålet" ~ "fleksjob", "jobcentret" ~ "jobcenter"),
+    graded by how much they share; else 0."""
+    if query_term in item_terms:
+        return 1.0
+    if len(query_term) < 5 or query_term.isdigit():
+        return 0.0
+    best = 0.0
+    for term in item_terms:
+        if len(term) < 5:
+            continue
+        shared = _common_prefix(query_term, term)
+        if shared >= 5 and shared >= 0.75 * min(len(query_term), len(term)):
+            best = max(best, 0.5 + 0.45 * shared / max(len(query_term), len(term)))
+        elif len(term) >= 6 and query_term.endswith(term):
+            best = max(best, 0.6)
+    return best
+
+
+def _group_match(group: frozenset[str], item_terms: set[str]) -> float:
+    return max(_term_match(variant, item_terms) for variant in group)
+
+
+def rank_items(items: list[Any], text: str, fields: tuple[str, ...]) -> list[tuple[float, float, Any]]:
+    """Rank items by the question's content words, IDF-weighted over the items.
+
+    The first field (a title) counts double. Returns (score, coverage, item) best
+    first, where coverage is the share of the question's words the item matches.
+    """
+    groups = term_groups(text)
+    if not groups or not items:
+        return []
+    item_terms: list[list[set[str]]] = []
     for item in items:
-        score = 0.0
-        for n, name in enumerate(fields):
+        per_field = []
+        for name in fields:
             value = getattr(item, name, None)
             if isinstance(value, list):
-                value = " ".join(map(str, value))
-            if value:
-                score += (2.0 if n == 0 else 1.0) * len(words & set(content_lemmas(str(value))))
+                value = " ".join(str(v.get("unit", v)) if isinstance(v, dict) else str(v) for v in value)
+            per_field.append(set(content_lemmas(str(value))) if value else set())
+        item_terms.append(per_field)
+    n = len(items)
+    idf = {}
+    for group in groups:
+        df = sum(1 for per_field in item_terms if any(_group_match(group, f) for f in per_field))
+        idf[group] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+    scored = []
+    for item, per_field in zip(items, item_terms, strict=True):
+        score = 0.0
+        matched = 0
+        for group in groups:
+            best = 0.0
+            for index, field_terms in enumerate(per_field):
+                weight = 2.0 if index == 0 else 1.0
+                best = max(best, weight * _group_match(group, field_terms))
+            if best:
+                matched += 1
+                score += best * idf[group]
         if score > 0:
-            scored.append((score, item))
-    scored.sort(key=lambda pair: pair[0], reverse=True)
+            scored.append((score, matched / len(groups), item))
+    scored.sort(key=lambda triple: triple[0], reverse=True)
     return scored
+
+
+def rank_by_words(items: list[Any], text: str, fields: tuple[str, ...]) -> list[tuple[float, Any]]:
+    """:func:`rank_items` without the coverage."""
+    return [(score, item) for score, _, item in rank_items(items, text, fields)]
 
 
 def facts_for(session: Session, kommune: Kommune | None = None, plan: Plan | None = None) -> list[Fact]:

@@ -98,3 +98,25 @@ def content_lemmas(text: str) -> list[str]:
             if surface != lemma and surface not in stops and len(surface) > 1:
                 out.append(surface)
     return out
+
+
+def term_groups(text: str) -> list[frozenset[str]]:
+    """One set of alternatives {lemma, folded surface} per content word, in order, no repeats."""
+    stops = stopwords()
+    groups: list[frozenset[str]] = []
+    for token in _TOKEN.findall(text):
+        if token[0].isdigit():
+            group = frozenset({token.replace(".", "").replace(",", ".")})
+        else:
+            parts = [p for p in token.split("-") if p and fold(p) not in stops]
+            if not parts:
+                continue
+            for part in parts:
+                variants = {fold(_lemma(part)), fold(part)} - stops
+                variants = {v for v in variants if len(v) > 1}
+                if variants and frozenset(variants) not in groups:
+                    groups.append(frozenset(variants))
+            continue
+        if group not in groups:
+            groups.append(group)
+    return groups
