@@ -491,9 +491,13 @@ class TeamsInput(InputChannel):
             if not text:
                 logger.debug("Teams message %s has no text or value; ignored", activity.get("id"))
                 return
-            if prepare_user_text is not None:  # mask CPR/e-mail/phone and refuse long texts, like rest/socketio
+            if (
+                prepare_user_text is not None
+            ):  # mask CPR/e-mail/phone and refuse long texts, like rest/socketio
                 if is_too_long(text):
-                    await self.output_channel_for(activity).send_text_message(self.sender_id(activity), TOO_LONG_REPLY)
+                    await self.output_channel_for(activity).send_text_message(
+                        self.sender_id(activity), TOO_LONG_REPLY
+                    )
                     return
                 text = prepare_user_text(text) or text
             message = UserMessage(

@@ -62,7 +62,7 @@ from planbot.status import (
     goal_status,
     target_in_words,
 )
-from planbot.text import content_lemmas, fold
+from planbot.text import fold
 
 STAFF_CHANNELS = {"teams", "msteams", "botframework"}
 PRIVACY_REMINDER = (
@@ -550,7 +550,13 @@ def answer_plan_info(session: Session, ctx: Context) -> Answer:
             and (not year or not year.isdigit() or p.period_start <= int(year) <= p.period_end)
         ]  # fmt: skip
         if with_minister:
-            ctx = Context(ctx.text, ctx.intent, {**ctx.entities, "kommune": [with_minister[0].kommune.name]}, ctx.slots, ctx.channel)
+            ctx = Context(
+                ctx.text,
+                ctx.intent,
+                {**ctx.entities, "kommune": [with_minister[0].kommune.name]},
+                ctx.slots,
+                ctx.channel,
+            )
     kommune, plan, early = _kommune_and_plan(session, ctx, "Hvilken kommunes plan tænker du på?")
     if early:
         return early
@@ -597,7 +603,9 @@ def answer_plan_info(session: Session, ctx: Context) -> Answer:
             lines.append(f"Den blev godkendt{by} {approved}.")
             sources = [_plan_source(plan, None, plan.approved_source)]
         elif plan.approved_by:
-            lines.append(f"Ifølge planen godkendes den af {plan.approved_by.lower() if plan.approved_by.lower().startswith('kommunal') else plan.approved_by}; datoen står ikke i dokumentet.")
+            lines.append(
+                f"Ifølge planen godkendes den af {plan.approved_by.lower() if plan.approved_by.lower().startswith('kommunal') else plan.approved_by}; datoen står ikke i dokumentet."
+            )
             sources = [_plan_source(plan, None, plan.approved_source)]
         elif any(w in q for w in ("godkend", "vedtag", "hvornar", "hvem")):
             lines.append("Dokumentet oplyser ikke, hvornår eller af hvem planen blev godkendt.")
@@ -898,11 +906,18 @@ def _plan_follow_up(session: Session, plan: Plan) -> Answer:
             sources.append(_goal_source(goal, goal.follow_up.source_quote))
         rules.setdefault(text, []).append(goal.code)
     if not rules:
-        return Answer(text=f"{fmt.genitive(plan.kommune.name)} {plan.title} beskriver ikke, hvordan der følges op.", sources=[_plan_source(plan)])
+        return Answer(
+            text=f"{fmt.genitive(plan.kommune.name)} {plan.title} beskriver ikke, hvordan der følges op.",
+            sources=[_plan_source(plan)],
+        )
     lines = [f"Sådan følges der op på {fmt.genitive(plan.kommune.name)} {plan.title}:"]
     for text, codes in rules.items():
         lines.append(f"- {text} (mål {fmt.join_list(codes[:8])}{' m.fl.' if len(codes) > 8 else ''})")
-    return Answer(text="\n".join(lines[:12]), slots={"kommune": plan.kommune.name, "plan_id": plan.id}, sources=sources[:1])
+    return Answer(
+        text="\n".join(lines[:12]),
+        slots={"kommune": plan.kommune.name, "plan_id": plan.id},
+        sources=sources[:1],
+    )
 
 
 def answer_follow_up(session: Session, ctx: Context) -> Answer:
@@ -1057,7 +1072,10 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
     )
 
 
-_NUMBER_QUESTION = re.compile(r"\b(hvor (mange|meget|stor|store|lang|langt|høj|hoj|mange penge)|hvilket (antal|tal|beløb)|hvornår|hvornaar|hvilken dato|hvilket år|procent|andel)\b", re.IGNORECASE)
+_NUMBER_QUESTION = re.compile(
+    r"\b(hvor (mange|meget|stor|store|lang|langt|høj|hoj|mange penge)|hvilket (antal|tal|beløb)|hvornår|hvornaar|hvilken dato|hvilket år|procent|andel)\b",
+    re.IGNORECASE,
+)
 
 
 def answer_fact(session: Session, ctx: Context) -> Answer:
@@ -1072,7 +1090,9 @@ def answer_fact(session: Session, ctx: Context) -> Answer:
         items += [i for i in initiatives_for(session, kommune) if i.figures or i.amount_dkk]
     wants_number = bool(_NUMBER_QUESTION.search(ctx.text))
     ranked = []
-    for score, coverage, item in rank_items(items, topic, ("topic", "title", "text", "source_quote", "figures", "period")):
+    for score, coverage, item in rank_items(
+        items, topic, ("topic", "title", "text", "source_quote", "figures", "period")
+    ):
         has_number = item.value is not None if isinstance(item, Fact) else True
         if wants_number and has_number:
             score *= 1.1
@@ -1082,7 +1102,13 @@ def answer_fact(session: Session, ctx: Context) -> Answer:
         _, _, best = ranked[0]
         lines = [best.text if isinstance(best, Fact) else f"{best.title}: {best.text}"]
         for score, coverage, other in ranked[1:3]:
-            if isinstance(other, Fact) and isinstance(best, Fact) and other.plan_id == best.plan_id and coverage >= ranked[0][1] and score >= ranked[0][0] * 0.9:
+            if (
+                isinstance(other, Fact)
+                and isinstance(best, Fact)
+                and other.plan_id == best.plan_id
+                and coverage >= ranked[0][1]
+                and score >= ranked[0][0] * 0.9
+            ):
                 lines.append(other.text)
         plan = best.plan
         source = _plan_source(plan, best.section_heading, best.source_quote)
