@@ -57,7 +57,8 @@ def build_nlu_data(knowledge_dir: Path = KNOWLEDGE_DIR, jobindsats_csv: Path = B
         canonical = area
         forms = {area} | aliases.get(area, set())
         if area != NATIONAL:
-            forms |= {f"{area} Kommune", f"{area} kommune"}
+            genitive = f"{area}'" if area.endswith(("s", "x", "z")) else f"{area}s"
+            forms |= {f"{area} Kommune", f"{area} kommune", genitive, f"{area} Kommunes"}
         all_forms: set[str] = set()
         for form in forms:
             all_forms |= ascii_variants(form)

@@ -1,0 +1,130 @@
+"""Answers composed from the fixture database: content, sources, follow-ups, honesty."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from planbot import answers
+from planbot.answers import Context
+
+
+@pytest.fixture
+def session(shared_engine: Engine):
+    with Session(shared_engine) as s:
+        yield s
+
+
+def ask(session: Session, handler, text: str, slots: dict | None = None, **entities) -> answers.Answer:
+    ctx = Context(
+        text=text, entities={k: [v] for k, v in entities.items()}, slots=slots or {}, channel="rest"
+    )
+    return handler(session, ctx)
+
+
+def test_plan_period_and_approval(session: Session) -> None:
+    answer = ask(session, answers.answer_plan_info, "Hvilken periode dækker Mariagerfjords plan?")
+    assert "2024-2027" in answer.text and "december 2023" in answer.text
+    assert "Beskæftigelsesplan 2024-2027 (Mariagerfjord)" in answer.full_text()
+
+
+def test_ministermaal_without_kommune_come_from_a_plan_that_lists_them(session: Session) -> None:
+    answer = ask(session, answers.answer_plan_info, "hvad er ministermålene for 2024")
+    assert "værdig sagsbehandling" in answer.text and "Norddjurs" in answer.full_text()
+
+
+def test_missing_kommune_is_asked_for_with_buttons(session: Session) -> None:
+    answer = ask(session, answers.answer_list_goals, "hvilke mål har I?")
+    assert "Hvilken kommune" in answer.text
+    assert [b["title"] for b in answer.buttons] == ["Mariagerfjord", "Morsø", "Norddjurs"]
+
+
+def test_kommune_without_plans_offers_jobindsats(session: Session) -> None:
+    answer = ask(session, answers.answer_list_goals, "Hvilke mål har Aarhus?")
+    assert "ingen beskæftigelsesplan for Aarhus" in answer.text
+    assert any("Ledigheden i Aarhus" in b["title"] for b in answer.buttons)
+
+
+def test_unknown_goal_lists_the_goals_that_exist(session: Session) -> None:
+    answer = ask(session, answers.answer_goal_detail, "Hvad handler mål 9.9 om i Norddjurs?")
+    assert "kan ikke finde målet 9.9" in answer.text
+    assert "1.2 Fokusmål samtaler" in answer.text
+
+
+def test_goal_detail_by_code_and_its_source(session: Session) -> None:
+    answer = ask(session, answers.answer_goal_detail, "Hvad handler 6.3 om?")
+    assert "erhvervsuddannelse" in answer.text and "35 %" in answer.text
+    assert answer.slots["goal_code"] == "6.3" and answer.slots["plan_id"] == "norddjurs-2024"
+    assert answer.sources[0].quote
+
+
+def test_target_by_topic(session: Session) -> None:
+    answer = ask(session, answers.answer_target, "Hvad er målet for samtaler i Norddjurs?")
+    assert "1.2" in answer.text and "mindst 80 %" in answer.text
+
+
+def test_follow_up_by_topic_and_for_a_whole_plan(session: Session) -> None:
+    answer = ask(session, answers.answer_follow_up, "Hvor tit følges der op på de vandrende sager?")
+    assert "kvartalsvis" in answer.text and "Arbejdsmarkedsudvalget" in answer.text
+    plan_level = ask(session, answers.answer_follow_up, "hvor ofte følges der op på planen i mariagerfjord")
+    assert "halvår" in plan_level.text.lower()
+
+
+def test_initiatives_for_a_group_and_a_comparison(session: Session) -> None:
+    answer = ask(session, answers.answer_initiatives, "Hvad gør Morsø for flygtninge?")
+    assert "Morsø for flygtninge" in answer.text
+    compare = ask(session, answers.answer_compare, "Hvad gør Norddjurs og Mariagerfjord for de unge?")
+    assert "Norddjurs for unge" in compare.text and "Mariagerfjord for unge" in compare.text
+
+
+def test_facts_with_danish_numbers(session: Session) -> None:
+    assert (
+        "200 praktikpladser"
+        in ask(session, answers.answer_fact, "Hvor mange praktikpladser skal praktikbanken finde?").text
+    )
+    assert (
+        "10.000 samtaler"
+        in ask(session, answers.answer_fact, "hvor mange samtaler holder jobcenter mors om året").text
+    )
+    assert (
+        "5 klagesager"
+        in ask(session, answers.answer_fact, "Hvor mange klagesager havde Jobcenter Mors?").text
+    )
+
+
+def test_jobindsats_for_any_kommune_and_the_country(session: Session) -> None:
+    answer = ask(session, answers.answer_jobindsats, "Hvad er ledigheden i Aarhus lige nu?")
+    assert answer.text.startswith("Ledigheden i Aarhus var") and "%" in answer.text
+    assert "Jobindsats.dk (STAR), tabel Y25I01" in answer.full_text()
+    national = ask(session, answers.answer_jobindsats, "ledigheden i hele landet")
+    assert "hele landet" in national.text
+
+
+def test_follow_up_for_another_kommune_repeats_the_question(session: Session) -> None:
+    first = ask(session, answers.answer_jobindsats, "Hvad er langtidsledigheden i Morsø?")
+    slots = answers.remembered_slots(Context("Hvad er langtidsledigheden i Morsø?"), first, "ask_jobindsats")
+    second = ask(session, answers.answer_inform_kommune, "og hvad med Norddjurs?", slots=slots)
+    assert "langtidsledige i Norddjurs" in second.text
+
+
+def test_where_is_it_written(session: Session) -> None:
+    first = ask(session, answers.answer_fact, "Hvor mange praktikpladser skal praktikbanken finde?")
+    slots = answers.remembered_slots(Context("x"), first, "ask_fact")
+    answer = ask(session, answers.answer_source, "Hvor står det?", slots=slots)
+    assert "Notat om udmøntning" in answer.text and "Citat:" in answer.text
+
+
+def test_unknown_question_says_so(session: Session) -> None:
+    answer = ask(session, answers.answer_search, "hvad koster en togbillet til Paris")
+    assert answer.text.startswith("Det ved jeg desværre ikke")
+
+
+def test_term_explanation(session: Session) -> None:
+    assert "Forberedende Grunduddannelse" in ask(session, answers.answer_define_term, "Hvad er FGU?").text
+
+
+def test_status_overview_counts_labels(session: Session) -> None:
+    answer = ask(session, answers.answer_overview, "Giv mig et overblik over Norddjurs' mål")
+    assert "Overblik over Norddjurs' Beskæftigelsesplan 2024" in answer.text
+    assert "ingen målinger" in answer.text
