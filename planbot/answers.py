@@ -38,6 +38,7 @@ from planbot.query import (
     initiatives_for,
     kommuner_with_plans,
     normalise_code,
+    corpus_idf,
     rank_by_words,
     rank_items,
 )
@@ -423,6 +424,8 @@ _NOISE_WORDS = (
         "fortæl", "forklar", "om", "hvad", "hvilke", "hvilken", "sidste", "seneste", "nyt", "egentlig",
         "overblik", "giv", "vis", "mig", "bruges", "bruger", "anvendes", "hvornår", "target", "specifikt",
         "gå", "gik", "gået", "går", "klare", "klarer", "sig", "den", "dem", "dette", "denne", "ift", "forhold",
+        "niveau", "niveauet", "ligge", "ifølge", "målsætningen", "målsætninger", "mål", "målet", "skal",
+        "borger", "borgere", "borgerne", "folk", "personer",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
 
@@ -434,6 +437,13 @@ def _noise_lemmas() -> frozenset[str]:
     return frozenset(lemmas(" ".join(_NOISE_WORDS))) | frozenset(_QUESTION_NOISE)
 
 
+_QUESTION_PHRASES = re.compile(
+    r"\bhvor (?:stor|store) (?:en )?(?:del|andel)(?: af)?\b|\bhvor (?:mange|meget|stor|store|lang tid|længe|ofte|tit)\b"
+    r"|\bhvilken (?:andel|del)\b|\bhvad er\b",
+    re.IGNORECASE,
+)
+
+
 def _topic_words(session: Session, ctx: Context) -> str:
     """The user's content words (as typed) minus kommune names, question words and years."""
     from planbot.text import stopwords
@@ -441,9 +451,10 @@ def _topic_words(session: Session, ctx: Context) -> str:
     names = _kommune_names(session)
     stops = stopwords() | _noise_lemmas()
     words = []
-    for word in re.findall(r"[A-Za-zÆØÅæøåÉé0-9][A-Za-zÆØÅæøåÉé0-9.\-]*", ctx.text):
+    text = _QUESTION_PHRASES.sub(" ", ctx.text)
+    for word in re.findall(r"[A-Za-zÆØÅæøåÉé0-9][A-Za-zÆØÅæøåÉé0-9.\-]*", text):
         key = fold(word.strip(".-")).rstrip("'")
-        if not key or key in stops or key in names or re.fullmatch(r"\d{4}", key):
+        if not key or key in stops or key in names:
             continue
         if fold(_lemma_of(word)) in stops:
             continue
@@ -691,7 +702,7 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
         goals = goals_for(session, kommune, plan, target_group=group)
         if theme:
             themed = [g for g in goals if g.theme == theme]
-            goals = themed or [g for _, g in rank_by_words(goals, theme, ("title", "text", "measure"))]
+            goals = themed or [g for _, g in rank_by_words(goals, theme, ("title", "text", "measure"), corpus_idf(session))]
         if group or theme:
             if not goals:
                 blocks.append(f"{kommune.name}: ingen mål særligt for {group or theme}.")
@@ -1032,14 +1043,14 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             chosen = [i for i in items if group in (i.target_groups or [])]
             if not chosen:
                 words = " ".join([*TARGET_GROUP_WORDS.get(group, [group]), topic])
-                chosen = [i for _, i in rank_by_words(items, words, ("title", "text", "theme"))]
-            ranked = rank_by_words(chosen, topic, ("title", "text", "theme")) if topic else []
+                chosen = [i for _, i in rank_by_words(items, words, ("title", "text", "theme"), corpus_idf(session))]
+            ranked = rank_by_words(chosen, topic, ("title", "text", "theme"), corpus_idf(session)) if topic else []
             if ranked:
                 chosen = [i for _, i in ranked] + [i for i in chosen if i not in {x for _, x in ranked}]
         elif kinds and all(i.kind in kinds for i in items):
             chosen = items
         elif theme or topic:
-            chosen = [i for _, i in rank_by_words(items, theme or topic, ("title", "text", "theme"))]
+            chosen = [i for _, i in rank_by_words(items, theme or topic, ("title", "text", "theme"), corpus_idf(session))]
         else:
             chosen = [i for i in items if i.kind == "indsatsområde"] or items
         chosen.sort(key=lambda i: -i.plan.period_end)  # newest plan first, ranking kept within a plan
@@ -1098,7 +1109,7 @@ def answer_fact(session: Session, ctx: Context) -> Answer:
             score *= 1.1
         ranked.append((score, coverage, item))
     ranked.sort(key=lambda triple: triple[0], reverse=True)
-    if ranked and ranked[0][1] >= 0.5:
+    if ranked and ranked[0][1] >= 0.34:
         _, _, best = ranked[0]
         lines = [best.text if isinstance(best, Fact) else f"{best.title}: {best.text}"]
         for score, coverage, other in ranked[1:3]:

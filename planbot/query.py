@@ -144,7 +144,7 @@ def find_goals(
         exact = [g for g in goals if g.code.lower() == code.lower()]
         if exact:
             return exact
-    ranked = rank_items(goals, text, ("title", "text", "measure", "theme", "target_groups"))
+    ranked = rank_items(goals, text, ("title", "text", "measure", "theme", "target_groups"), corpus_idf(session))
     if not ranked:
         return []
     best = ranked[0][0]
@@ -213,7 +213,7 @@ def _term_match(query_term: str, item_terms: set[str]) -> float:
         if shared >= 5 and shared >= 0.75 * min(len(query_term), len(term)):
             best = max(best, 0.5 + 0.45 * shared / max(len(query_term), len(term)))
         elif len(term) >= 6 and query_term.endswith(term):
-            best = max(best, 0.6)
+            best = max(best, 0.35)  # shares only the compound's head ("grundskole|uddannelse")
     return best
 
 
@@ -221,8 +221,29 @@ def _group_match(group: frozenset[str], item_terms: set[str]) -> float:
     return max(_term_match(variant, item_terms) for variant in group)
 
 
-def rank_items(items: list[Any], text: str, fields: tuple[str, ...]) -> list[tuple[float, float, Any]]:
-    """Rank items by the question's content words, IDF-weighted over the items.
+def _corpus_weight(term: str, idf_source: dict[str, float]) -> float | None:
+    """The corpus weight of a term, or of the corpus word it is a compound/inflection of."""
+    if term in idf_source:
+        return idf_source[term]
+    if len(term) < 5 or term.isdigit():
+        return None
+    best_shared, weight = 0, None
+    for word, value in idf_source.items():
+        if len(word) < 5 or word[0] != term[0]:
+            continue
+        shared = _common_prefix(term, word)
+        if shared >= 5 and shared >= 0.75 * min(len(term), len(word)) and shared > best_shared:
+            best_shared, weight = shared, value
+    return weight
+
+
+def rank_items(
+    items: list[Any], text: str, fields: tuple[str, ...], idf_source: dict[str, float] | None = None
+) -> list[tuple[float, float, Any]]:
+    """Rank items by the question's content words, IDF-weighted.
+
+    Word weights come from ``idf_source`` (the passage index over all documents, a
+    more reliable estimate of how telling a word is) and fall back to the items.
 
     The first field (a title) counts double. Returns (score, coverage, item) best
     first, where coverage is the share of the question's words the item matches.
@@ -242,6 +263,10 @@ def rank_items(items: list[Any], text: str, fields: tuple[str, ...]) -> list[tup
     n = len(items)
     idf = {}
     for group in groups:
+        known = [w for w in (_corpus_weight(v, idf_source) for v in group) if w is not None] if idf_source else []
+        if known:
+            idf[group] = min(known)  # the lemma's weight, not a rarer inflection's
+            continue
         df = sum(1 for per_field in item_terms if any(_group_match(group, f) for f in per_field))
         idf[group] = math.log(1 + (n - df + 0.5) / (df + 0.5))
     scored = []
@@ -262,9 +287,18 @@ def rank_items(items: list[Any], text: str, fields: tuple[str, ...]) -> list[tup
     return scored
 
 
-def rank_by_words(items: list[Any], text: str, fields: tuple[str, ...]) -> list[tuple[float, Any]]:
+def rank_by_words(
+    items: list[Any], text: str, fields: tuple[str, ...], idf_source: dict[str, float] | None = None
+) -> list[tuple[float, Any]]:
     """:func:`rank_items` without the coverage."""
-    return [(score, item) for score, _, item in rank_items(items, text, fields)]
+    return [(score, item) for score, _, item in rank_items(items, text, fields, idf_source)]
+
+
+def corpus_idf(session: Session) -> dict[str, float]:
+    """Word weights from the passage index over all plan documents."""
+    from planbot.search import get_index
+
+    return get_index(session).idf
 
 
 def facts_for(session: Session, kommune: Kommune | None = None, plan: Plan | None = None) -> list[Fact]:
