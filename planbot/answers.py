@@ -30,6 +30,7 @@ from planbot.jobindsats import NATIONAL, SOURCE_LABEL
 from planbot.periods import parse_period
 from planbot.privacy import contains_masked_data
 from planbot.query import (
+    corpus_idf,
     facts_for,
     find_goals,
     find_kommune,
@@ -38,7 +39,6 @@ from planbot.query import (
     initiatives_for,
     kommuner_with_plans,
     normalise_code,
-    corpus_idf,
     rank_by_words,
     rank_items,
 )
@@ -702,7 +702,9 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
         goals = goals_for(session, kommune, plan, target_group=group)
         if theme:
             themed = [g for g in goals if g.theme == theme]
-            goals = themed or [g for _, g in rank_by_words(goals, theme, ("title", "text", "measure"), corpus_idf(session))]
+            goals = themed or [
+                g for _, g in rank_by_words(goals, theme, ("title", "text", "measure"), corpus_idf(session))
+            ]
         if group or theme:
             if not goals:
                 blocks.append(f"{kommune.name}: ingen mål særligt for {group or theme}.")
@@ -1043,14 +1045,23 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             chosen = [i for i in items if group in (i.target_groups or [])]
             if not chosen:
                 words = " ".join([*TARGET_GROUP_WORDS.get(group, [group]), topic])
-                chosen = [i for _, i in rank_by_words(items, words, ("title", "text", "theme"), corpus_idf(session))]
-            ranked = rank_by_words(chosen, topic, ("title", "text", "theme"), corpus_idf(session)) if topic else []
+                chosen = [
+                    i for _, i in rank_by_words(items, words, ("title", "text", "theme"), corpus_idf(session))
+                ]
+            ranked = (
+                rank_by_words(chosen, topic, ("title", "text", "theme"), corpus_idf(session)) if topic else []
+            )
             if ranked:
                 chosen = [i for _, i in ranked] + [i for i in chosen if i not in {x for _, x in ranked}]
         elif kinds and all(i.kind in kinds for i in items):
             chosen = items
         elif theme or topic:
-            chosen = [i for _, i in rank_by_words(items, theme or topic, ("title", "text", "theme"), corpus_idf(session))]
+            chosen = [
+                i
+                for _, i in rank_by_words(
+                    items, theme or topic, ("title", "text", "theme"), corpus_idf(session)
+                )
+            ]
         else:
             chosen = [i for i in items if i.kind == "indsatsområde"] or items
         chosen.sort(key=lambda i: -i.plan.period_end)  # newest plan first, ranking kept within a plan

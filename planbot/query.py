@@ -144,7 +144,9 @@ def find_goals(
         exact = [g for g in goals if g.code.lower() == code.lower()]
         if exact:
             return exact
-    ranked = rank_items(goals, text, ("title", "text", "measure", "theme", "target_groups"), corpus_idf(session))
+    ranked = rank_items(
+        goals, text, ("title", "text", "measure", "theme", "target_groups"), corpus_idf(session)
+    )
     if not ranked:
         return []
     best = ranked[0][0]
@@ -263,7 +265,9 @@ def rank_items(
     n = len(items)
     idf = {}
     for group in groups:
-        known = [w for w in (_corpus_weight(v, idf_source) for v in group) if w is not None] if idf_source else []
+        known = (
+            [w for w in (_corpus_weight(v, idf_source) for v in group) if w is not None] if idf_source else []
+        )
         if known:
             idf[group] = min(known)  # the lemma's weight, not a rarer inflection's
             continue
