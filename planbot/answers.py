@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from planbot import formatting as fmt
 from planbot.curated import KNOWLEDGE_DIR
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
-from planbot.periods import parse_period
+from planbot.periods import MONTHS_DA, parse_period
 from planbot.privacy import contains_masked_data
 from planbot.query import (
     corpus_idf,
@@ -652,27 +652,13 @@ def answer_plan_info(session: Session, ctx: Context) -> Answer:
 
 
 def _danish_date(text: str) -> str:
-    months = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ]
     match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
     if not match:
         return text
     year, month, day = match.groups()
     if day:
-        return f"den {int(day)}. {months[int(month) - 1]} {year}"
-    return f"i {months[int(month) - 1]} {year}"
+        return f"den {int(day)}. {MONTHS_DA[int(month) - 1]} {year}"
+    return f"i {MONTHS_DA[int(month) - 1]} {year}"
 
 
 def answer_list_goals(session: Session, ctx: Context) -> Answer:
@@ -721,11 +707,10 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
                 heading += ":"
         shown = goals[:MAX_LIST]
         more = f"\n… og {len(goals) - MAX_LIST} mere." if len(goals) > MAX_LIST else ""
-        label_plan = "" if plan else " "
         blocks.append(
             f"{heading}\n"
             + fmt.bullet_list(
-                [_goal_label(g) + (f" ({g.plan.title})" if label_plan and not plan else "") for g in shown]
+                [_goal_label(g) + (f" ({g.plan.title})" if plan is None else "") for g in shown]
             )
             + more
         )
@@ -835,9 +820,7 @@ def answer_goal_detail(session: Session, ctx: Context) -> Answer:
     return Answer(
         text="\n".join(lines) + others,
         buttons=[
-            _button(
-                "Hvordan går det med målet?", f"Hvordan går det med {goal.code} i {goal.plan.kommune.name}?"
-            ),
+            _status_button(goal),
             _button(
                 "Hvordan følges der op?", f"Hvordan følges der op på {goal.code} i {goal.plan.kommune.name}?"
             ),
@@ -854,6 +837,12 @@ def _same_code_elsewhere(goals: list[Goal]) -> str:
         return ""
     names = [f"{fmt.genitive(g.plan.kommune.name)} {g.plan.title}" for g in others]
     return f"\n\n(Der er også et mål {goals[0].code} i {fmt.join_list(names)}.)"
+
+
+def _status_button(goal: Goal) -> dict[str, str]:
+    return _button(
+        "Hvordan går det med målet?", f"Hvordan går det med {goal.code} i {goal.plan.kommune.name}?"
+    )
 
 
 def _goal_slots(goal: Goal) -> dict[str, Any]:
@@ -897,11 +886,7 @@ def answer_target(session: Session, ctx: Context) -> Answer:
         lines.append(f"Der måles på: {goal.measure}")
     return Answer(
         text="\n".join(lines) + _same_code_elsewhere(goals),
-        buttons=[
-            _button(
-                "Hvordan går det med målet?", f"Hvordan går det med {goal.code} i {goal.plan.kommune.name}?"
-            )
-        ],
+        buttons=[_status_button(goal)],
         slots=_goal_slots(goal),
         sources=[source],
     )
@@ -971,11 +956,7 @@ def answer_follow_up(session: Session, ctx: Context) -> Answer:
             )
     return Answer(
         text="\n".join(lines) + _same_code_elsewhere(goals),
-        buttons=[
-            _button(
-                "Hvordan går det med målet?", f"Hvordan går det med {goal.code} i {goal.plan.kommune.name}?"
-            )
-        ],
+        buttons=[_status_button(goal)],
         slots=_goal_slots(goal),
         sources=[_goal_source(goal, follow.source_quote)],
     )
@@ -1037,9 +1018,6 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
         kinds = _initiative_kinds_in(ctx.text)
         if kinds:
             items = [i for i in items if i.kind in kinds] or items
-            if any(i.kind in kinds for i in items) and not group:
-                blocks_kind = [i for i in items if i.kind in kinds]
-                items = blocks_kind
         chosen: list[Initiative]
         if group:
             chosen = [i for i in items if group in (i.target_groups or [])]
@@ -1522,9 +1500,7 @@ def answer_define_term(session: Session, ctx: Context) -> Answer:
                 sources.append(
                     Source(hits[0].plan_title, hits[0].kommune, hits[0].section, hits[0].text[:200])
                 )
-            return Answer(
-                text=entry["text"] + extra, sources=sources[:1], slots={"last_sources": None} if False else {}
-            )
+            return Answer(text=entry["text"] + extra, sources=sources[:1], slots={})
     return answer_search(session, ctx)
 
 
