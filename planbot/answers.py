@@ -63,7 +63,7 @@ from planbot.status import (
     goal_status,
     target_in_words,
 )
-from planbot.text import fold
+from planbot.text import fold, with_synonyms
 
 STAFF_CHANNELS = {"teams", "msteams", "botframework"}
 PRIVACY_REMINDER = (
@@ -438,7 +438,7 @@ def _noise_lemmas() -> frozenset[str]:
 
 
 _QUESTION_PHRASES = re.compile(
-    r"\bhvor (?:stor|store) (?:en )?(?:del|andel)(?: af)?\b|\bhvor (?:mange|meget|stor|store|lang tid|længe|ofte|tit)\b"
+    r"\bhvor (?:stor|store) (?:en )?(?:del|andel)(?: af)?\b|\bhvor (?:mange|meget|stor|store|højt|hoejt|lang tid|længe|ofte|tit)\b"
     r"|\bhvilken (?:andel|del)\b|\bhvad er\b",
     re.IGNORECASE,
 )
@@ -451,7 +451,7 @@ def _topic_words(session: Session, ctx: Context) -> str:
     names = _kommune_names(session)
     stops = stopwords() | _noise_lemmas()
     words = []
-    text = _QUESTION_PHRASES.sub(" ", ctx.text)
+    text = _QUESTION_PHRASES.sub(" ", with_synonyms(ctx.text))
     for word in re.findall(r"[A-Za-zÆØÅæøåÉé0-9][A-Za-zÆØÅæøåÉé0-9.\-]*", text):
         key = fold(word.strip(".-")).rstrip("'")
         if not key or key in stops or key in names:

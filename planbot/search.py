@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planbot.schema import BuildInfo, Document, Passage, Plan, Section
-from planbot.text import content_lemmas
+from planbot.text import content_lemmas, with_synonyms
 
 K1 = 1.4
 B = 0.75
@@ -112,7 +112,7 @@ class PassageIndex:
         self, query: str, limit: int = 3, kommune: str | None = None, document_id: str | None = None
     ) -> list[SearchHit]:
         """The best passages for ``query``, optionally within one kommune or document."""
-        terms = list(dict.fromkeys(content_lemmas(query)))
+        terms = list(dict.fromkeys(content_lemmas(with_synonyms(query))))
         known = [t for t in terms if t in self.idf]
         if not terms:
             return []

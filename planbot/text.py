@@ -100,23 +100,93 @@ def content_lemmas(text: str) -> list[str]:
     return out
 
 
-def term_groups(text: str) -> list[frozenset[str]]:
-    """One set of alternatives {lemma, folded surface} per content word, in order, no repeats."""
+_FOLDED_LETTERS = {"æ": "(?:æ|ae|a)", "ø": "(?:ø|oe|o)", "å": "(?:å|aa|a)"}
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A pattern for ``phrase`` as whole words, also when typed without æ/ø/å."""
+    parts = []
+    for char in phrase.lower().strip():
+        if char in _FOLDED_LETTERS:
+            parts.append(_FOLDED_LETTERS[char])
+        elif char.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(char))
+    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def search_synonyms() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    """(pattern, plan term, single word) for ``knowledge/search_synonyms.yaml``, longest first."""
+    import yaml
+
+    from planbot.curated import KNOWLEDGE_DIR
+
+    path = KNOWLEDGE_DIR / "search_synonyms.yaml"
+    if not path.exists():
+        return ()
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")).get("synonyms") or []
+    pairs = [(phrase, entry["term"]) for entry in entries for phrase in entry.get("phrases") or []]
+    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
+    return tuple((_phrase_pattern(phrase), term, " " not in phrase.strip()) for phrase, term in pairs)
+
+
+def _synonym_segments(text: str) -> list[tuple[str, str | None, bool]]:
+    """``text`` cut into (segment, plan term or None, single word) around synonym phrases."""
+    spans: list[tuple[int, int, str, bool]] = []
+    for pattern, term, single in search_synonyms():
+        for match in pattern.finditer(text):
+            if all(match.end() <= start or match.start() >= end for start, end, _, _ in spans):
+                spans.append((match.start(), match.end(), term, single))
+    segments: list[tuple[str, str | None, bool]] = []
+    position = 0
+    for start, end, term, single in sorted(spans):
+        segments.append((text[position:start], None, False))
+        segments.append((text[start:end], term, single))
+        position = end
+    segments.append((text[position:], None, False))
+    return [segment for segment in segments if segment[0]]
+
+
+def with_synonyms(text: str) -> str:
+    """``text`` with each synonym phrase replaced by the plan's term (single words kept too)."""
+    return "".join(
+        segment if term is None else (f"{segment} {term}" if single else term)
+        for segment, term, single in _synonym_segments(text)
+    )
+
+
+def _plain_term_groups(text: str) -> list[frozenset[str]]:
     stops = stopwords()
     groups: list[frozenset[str]] = []
     for token in _TOKEN.findall(text):
         if token[0].isdigit():
-            group = frozenset({token.replace(".", "").replace(",", ".")})
-        else:
-            parts = [p for p in token.split("-") if p and fold(p) not in stops]
-            if not parts:
-                continue
-            for part in parts:
-                variants = {fold(_lemma(part)), fold(part)} - stops
-                variants = {v for v in variants if len(v) > 1}
-                if variants and frozenset(variants) not in groups:
-                    groups.append(frozenset(variants))
+            groups.append(frozenset({token.replace(".", "").replace(",", ".")}))
             continue
-        if group not in groups:
-            groups.append(group)
+        for part in (p for p in token.split("-") if p and fold(p) not in stops):
+            variants = {v for v in {fold(_lemma(part)), fold(part)} - stops if len(v) > 1}
+            if variants:
+                groups.append(frozenset(variants))
+    return groups
+
+
+def term_groups(text: str) -> list[frozenset[str]]:
+    """One set of alternatives {lemma, folded surface} per content word, in order, no repeats.
+
+    A phrase from ``knowledge/search_synonyms.yaml`` becomes one group holding the plan's
+    term ("i arbejde" → beskæftigede); a single-word phrase also keeps its own forms.
+    """
+    groups: list[frozenset[str]] = []
+    for segment, term, single in _synonym_segments(text):
+        if term is None:
+            found = _plain_term_groups(segment)
+        else:
+            alternatives: set[str] = set().union(*_plain_term_groups(term))
+            if single:
+                alternatives = alternatives.union(*_plain_term_groups(segment))
+            found = [frozenset(alternatives)] if alternatives else []
+        for group in found:
+            if group not in groups:
+                groups.append(group)
     return groups

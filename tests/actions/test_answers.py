@@ -78,6 +78,20 @@ def test_initiatives_for_a_group_and_a_comparison(session: Session) -> None:
     assert "Norddjurs for unge" in compare.text and "Mariagerfjord for unge" in compare.text
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("hvor mange var i arbejde på mors i 2020", "8.500"),
+        ("hvor mange jobsamtaler klarer jobcenter mors på et år", "10.000 samtaler"),
+        ("hvor mange akademikere skal mariagerfjord have i job inden 2023", "99 højtuddannede"),
+        ("hvor stor var rammen til investeringer i mariagerfjord i 2021", "3 millioner"),
+    ],
+)
+def test_facts_asked_in_everyday_words(session: Session, question: str, expected: str) -> None:
+    """knowledge/search_synonyms.yaml bridges everyday words and the plans' terms."""
+    assert expected in ask(session, answers.answer_fact, question).text
+
+
 def test_facts_with_danish_numbers(session: Session) -> None:
     assert (
         "200 praktikpladser"
@@ -106,6 +120,14 @@ def test_follow_up_for_another_kommune_repeats_the_question(session: Session) ->
     slots = answers.remembered_slots(Context("Hvad er langtidsledigheden i Morsø?"), first, "ask_jobindsats")
     second = ask(session, answers.answer_inform_kommune, "og hvad med Norddjurs?", slots=slots)
     assert "langtidsledige i Norddjurs" in second.text
+
+
+def test_how_high_is_the_target_follows_the_remembered_goal(session: Session) -> None:
+    question = "hvad går 6.3 i norddjurs ud på"
+    first = ask(session, answers.answer_goal_detail, question)
+    slots = answers.remembered_slots(Context(question), first, "goal_detail")
+    second = ask(session, answers.answer_target, "og hvor højt ligger målet?", slots=slots)
+    assert second.text.startswith("6.3 ") and "35 %" in second.text
 
 
 def test_where_is_it_written(session: Session) -> None:

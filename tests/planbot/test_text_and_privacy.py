@@ -5,7 +5,7 @@ import pytest
 from planbot import formatting as fmt
 from planbot.periods import parse_period
 from planbot.privacy import is_too_long, mask_personal_data, prepare_user_text
-from planbot.text import content_lemmas, fold
+from planbot.text import content_lemmas, fold, term_groups, with_synonyms
 
 
 def test_danish_numbers() -> None:
@@ -57,3 +57,13 @@ def test_plan_periods_and_figures_are_not_masked() -> None:
 def test_too_long_messages_are_recognised() -> None:
     assert is_too_long("a" * 2000) and not is_too_long("kort")
     assert prepare_user_text("kort") == "kort"
+
+
+def test_search_synonyms_become_the_plans_terms() -> None:
+    groups = term_groups("hvor mange var i arbejde med en lang videregaaende uddannelse")
+    assert any("beskaeftiget" in g or "beskaeftigede" in g for g in groups)
+    assert any("hojtuddannede" in g for g in groups)
+    assert not any("arbejde" in g for g in groups)  # the phrase is replaced, not kept
+    # a single word keeps its own forms next to the plan's term
+    assert any({"arbejdsgivere", "virksomheder"} <= g for g in term_groups("arbejdsgivere"))
+    assert with_synonyms("hvor mange klager var der") == "hvor mange klager klagesager var der"
