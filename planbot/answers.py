@@ -423,8 +423,8 @@ _NOISE_WORDS = (
         "data", "handle", "handler", "betyde", "betyder", "står", "vi", "jer", "i", "os", "lokale", "lokal",
         "fortæl", "forklar", "om", "hvad", "hvilke", "hvilken", "sidste", "seneste", "nyt", "egentlig",
         "overblik", "giv", "vis", "mig", "bruges", "bruger", "anvendes", "hvornår", "target", "specifikt",
-        "gå", "gik", "gået", "går", "klare", "klarer", "sig", "den", "dem", "dette", "denne", "ift", "forhold",
-        "niveau", "niveauet", "ligge", "ifølge", "målsætningen", "målsætninger", "mål", "målet", "skal",
+        "gå", "gik", "gået", "klare", "klarer", "sig", "den", "dem", "dette", "denne", "ift", "forhold",
+        "niveau", "niveauet", "ligge", "ifølge", "målsætninger", "skal",
         "borger", "borgere", "borgerne", "folk", "personer",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}

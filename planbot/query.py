@@ -199,6 +199,13 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+def _stem_overlap(a: str, b: str) -> int:
+    """The shared prefix length when one word is an inflection or compound of the other
+    (most of the shorter word, at least 5 letters), else 0."""
+    shared = _common_prefix(a, b)
+    return shared if shared >= 5 and shared >= 0.75 * min(len(a), len(b)) else 0
+
+
 def _term_match(query_term: str, item_terms: set[str]) -> float:
     """1 for the same lemma; between 0.5 and 1 for Danish compounds and inflections that
     share a long prefix ("fleksjobmålet" ~ "fleksjob", "jobcentret" ~ "jobcenter"),
@@ -211,8 +218,8 @@ def _term_match(query_term: str, item_terms: set[str]) -> float:
     for term in item_terms:
         if len(term) < 5:
             continue
-        shared = _common_prefix(query_term, term)
-        if shared >= 5 and shared >= 0.75 * min(len(query_term), len(term)):
+        shared = _stem_overlap(query_term, term)
+        if shared:
             best = max(best, 0.5 + 0.45 * shared / max(len(query_term), len(term)))
         elif len(term) >= 6 and query_term.endswith(term):
             best = max(best, 0.35)  # shares only the compound's head ("grundskole|uddannelse")
@@ -233,8 +240,8 @@ def _corpus_weight(term: str, idf_source: dict[str, float]) -> float | None:
     for word, value in idf_source.items():
         if len(word) < 5 or word[0] != term[0]:
             continue
-        shared = _common_prefix(term, word)
-        if shared >= 5 and shared >= 0.75 * min(len(term), len(word)) and shared > best_shared:
+        shared = _stem_overlap(term, word)
+        if shared > best_shared:
             best_shared, weight = shared, value
     return weight
 
