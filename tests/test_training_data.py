@@ -1,0 +1,63 @@
+"""The training data in data/nlu/ and the held-out conversation suite stay apart."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+_MARKUP = re.compile(r"\[([^\]]+)\](?:\([^)]+\)|\{[^}]+\})")
+
+
+def _normalised(text: str) -> str:
+    text = _MARKUP.sub(lambda m: m.group(1), text).lower()
+    return " ".join(re.sub(r"[^\wæøå ]+", " ", text).split())
+
+
+def _training_examples() -> dict[str, str]:
+    examples: dict[str, str] = {}
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+            if "intent" not in block:
+                continue
+            for line in block["examples"].splitlines():
+                if line.strip().startswith("- "):
+                    examples[_normalised(line.strip()[2:])] = block["intent"]
+    return examples
+
+
+def _suite_messages() -> list[tuple[str, str]]:
+    messages = []
+    for path in sorted((ROOT / "tests" / "conversations").glob("*.yml")):
+        for conversation in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+            for turn in conversation["turns"]:
+                messages.append((conversation["id"], turn["user"]))
+    return messages
+
+
+def test_no_held_out_message_is_a_training_example() -> None:
+    training = _training_examples()
+    leaked = [(cid, text) for cid, text in _suite_messages() if _normalised(text) in training]
+    assert not leaked, f"held-out messages found in data/nlu/: {leaked}"
+
+
+def test_goal_code_regex_finds_plain_goal_numbers_after_maal() -> None:
+    regexes = yaml.safe_load((ROOT / "data" / "nlu" / "regex.yml").read_text(encoding="utf-8"))["nlu"]
+    patterns = [
+        re.compile(p[2:], re.IGNORECASE)
+        for block in regexes
+        if block.get("regex") == "goal_code"
+        for p in block["examples"].splitlines()
+        if p.startswith("- ")
+    ]
+
+    def codes(text: str) -> list[str]:
+        return [m.group() for pattern in patterns for m in pattern.finditer(text)]
+
+    assert codes("mål 6, hvad dækker det?") == ["6"]
+    assert codes("hvad går målsætning 2 ud på") == ["2"]
+    assert codes("status 6.3 og 1a og M2") == ["6.3", "1a", "M2"]
+    assert codes("hvilke mål gælder for 2024") == []
+    assert codes("målet om 4 samtaler") == []
