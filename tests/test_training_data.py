@@ -58,6 +58,8 @@ def test_goal_code_regex_finds_plain_goal_numbers_after_maal() -> None:
 
     assert codes("mål 6, hvad dækker det?") == ["6"]
     assert codes("hvad går målsætning 2 ud på") == ["2"]
+    assert codes("kan du forklare hvad mål 2.1 handler om") == ["2.1"]
+    assert codes("mål 3,5 eller mål 4.") == ["4"]
     assert codes("status 6.3 og 1a og M2") == ["6.3", "1a", "M2"]
     assert codes("hvilke mål gælder for 2024") == []
     assert codes("målet om 4 samtaler") == []
