@@ -424,7 +424,7 @@ _NOISE_WORDS = (
         "fortæl", "forklar", "om", "hvad", "hvilke", "hvilken", "sidste", "seneste", "nyt", "egentlig",
         "overblik", "giv", "vis", "mig", "bruges", "bruger", "anvendes", "hvornår", "target", "specifikt",
         "gå", "gik", "gået", "klare", "klarer", "sig", "den", "dem", "dette", "denne", "ift", "forhold",
-        "niveau", "niveauet", "ligge", "ifølge", "målsætninger", "skal",
+        "niveau", "niveauet", "ligge", "ifølge", "iflg", "jf", "målsætninger", "skal",
         "borger", "borgere", "borgerne", "folk", "personer",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
@@ -1077,12 +1077,20 @@ _NUMBER_QUESTION = re.compile(
     re.IGNORECASE,
 )
 
+_SHARE_QUESTION = re.compile(
+    r"\b(andel(en|e)?|procent(del)?|hvor stor (en )?del|hvor mange procent)\b", re.IGNORECASE
+)
+
 
 def answer_fact(session: Session, ctx: Context) -> Answer:
     """A fact or figure stated in the plans (or a figure of an initiative); else passage search."""
     kommuner = [k for k in resolve_kommuner(session, ctx) if isinstance(k, Kommune) and k.has_plans]
     explicit = bool(kommuner_in_text(session, ctx.text) or ctx.entities.get("kommune"))
+    wants_share = bool(_SHARE_QUESTION.search(ctx.text))
     topic = _topic_words(session, ctx) or ctx.text
+    if wants_share:
+        # "andel"/"procent" say what form the answer takes, not what it is about.
+        topic = _SHARE_QUESTION.sub(" ", topic).strip() or topic
     scopes = kommuner if (kommuner and explicit) else (kommuner or kommuner_with_plans(session))
     items: list[Any] = []
     for kommune in scopes:
@@ -1096,6 +1104,8 @@ def answer_fact(session: Session, ctx: Context) -> Answer:
         has_number = item.value is not None if isinstance(item, Fact) else True
         if wants_number and has_number:
             score *= 1.1
+        if wants_share and isinstance(item, Fact) and item.unit == "pct":
+            score *= 1.25  # a share is a percentage, not a difference in procentpoint
         ranked.append((score, coverage, item))
     ranked.sort(key=lambda triple: triple[0], reverse=True)
     if ranked and ranked[0][1] >= 0.34:
@@ -1546,7 +1556,7 @@ def answer_search(session: Session, ctx: Context) -> Answer:
     return Answer(
         text=(
             f"{prefix}Det ved jeg desværre ikke – jeg kan ikke finde et svar i planerne. "
-            f"Jeg kan svare på spørgsmål om mål, indsatser, opfølgning og status i {fmt.join_list(names)}'s beskæftigelsesplaner "
+            f"Jeg kan svare på spørgsmål om mål, indsatser, opfølgning og status i beskæftigelsesplanerne for {fmt.join_list(names)} "
             "og om aktuelle Jobindsats-tal for alle kommuner."
         ),
         buttons=[

@@ -92,6 +92,19 @@ def test_facts_asked_in_everyday_words(session: Session, question: str, expected
     assert expected in ask(session, answers.answer_fact, question).text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "andel med kun grundskole på mors iflg. planen?",
+        "hvor stor en del af borgerne på Mors har kun folkeskolen",
+    ],
+)
+def test_share_question_gets_the_percentage_not_a_difference(session: Session, question: str) -> None:
+    """ "Andel"/"hvor stor en del" asks for a percentage: 35 %, not "15 procentpoint højere"."""
+    text = ask(session, answers.answer_fact, question).text
+    assert "35 %" in text and "procentpoint" not in text
+
+
 def test_facts_with_danish_numbers(session: Session) -> None:
     assert (
         "200 praktikpladser"
@@ -140,6 +153,8 @@ def test_where_is_it_written(session: Session) -> None:
 def test_unknown_question_says_so(session: Session) -> None:
     answer = ask(session, answers.answer_search, "hvad koster en togbillet til Paris")
     assert answer.text.startswith("Det ved jeg desværre ikke")
+    assert "beskæftigelsesplanerne for Mariagerfjord, Morsø og Norddjurs" in answer.text
+    assert "'s" not in answer.text
 
 
 def test_term_explanation(session: Session) -> None:
