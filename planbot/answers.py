@@ -661,10 +661,16 @@ def _danish_date(text: str) -> str:
     return f"i {MONTHS_DA[int(month) - 1]} {year}"
 
 
+_MINISTER_WORD = re.compile(r"\bminist(?:er|re)", re.IGNORECASE)
+
+
 def answer_list_goals(session: Session, ctx: Context) -> Answer:
     """List goals by kommune/plan, theme or target group."""
     group = target_group_in(ctx)
     theme = ctx.entity("theme")
+    ministerial = bool(_MINISTER_WORD.search(ctx.text)) and not (group or theme)
+    if ministerial and _first_kommune(session, ctx) is None:
+        return answer_plan_info(session, ctx)  # the ministermål are national
     kommuner = [k for k in resolve_kommuner(session, ctx, use_slot=not group) if isinstance(k, Kommune)]
     if not kommuner and (group or theme):
         kommuner = kommuner_with_plans(session)
@@ -696,6 +702,10 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
                 blocks.append(f"{kommune.name}: ingen mål særligt for {group or theme}.")
                 continue
             heading = f"{kommune.name} – mål for {group or theme}:"
+        elif ministerial and any(g.kind == "ministermål" for g in goals):
+            assert plan is not None
+            goals = [g for g in goals if g.kind == "ministermål"]
+            heading = f"{fmt.genitive(kommune.name)} {plan.title} bygger på {len(goals)} ministermål:"
         else:
             assert plan is not None
             top = [g for g in goals if g.kind not in {"succeskriterium", "delmål", "sigtepunkt"}]

@@ -105,6 +105,14 @@ def test_share_question_gets_the_percentage_not_a_difference(session: Session, q
     assert "35 %" in text and "procentpoint" not in text
 
 
+def test_ministermaal_listed_as_such(session: Session) -> None:
+    """The ministermål are national: without a kommune they come from the plan that lists them."""
+    national = ask(session, answers.answer_list_goals, "hvad var ministerens mål for indsatsen i 2024?")
+    assert "værdig sagsbehandling" in national.text and "Hvilken kommune" not in national.text
+    morsoe = ask(session, answers.answer_list_goals, "hvilke ministermaal har morsø")
+    assert "5 ministermål" in morsoe.text and "Opkvalificering af ledige" in morsoe.text
+
+
 def test_facts_with_danish_numbers(session: Session) -> None:
     assert (
         "200 praktikpladser"
