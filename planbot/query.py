@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from planbot.schema import Fact, Goal, Initiative, Kommune, Plan
-from planbot.text import content_lemmas, fold, term_groups
+from planbot.text import content_lemmas, fold, stem_overlap, term_groups
 
 
 def _key(text: str) -> str:
@@ -190,22 +190,6 @@ def initiatives_for(
     return items
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _stem_overlap(a: str, b: str) -> int:
-    """The shared prefix length when one word is an inflection or compound of the other
-    (most of the shorter word, at least 5 letters), else 0."""
-    shared = _common_prefix(a, b)
-    return shared if shared >= 5 and shared >= 0.75 * min(len(a), len(b)) else 0
-
-
 def _term_match(query_term: str, item_terms: set[str]) -> float:
     """1 for the same lemma; between 0.5 and 1 for Danish compounds and inflections that
     share a long prefix ("fleksjobmålet" ~ "fleksjob", "jobcentret" ~ "jobcenter"),
@@ -218,7 +202,7 @@ def _term_match(query_term: str, item_terms: set[str]) -> float:
     for term in item_terms:
         if len(term) < 5:
             continue
-        shared = _stem_overlap(query_term, term)
+        shared = stem_overlap(query_term, term)
         if shared:
             best = max(best, 0.5 + 0.45 * shared / max(len(query_term), len(term)))
         elif len(term) >= 6 and query_term.endswith(term):
@@ -240,7 +224,7 @@ def _corpus_weight(term: str, idf_source: dict[str, float]) -> float | None:
     for word, value in idf_source.items():
         if len(word) < 5 or word[0] != term[0]:
             continue
-        shared = _stem_overlap(term, word)
+        shared = stem_overlap(term, word)
         if shared > best_shared:
             best_shared, weight = shared, value
     return weight

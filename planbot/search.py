@@ -17,12 +17,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planbot.schema import BuildInfo, Document, Passage, Plan, Section
-from planbot.text import content_lemmas, with_synonyms
+from planbot.text import content_lemmas, fold, stem_overlap, with_synonyms
 
 K1 = 1.4
 B = 0.75
 GOOD_SCORE = 6.0
 GOOD_COVERAGE = 0.5
+RELATED_MIN_LENGTH = 5
+RELATED_WEIGHT = 0.5
 
 
 @dataclass
@@ -69,6 +71,21 @@ class PassageIndex:
             df.update(doc.terms.keys())
         n = len(docs)
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.by_prefix: dict[str, list[str]] = {}
+        for term in self.idf:
+            if len(term) >= RELATED_MIN_LENGTH and not term.isdigit():
+                self.by_prefix.setdefault(term[:RELATED_MIN_LENGTH], []).append(term)
+
+    def related(self, term: str) -> list[str]:
+        """Index words that are a derivation, inflection or compound of ``term`` or vice
+        versa ("tilfreds" ~ "tilfredshed", "jobcentret" ~ "jobcenter"), see ``stem_overlap``."""
+        if len(term) < RELATED_MIN_LENGTH or term.isdigit():
+            return []
+        return [
+            word
+            for word in self.by_prefix.get(term[:RELATED_MIN_LENGTH], [])
+            if word != term and stem_overlap(term, word)
+        ]
 
     @classmethod
     def from_session(cls, session: Session) -> PassageIndex:
@@ -113,7 +130,10 @@ class PassageIndex:
     ) -> list[SearchHit]:
         """The best passages for ``query``, optionally within one kommune or document."""
         terms = list(dict.fromkeys(content_lemmas(with_synonyms(query))))
-        known = [t for t in terms if t in self.idf]
+        if kommune:
+            # The kommune is already the filter; its name rarely stands in the passage itself.
+            terms = [t for t in terms if fold(t) != fold(kommune)] or terms
+        related = {t: self.related(t) for t in terms}
         if not terms:
             return []
         hits: list[SearchHit] = []
@@ -124,13 +144,18 @@ class PassageIndex:
                 continue
             score = 0.0
             matched = 0
-            for term in known:
-                tf = doc.terms.get(term, 0)
+            for term in terms:
+                tf = doc.terms.get(term, 0) if term in self.idf else 0
+                weight = self.idf.get(term, 0.0)
                 if not tf:
-                    continue
+                    # A related word counts, a little less than the word itself.
+                    tf, word = max(((doc.terms.get(w, 0), w) for w in related[term]), default=(0, ""))
+                    if not tf:
+                        continue
+                    weight = RELATED_WEIGHT * min(self.idf[word], weight or self.idf[word])
                 matched += 1
                 norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / self.avg_len))
-                score += self.idf[term] * norm
+                score += weight * norm
             if score <= 0:
                 continue
             hits.append(

@@ -116,6 +116,22 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", re.IGNORECASE)
 
 
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def stem_overlap(a: str, b: str) -> int:
+    """The shared prefix length when one word is an inflection, derivation or compound of
+    the other (most of the shorter word, at least 5 letters), else 0."""
+    shared = _common_prefix(a, b)
+    return shared if shared >= 5 and shared >= 0.75 * min(len(a), len(b)) else 0
+
+
 @lru_cache(maxsize=1)
 def search_synonyms() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
     """(pattern, plan term, single word) for ``knowledge/search_synonyms.yaml``, longest first."""

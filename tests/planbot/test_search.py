@@ -49,3 +49,14 @@ def test_search_works_without_danish_letters(shared_engine: Engine) -> None:
     with Session(shared_engine) as session:
         hits = search_passages(session, "hvor mange hojtuddannede skal udplaceres")
     assert hits and "højtuddannede" in hits[0].text
+
+
+def test_derived_words_match(shared_engine: Engine) -> None:
+    """ "tilfredse" finds "tilfredshed"; the kommune used as filter does not lower the coverage."""
+    with Session(shared_engine) as session:
+        hits = search_passages(
+            session,
+            "hvor tilfredse skal borgerne vaere med jobcentret i mariagerfjord senest i 2024",
+            kommune="Mariagerfjord",
+        )
+    assert hits and hits[0].is_good and "tilfredshed" in hits[0].text
