@@ -662,14 +662,24 @@ def _danish_date(text: str) -> str:
 
 
 _MINISTER_WORD = re.compile(r"\bminist(?:er|re)", re.IGNORECASE)
+_LOCAL_WORD = re.compile(r"\blokal(?:e|t)?\b", re.IGNORECASE)
+
+
+def _goal_kind_asked(text: str) -> str | None:
+    """The kind of goal the question asks for: "lokale mål (ud over ministerens)" → lokalt mål."""
+    if _LOCAL_WORD.search(text):
+        return "lokalt mål"
+    if _MINISTER_WORD.search(text):
+        return "ministermål"
+    return None
 
 
 def answer_list_goals(session: Session, ctx: Context) -> Answer:
     """List goals by kommune/plan, theme or target group."""
     group = target_group_in(ctx)
     theme = ctx.entity("theme")
-    ministerial = bool(_MINISTER_WORD.search(ctx.text)) and not (group or theme)
-    if ministerial and _first_kommune(session, ctx) is None:
+    kind = None if (group or theme) else _goal_kind_asked(ctx.text)
+    if kind == "ministermål" and _first_kommune(session, ctx) is None:
         return answer_plan_info(session, ctx)  # the ministermål are national
     kommuner = [k for k in resolve_kommuner(session, ctx, use_slot=not group) if isinstance(k, Kommune)]
     if not kommuner and (group or theme):
@@ -702,10 +712,14 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
                 blocks.append(f"{kommune.name}: ingen mål særligt for {group or theme}.")
                 continue
             heading = f"{kommune.name} – mål for {group or theme}:"
-        elif ministerial and any(g.kind == "ministermål" for g in goals):
+        elif kind and any(g.kind == kind for g in goals):
             assert plan is not None
-            goals = [g for g in goals if g.kind == "ministermål"]
-            heading = f"{fmt.genitive(kommune.name)} {plan.title} bygger på {len(goals)} ministermål:"
+            goals = [g for g in goals if g.kind == kind]
+            heading = (
+                f"{fmt.genitive(kommune.name)} {plan.title} bygger på {len(goals)} ministermål:"
+                if kind == "ministermål"
+                else f"{fmt.genitive(kommune.name)} {plan.title} har {len(goals)} lokale mål:"
+            )
         else:
             assert plan is not None
             top = [g for g in goals if g.kind not in {"succeskriterium", "delmål", "sigtepunkt"}]

@@ -111,6 +111,8 @@ def test_ministermaal_listed_as_such(session: Session) -> None:
     assert "værdig sagsbehandling" in national.text and "Hvilken kommune" not in national.text
     morsoe = ask(session, answers.answer_list_goals, "hvilke ministermaal har morsø")
     assert "5 ministermål" in morsoe.text and "Opkvalificering af ledige" in morsoe.text
+    local = ask(session, answers.answer_list_goals, "har mors nogle lokale mål ud over ministerens?")
+    assert "2 lokale mål" in local.text and "bedrageri" in local.text and "Opkvalificering" not in local.text
 
 
 def test_facts_with_danish_numbers(session: Session) -> None:
