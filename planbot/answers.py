@@ -30,7 +30,7 @@ from planbot.jobindsats import NATIONAL, SOURCE_LABEL
 from planbot.periods import MONTHS_DA, parse_period
 from planbot.privacy import contains_masked_data
 from planbot.query import (
-    corpus_idf,
+    corpus_index,
     facts_for,
     find_goals,
     find_kommune,
@@ -705,7 +705,7 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
         if theme:
             themed = [g for g in goals if g.theme == theme]
             goals = themed or [
-                g for _, g in rank_by_words(goals, theme, ("title", "text", "measure"), corpus_idf(session))
+                g for _, g in rank_by_words(goals, theme, ("title", "text", "measure"), corpus_index(session))
             ]
         if group or theme:
             if not goals:
@@ -1048,10 +1048,13 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             if not chosen:
                 words = " ".join([*TARGET_GROUP_WORDS.get(group, [group]), topic])
                 chosen = [
-                    i for _, i in rank_by_words(items, words, ("title", "text", "theme"), corpus_idf(session))
+                    i
+                    for _, i in rank_by_words(items, words, ("title", "text", "theme"), corpus_index(session))
                 ]
             ranked = (
-                rank_by_words(chosen, topic, ("title", "text", "theme"), corpus_idf(session)) if topic else []
+                rank_by_words(chosen, topic, ("title", "text", "theme"), corpus_index(session))
+                if topic
+                else []
             )
             if ranked:
                 chosen = [i for _, i in ranked] + [i for i in chosen if i not in {x for _, x in ranked}]
@@ -1061,7 +1064,7 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             chosen = [
                 i
                 for _, i in rank_by_words(
-                    items, theme or topic, ("title", "text", "theme"), corpus_idf(session)
+                    items, theme or topic, ("title", "text", "theme"), corpus_index(session)
                 )
             ]
         else:

@@ -9,13 +9,16 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from planbot.schema import Fact, Goal, Initiative, Kommune, Plan
 from planbot.text import content_lemmas, fold, stem_overlap, term_groups
+
+if TYPE_CHECKING:
+    from planbot.search import PassageIndex
 
 
 def _key(text: str) -> str:
@@ -145,7 +148,7 @@ def find_goals(
         if exact:
             return exact
     ranked = rank_items(
-        goals, text, ("title", "text", "measure", "theme", "target_groups"), corpus_idf(session)
+        goals, text, ("title", "text", "measure", "theme", "target_groups"), corpus_index(session)
     )
     if not ranked:
         return []
@@ -214,29 +217,13 @@ def _group_match(group: frozenset[str], item_terms: set[str]) -> float:
     return max(_term_match(variant, item_terms) for variant in group)
 
 
-def _corpus_weight(term: str, idf_source: dict[str, float]) -> float | None:
-    """The corpus weight of a term, or of the corpus word it is a compound/inflection of."""
-    if term in idf_source:
-        return idf_source[term]
-    if len(term) < 5 or term.isdigit():
-        return None
-    best_shared, weight = 0, None
-    for word, value in idf_source.items():
-        if len(word) < 5 or word[0] != term[0]:
-            continue
-        shared = stem_overlap(term, word)
-        if shared > best_shared:
-            best_shared, weight = shared, value
-    return weight
-
-
 def rank_items(
-    items: list[Any], text: str, fields: tuple[str, ...], idf_source: dict[str, float] | None = None
+    items: list[Any], text: str, fields: tuple[str, ...], corpus: PassageIndex | None = None
 ) -> list[tuple[float, float, Any]]:
     """Rank items by the question's content words, IDF-weighted.
 
-    Word weights come from ``idf_source`` (the passage index over all documents, a
-    more reliable estimate of how telling a word is) and fall back to the items.
+    Word weights come from ``corpus`` (the passage index over all documents, a more
+    reliable estimate of how telling a word is) and fall back to the items.
 
     The first field (a title) counts double. Returns (score, coverage, item) best
     first, where coverage is the share of the question's words the item matches.
@@ -257,7 +244,9 @@ def rank_items(
     idf = {}
     for group in groups:
         known = (
-            [w for w in (_corpus_weight(v, idf_source) for v in group) if w is not None] if idf_source else []
+            [w for w in (corpus.weight_of(v) for v in group) if w is not None]
+            if corpus and corpus.idf
+            else []
         )
         if known:
             idf[group] = min(known)  # the lemma's weight, not a rarer inflection's
@@ -283,17 +272,17 @@ def rank_items(
 
 
 def rank_by_words(
-    items: list[Any], text: str, fields: tuple[str, ...], idf_source: dict[str, float] | None = None
+    items: list[Any], text: str, fields: tuple[str, ...], corpus: PassageIndex | None = None
 ) -> list[tuple[float, Any]]:
     """:func:`rank_items` without the coverage."""
-    return [(score, item) for score, _, item in rank_items(items, text, fields, idf_source)]
+    return [(score, item) for score, _, item in rank_items(items, text, fields, corpus)]
 
 
-def corpus_idf(session: Session) -> dict[str, float]:
-    """Word weights from the passage index over all plan documents."""
+def corpus_index(session: Session) -> PassageIndex:
+    """The passage index over all plan documents, for word weights."""
     from planbot.search import get_index
 
-    return get_index(session).idf
+    return get_index(session)
 
 
 def facts_for(session: Session, kommune: Kommune | None = None, plan: Plan | None = None) -> list[Fact]:

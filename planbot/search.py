@@ -73,7 +73,7 @@ class PassageIndex:
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
         self.by_prefix: dict[str, list[str]] = {}
         for term in self.idf:
-            if len(term) >= RELATED_MIN_LENGTH and not term.isdigit():
+            if len(term) >= RELATED_MIN_LENGTH:
                 self.by_prefix.setdefault(term[:RELATED_MIN_LENGTH], []).append(term)
 
     def related(self, term: str) -> list[str]:
@@ -86,6 +86,17 @@ class PassageIndex:
             for word in self.by_prefix.get(term[:RELATED_MIN_LENGTH], [])
             if word != term and stem_overlap(term, word)
         ]
+
+    def weight_of(self, term: str) -> float | None:
+        """The weight of ``term``, or of the index word it is most closely related to."""
+        if term in self.idf:
+            return self.idf[term]
+        best_shared, weight = 0, None
+        for word in self.related(term):
+            shared = stem_overlap(term, word)
+            if shared > best_shared:
+                best_shared, weight = shared, self.idf[word]
+        return weight
 
     @classmethod
     def from_session(cls, session: Session) -> PassageIndex:
@@ -133,9 +144,9 @@ class PassageIndex:
         if kommune:
             # The kommune is already the filter; its name rarely stands in the passage itself.
             terms = [t for t in terms if fold(t) != fold(kommune)] or terms
-        related = {t: self.related(t) for t in terms}
         if not terms:
             return []
+        related = {t: self.related(t) for t in terms}
         hits: list[SearchHit] = []
         for doc in self.docs:
             if kommune and doc.kommune != kommune:
@@ -145,14 +156,14 @@ class PassageIndex:
             score = 0.0
             matched = 0
             for term in terms:
-                tf = doc.terms.get(term, 0) if term in self.idf else 0
+                tf = doc.terms.get(term, 0)
                 weight = self.idf.get(term, 0.0)
                 if not tf:
-                    # A related word counts, a little less than the word itself.
+                    # A related word counts, less than the word itself.
                     tf, word = max(((doc.terms.get(w, 0), w) for w in related[term]), default=(0, ""))
                     if not tf:
                         continue
-                    weight = RELATED_WEIGHT * min(self.idf[word], weight or self.idf[word])
+                    weight = RELATED_WEIGHT * min(self.idf[word], self.idf.get(term, self.idf[word]))
                 matched += 1
                 norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / self.avg_len))
                 score += weight * norm
