@@ -22,13 +22,14 @@ export TEAMS_APP_ID ?=
 export TEAMS_APP_PASSWORD ?=
 export TEAMS_TENANT_ID ?=
 
-.PHONY: help install run test shell db train lint format evaluate bench teams-app clean webchat system-packages stop
+.PHONY: help install run test shell db train lint format evaluate evaluate-split bench teams-app clean webchat system-packages stop
 
 help:
 	@echo "make run      – installér, byg databasen, træn ved behov og start assistenten"
 	@echo "make test     – kør alle tests (som CI)"
 	@echo "make shell    – chat med assistenten i terminalen"
 	@echo "make evaluate – NLU-krydsvalidering (intent/entity F1)"
+	@echo "make evaluate-split – én 80/20-opdeling: hurtigere, viser også fallback-tærsklens virkning"
 	@echo "make bench    – benchmarks (byg, import, svartider)"
 	@echo "make teams-app – byg Teams-app-pakken (teams/build/planassistent-teams.zip)"
 
@@ -97,6 +98,9 @@ test: install db train system-packages
 
 evaluate: install train
 	bash scripts/evaluate_nlu.sh
+
+evaluate-split: install $(SPACY_MODEL) $(LOOKUPS)
+	bash scripts/evaluate_nlu.sh split
 
 bench: install db train
 	bash scripts/bench.sh
