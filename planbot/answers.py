@@ -1561,6 +1561,19 @@ def answer_personal_case(session: Session, ctx: Context) -> Answer:
     return Answer(text="\n\n".join(lines))
 
 
+# A question that wants an amount (not a date or a duration), and what counts as one in a
+# passage: a number that is not a year, or a number word.
+_AMOUNT_QUESTION = re.compile(
+    r"\b(hvor (mange|meget|stor|store)|hvilket (antal|tal|beløb|belob)|antallet|procent|andel(en)?)\b",
+    re.IGNORECASE,
+)
+_HAS_AMOUNT = re.compile(
+    r"\b(?!(?:19|20)\d\d\b)\d|\b(to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|tyve|halvdel(en)?|tredjedel(en)?|fjerdedel(en)?|"
+    r"hundrede|tusind|million(er)?|mia\.?|mio\.?)\b",
+    re.IGNORECASE,
+)
+
+
 def answer_search(session: Session, ctx: Context) -> Answer:
     """Fallback: quote the best passage when the match is good, else say so."""
     kommune = _first_kommune(session, ctx)
@@ -1571,9 +1584,13 @@ def answer_search(session: Session, ctx: Context) -> Answer:
     prefix = PRIVACY_REMINDER + "\n\n" if contains_masked_data(ctx.text) else ""
     if good:
         hit = good[0]
-        text = (
-            f"{prefix}Jeg fandt dette i {fmt.genitive(hit.kommune)} {hit.plan_title}:\n»{hit.text.strip()}«"
-        )
+        where = f"{fmt.genitive(hit.kommune)} {hit.plan_title}"
+        if _AMOUNT_QUESTION.search(ctx.text) and not _HAS_AMOUNT.search(hit.text):
+            # Asked for a number, found a passage without one: say so instead of implying an answer.
+            lead = f"Jeg kan ikke finde et tal for det i planerne. Det nærmeste, jeg fandt, står i {where}:"
+        else:
+            lead = f"Jeg fandt dette i {where}:"
+        text = f"{prefix}{lead}\n»{hit.text.strip()}«"
         return Answer(
             text=text,
             sources=[Source(hit.plan_title, hit.kommune, hit.section, hit.text[:200])],

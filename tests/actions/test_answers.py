@@ -167,6 +167,39 @@ def test_unknown_question_says_so(session: Session) -> None:
     assert "'s" not in answer.text
 
 
+def test_amount_question_without_a_number_in_the_passage_says_so(session: Session) -> None:
+    # The best passage is about guidance on repatriation and has no figure: the answer must not
+    # read as if it answered "how many".
+    answer = ask(
+        session,
+        answers.answer_search,
+        "hvor mange borgere fra morsø er rejst hjem med repatriering",
+        kommune="Morsø",
+    )
+    assert answer.text.startswith("Jeg kan ikke finde et tal for det i planerne.")
+    assert "repatriering" in answer.text and answer.sources
+
+
+def test_amount_question_with_a_number_in_the_passage_quotes_it(session: Session) -> None:
+    answer = ask(session, answers.answer_search, "hvor mange praktikpladser skal praktikbanken finde")
+    assert answer.text.startswith("Jeg fandt dette i") and "200 praktikpladser" in answer.text
+
+
+def test_question_not_asking_for_an_amount_is_quoted_as_found(session: Session) -> None:
+    answer = ask(
+        session, answers.answer_search, "hvad gør morsø for at vejlede om repatriering", kommune="Morsø"
+    )
+    assert answer.text.startswith("Jeg fandt dette i Morsøs")
+
+
+@pytest.mark.parametrize(
+    ("passage", "states_amount"),
+    [("15 borgere er repatrieret", True), ("halvdelen af de unge", True), ("fra 2016 til 2019", False)],
+)
+def test_years_are_not_amounts(passage: str, states_amount: bool) -> None:
+    assert bool(answers._HAS_AMOUNT.search(passage)) is states_amount
+
+
 def test_term_explanation(session: Session) -> None:
     assert "Forberedende Grunduddannelse" in ask(session, answers.answer_define_term, "Hvad er FGU?").text
 
