@@ -1099,10 +1099,14 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
     )
 
 
+# Questions that want a number. An amount ("hvor mange", "andelen") is the narrower kind: a
+# passage without a number does not answer it (answer_search); dates and durations are not amounts.
+_AMOUNT_WORDS = r"hvor (mange|meget|stor|store)|hvilket (antal|tal|beløb)|procent"
 _NUMBER_QUESTION = re.compile(
-    r"\b(hvor (mange|meget|stor|store|lang|langt|høj|hoj|mange penge)|hvilket (antal|tal|beløb)|hvornår|hvornaar|hvilken dato|hvilket år|procent|andel)\b",
+    rf"\b({_AMOUNT_WORDS}|andel|hvor (lang|langt|høj|hoj|mange penge)|hvornår|hvornaar|hvilken dato|hvilket år)\b",
     re.IGNORECASE,
 )
+_AMOUNT_QUESTION = re.compile(rf"\b({_AMOUNT_WORDS}|hvilket belob|antallet|andel(en)?)\b", re.IGNORECASE)
 
 _SHARE_QUESTION = re.compile(
     r"\b(andel(en|e)?|procent(del)?|hvor stor (en )?del|hvor mange procent)\b", re.IGNORECASE
@@ -1561,12 +1565,8 @@ def answer_personal_case(session: Session, ctx: Context) -> Answer:
     return Answer(text="\n\n".join(lines))
 
 
-# A question that wants an amount (not a date or a duration), and what counts as one in a
-# passage: a number that is not a year, or a number word.
-_AMOUNT_QUESTION = re.compile(
-    r"\b(hvor (mange|meget|stor|store)|hvilket (antal|tal|beløb|belob)|antallet|procent|andel(en)?)\b",
-    re.IGNORECASE,
-)
+# What answers an amount question (_AMOUNT_QUESTION) in a passage: a number that is not a
+# year, or a number word.
 _HAS_AMOUNT = re.compile(
     r"\b(?!(?:19|20)\d\d\b)\d|\b(to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|tyve|halvdel(en)?|tredjedel(en)?|fjerdedel(en)?|"
     r"hundrede|tusind|million(er)?|mia\.?|mio\.?)\b",
