@@ -76,27 +76,27 @@ class PassageIndex:
             if len(term) >= RELATED_MIN_LENGTH:
                 self.by_prefix.setdefault(term[:RELATED_MIN_LENGTH], []).append(term)
 
+    def _related_with_overlap(self, term: str) -> list[tuple[str, int]]:
+        if len(term) < RELATED_MIN_LENGTH or term.isdigit():
+            return []
+        candidates = self.by_prefix.get(term[:RELATED_MIN_LENGTH], [])
+        pairs = ((word, stem_overlap(term, word)) for word in candidates if word != term)
+        return [(word, shared) for word, shared in pairs if shared]
+
     def related(self, term: str) -> list[str]:
         """Index words that are a derivation, inflection or compound of ``term`` or vice
         versa ("tilfreds" ~ "tilfredshed", "jobcentret" ~ "jobcenter"), see ``stem_overlap``."""
-        if len(term) < RELATED_MIN_LENGTH or term.isdigit():
-            return []
-        return [
-            word
-            for word in self.by_prefix.get(term[:RELATED_MIN_LENGTH], [])
-            if word != term and stem_overlap(term, word)
-        ]
+        return [word for word, _ in self._related_with_overlap(term)]
 
     def weight_of(self, term: str) -> float | None:
         """The weight of ``term``, or of the index word it is most closely related to."""
         if term in self.idf:
             return self.idf[term]
-        best_shared, weight = 0, None
-        for word in self.related(term):
-            shared = stem_overlap(term, word)
-            if shared > best_shared:
-                best_shared, weight = shared, self.idf[word]
-        return weight
+        related = self._related_with_overlap(term)
+        if not related:
+            return None
+        closest, _ = max(related, key=lambda pair: pair[1])  # the first of equally close words
+        return self.idf[closest]
 
     @classmethod
     def from_session(cls, session: Session) -> PassageIndex:
