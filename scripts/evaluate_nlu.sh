@@ -11,9 +11,12 @@ export TF_CPP_MIN_LOG_LEVEL=2
 config=${CONFIG:-config.yml}
 rasa=.venv-rasa/bin/rasa
 
-if [[ "${1:-cv}" == "split" ]]; then
-  out=results/nlu-split
-  rm -rf "$out" && mkdir -p "$out"
+mode=${1:-cv}
+out=results/nlu
+[[ "$mode" == "split" ]] && out=results/nlu-split
+rm -rf "$out" && mkdir -p "$out"
+
+if [[ "$mode" == "split" ]]; then
   $rasa data split nlu --nlu data --training-fraction 0.8 --random-seed "${SEED:-7}" \
     --out "$out/data" >"$out/log.txt" 2>&1
   start=$(date +%s)
@@ -23,8 +26,6 @@ if [[ "${1:-cv}" == "split" ]]; then
   $rasa test nlu --nlu "$out/data/test_data.yml" --model "$out/split-model.tar.gz" \
     --out "$out" --successes --no-plot >>"$out/log.txt" 2>&1
 else
-  out=results/nlu
-  rm -rf "$out" && mkdir -p "$out"
   $rasa test nlu --nlu data --config "$config" --cross-validation --folds "${FOLDS:-5}" \
     --out "$out" --no-plot >"$out/log.txt" 2>&1
 fi
