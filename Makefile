@@ -14,9 +14,11 @@ MODEL := models/planbot.tar.gz
 SPACY_MODEL := models/spacy_da/meta.json
 LOOKUPS := data/generated/lookups.yml
 DB_STAMP := var/.db-built
-TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/generated/*' 2>/dev/null) $(LOOKUPS) $(SPACY_MODEL)
+TRAIN_INPUTS := config.yml domain.yml $(wildcard components/*.py) planbot/vocabulary.py planbot/text.py $(shell find data -name '*.yml' -not -path 'data/generated/*' 2>/dev/null) $(LOOKUPS) $(SPACY_MODEL)
 
 export PYTHONDONTWRITEBYTECODE := 1
+# Rasa loads the custom NLU component (components/) and planbot from the repository.
+export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export TEAMS_APP_ID ?=
 export TEAMS_APP_PASSWORD ?=
@@ -86,12 +88,12 @@ shell: install db train
 	$(RASA) shell --model $(MODEL) --endpoints endpoints.yml
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check planbot actions channels tests scripts teams
-	$(VENV)/bin/ruff format --check planbot actions channels tests scripts teams
+	$(VENV)/bin/ruff check planbot actions channels components tests scripts teams
+	$(VENV)/bin/ruff format --check planbot actions channels components tests scripts teams
 
 format: $(VENV)/.installed
-	$(VENV)/bin/ruff format planbot actions channels tests scripts teams
-	$(VENV)/bin/ruff check --fix planbot actions channels tests scripts teams
+	$(VENV)/bin/ruff format planbot actions channels components tests scripts teams
+	$(VENV)/bin/ruff check --fix planbot actions channels components tests scripts teams
 
 test: install db train system-packages
 	bash scripts/test.sh

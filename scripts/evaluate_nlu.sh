@@ -7,7 +7,7 @@
 # Prints intent macro-F1, entity F1, the largest confusions (scripts/nlu_report.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export TF_CPP_MIN_LOG_LEVEL=2
+export TF_CPP_MIN_LOG_LEVEL=2 PYTHONPATH="$PWD"
 config=${CONFIG:-config.yml}
 rasa=.venv-rasa/bin/rasa
 

@@ -18,8 +18,8 @@ step "rasa data validate"
 .venv-rasa/bin/rasa data validate --domain domain.yml --data data --config config.yml 2>&1 | grep -v -E "UserWarning|^\s*$|tensorflow" | tail -n 15
 .venv-rasa/bin/rasa data validate --domain domain.yml --data data --config config.yml >/dev/null 2>&1
 
-step "Channel tests (Teams, Socket.IO, privacy) in the Rasa environment"
-.venv-rasa/bin/python -m pytest -q -p no:cacheprovider tests/channels tests/webchat
+step "Channel and NLU-component tests (Teams, Socket.IO, privacy, domain gate) in the Rasa environment"
+.venv-rasa/bin/python -m pytest -q -p no:cacheprovider tests/channels tests/webchat tests/components
 
 step "Start the assistant"
 bash scripts/services.sh start
@@ -37,4 +37,4 @@ PLANBOT_RASA_URL=http://localhost:5005 PLANBOT_DEMO_URL=http://localhost:8080 ba
 bash scripts/services.sh stop
 
 step "Unit, database (SQLite + PostgreSQL) and action tests"
-.venv/bin/pytest -q --ignore=tests/channels --ignore=tests/webchat --ignore=tests/e2e
+.venv/bin/pytest -q --ignore=tests/channels --ignore=tests/webchat --ignore=tests/components --ignore=tests/e2e

@@ -1,0 +1,181 @@
+"""Rasa NLU component: questions without a single plan word are out of scope.
+
+Runs after the ``FallbackClassifier``. When the predicted intent is a plan intent (or the
+fallback after one) and the message has a content word the plan questions never use and
+none that they do ("hvorfor er himlen blå?", "hvordan anmelder jeg rotter i haven?"), the
+intent becomes ``out_of_scope``. The vocabulary is learnt in training from the examples of
+the plan intents and the lookup tables; see :mod:`planbot.vocabulary` for the rules.
+Messages with extracted entities (other than a kommune) or masked personal data are left
+alone: the entity is a plan word, and a CPR number belongs to the privacy answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import rasa.shared.utils.io
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_TYPE,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from planbot.privacy import contains_masked_data
+from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, text_forms, token_forms
+
+logger = logging.getLogger(__name__)
+
+VOCABULARY_FILE = "domain_vocabulary.json"
+
+
+def message_forms(message: Message) -> list[frozenset[str]]:
+    """The forms of each token of a tokenised message (text and lemma)."""
+    tokens = message.get(TOKENS_NAMES[TEXT]) or []
+    return [forms for forms in (token_forms(t.text, t.lemma) for t in tokens) if forms]
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class DomainVocabularyGate(GraphComponent, IntentClassifier):
+    """Turns plan intents into ``out_of_scope`` for messages without plan words."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Intent names and the lookup table of the neutral kommune names."""
+        return {
+            # the intent the gate predicts
+            "out_of_scope_intent": "out_of_scope",
+            # intents that are not plan questions: neither learnt from nor gated
+            "ungated_intents": list(NON_PLAN_INTENTS),
+            # lookup table and entity whose values (kommune names) are neutral
+            "place_lookup": "kommune",
+            "place_entity": "kommune",
+        }
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        vocabulary: DomainVocabulary | None = None,
+    ) -> None:
+        self._config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.vocabulary = vocabulary
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> DomainVocabularyGate:
+        """An untrained gate (it lets everything through until trained)."""
+        return cls(config, model_storage, resource)
+
+    def _is_gated(self, intent: str | None) -> bool:
+        return bool(intent) and intent not in self._config["ungated_intents"]
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Learn the plan words from the plan intents' examples and the lookup tables."""
+        places: set[str] = set()
+        examples: list[list[frozenset[str]]] = []
+        for table in training_data.lookup_tables:
+            elements = table.get("elements") or []
+            if not isinstance(elements, list):
+                continue
+            entries = [text_forms(str(e)) for e in elements]
+            if table.get("name") == self._config["place_lookup"]:
+                places.update(form for forms in entries for token in forms for form in token)
+            else:
+                examples.extend(entries)
+        for message in training_data.intent_examples:
+            if self._is_gated(message.get(INTENT)):
+                examples.append(message_forms(message))
+        self.vocabulary = DomainVocabulary.learn(examples, places)
+        self.persist()
+        return self._resource
+
+    def persist(self) -> None:
+        """Save the vocabulary as JSON in the model."""
+        if self.vocabulary is None:
+            return
+        with self._model_storage.write_to(self._resource) as directory:
+            rasa.shared.utils.io.dump_obj_as_json_to_file(
+                directory / VOCABULARY_FILE, self.vocabulary.to_dict()
+            )
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> DomainVocabularyGate:
+        """Load the trained vocabulary (an untrained gate if there is none)."""
+        try:
+            with model_storage.read_from(resource) as directory:
+                data = rasa.shared.utils.io.read_json_file(directory / VOCABULARY_FILE)
+        except (ValueError, FileNotFoundError):
+            logger.warning("DomainVocabularyGate has no vocabulary; it lets every message through.")
+            return cls(config, model_storage, resource)
+        return cls(config, model_storage, resource, DomainVocabulary.from_dict(data))
+
+    def _classified_intent(self, message: Message) -> str | None:
+        """The intent the classifier chose (the one under the fallback, if any)."""
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        if intent == DEFAULT_NLU_FALLBACK_INTENT_NAME and len(ranking) > 1:
+            return ranking[1].get(INTENT_NAME_KEY)
+        return intent
+
+    def _should_gate(self, message: Message) -> bool:
+        if self.vocabulary is None or not self._is_gated(self._classified_intent(message)):
+            return False
+        if contains_masked_data(message.get(TEXT)):
+            return False
+        entities = message.get(ENTITIES) or []
+        if any(e.get(ENTITY_ATTRIBUTE_TYPE) != self._config["place_entity"] for e in entities):
+            return False
+        return self.vocabulary.is_off_topic(message_forms(message))
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Predict ``out_of_scope`` for messages without plan words."""
+        for message in messages:
+            if not self._should_gate(message):
+                continue
+            previous = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            logger.debug(
+                "No plan words in the message (unknown: %s): %s -> out_of_scope",
+                self.vocabulary.unknown_forms(message_forms(message)) if self.vocabulary else [],
+                previous,
+            )
+            prediction = {
+                INTENT_NAME_KEY: self._config["out_of_scope_intent"],
+                PREDICTED_CONFIDENCE_KEY: 1.0,
+            }
+            message.set(INTENT, prediction, add_to_output=True)
+            ranking = [
+                r
+                for r in message.get(INTENT_RANKING_KEY) or []
+                if r.get(INTENT_NAME_KEY) != prediction[INTENT_NAME_KEY]
+            ]
+            message.set(INTENT_RANKING_KEY, [prediction, *ranking], add_to_output=True)
+        return messages

@@ -1,0 +1,155 @@
+"""The Rasa component that turns plan intents without plan words into out_of_scope.
+
+Runs in the Rasa environment (scripts/test.sh); the vocabulary rules themselves are
+tested in tests/planbot/test_vocabulary.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from rasa.engine.graph import ExecutionContext, GraphSchema  # noqa: E402
+from rasa.engine.storage.local_model_storage import LocalModelStorage  # noqa: E402
+from rasa.engine.storage.resource import Resource  # noqa: E402
+from rasa.nlu.constants import TOKENS_NAMES  # noqa: E402
+from rasa.nlu.tokenizers.tokenizer import Token  # noqa: E402
+from rasa.shared.nlu.training_data.message import Message  # noqa: E402
+from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
+
+from components.domain_gate import DomainVocabularyGate  # noqa: E402
+from planbot.privacy import mask_personal_data  # noqa: E402
+from planbot.text import _lemma  # noqa: E402
+
+TRAINING = {
+    "ask_status": ["hvordan går det med ledigheden", "status på målet om samtaler med virksomhederne"],
+    "ask_initiatives": ["hvad gør jobcentret for de unge", "hvilke indsatser er der for flygtninge"],
+    "greet": ["godmorgen", "hejsa"],
+    "out_of_scope": ["hvad bliver vejret i morgen", "hvornår tømmes skraldespanden"],
+}
+
+
+def tokenized(text: str, **data: Any) -> Message:
+    """A message with tokens and lemmas as SpacyTokenizer would give them."""
+    message = Message(data={"text": text, **data})
+    tokens, start = [], 0
+    for word in text.split():
+        start = text.index(word, start)
+        tokens.append(Token(word, start, lemma=_lemma(word.strip("?!.,"))))
+        start += len(word)
+    message.set(TOKENS_NAMES["text"], tokens)
+    return message
+
+
+def predicted(text: str, intent: str, confidence: float = 0.9, **data: Any) -> Message:
+    """A message as the classifiers left it: intent and ranking."""
+    ranking = [{"name": intent, "confidence": confidence}, {"name": "greet", "confidence": 0.05}]
+    return tokenized(text, intent=dict(ranking[0]), intent_ranking=ranking, **data)
+
+
+@pytest.fixture()
+def storage(tmp_path: Path) -> LocalModelStorage:
+    return LocalModelStorage(tmp_path)
+
+
+@pytest.fixture()
+def context() -> ExecutionContext:
+    return ExecutionContext(GraphSchema({}), "test")
+
+
+@pytest.fixture()
+def gate(storage: LocalModelStorage, context: ExecutionContext) -> DomainVocabularyGate:
+    examples = [tokenized(t, intent=i) for i, texts in TRAINING.items() for t in texts]
+    training = TrainingData(
+        training_examples=examples,
+        lookup_tables=[
+            {"name": "kommune", "elements": ["Aarhus", "Morsø"]},
+            {"name": "target_group", "elements": ["dagpengemodtagere"]},
+        ],
+    )
+    component = DomainVocabularyGate.create({}, storage, Resource("gate"), context)
+    component.train(training)
+    return component
+
+
+def intent_after(gate: DomainVocabularyGate, message: Message) -> str:
+    return gate.process([message])[0].get("intent")["name"]
+
+
+def test_plan_intent_without_plan_words_becomes_out_of_scope(gate: DomainVocabularyGate) -> None:
+    message = gate.process([predicted("hvorfor er himlen blå?", "ask_status", 0.97)])[0]
+    assert message.get("intent") == {"name": "out_of_scope", "confidence": 1.0}
+    ranking = [r["name"] for r in message.get("intent_ranking")]
+    assert ranking[:2] == ["out_of_scope", "ask_status"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvordan gaar det med ledigheden i Aarhus",
+        "hvad med dagpengemodtagerne",  # lookup entry (inflected)
+        "og Morsø?",  # a kommune alone: the conversation decides
+        "hvad så?",
+    ],
+)
+def test_plan_questions_keep_their_intent(gate: DomainVocabularyGate, text: str) -> None:
+    assert intent_after(gate, predicted(text, "ask_status")) == "ask_status"
+
+
+def test_fallback_over_a_plan_intent_is_gated_but_not_over_chitchat(gate: DomainVocabularyGate) -> None:
+    over_plan = tokenized(
+        "skriv en historie om en drage",
+        intent={"name": "nlu_fallback", "confidence": 0.45},
+        intent_ranking=[
+            {"name": "nlu_fallback", "confidence": 0.45},
+            {"name": "ask_initiatives", "confidence": 0.3},
+        ],
+    )
+    over_greeting = tokenized(
+        "godaften skat",
+        intent={"name": "nlu_fallback", "confidence": 0.45},
+        intent_ranking=[{"name": "nlu_fallback", "confidence": 0.45}, {"name": "greet", "confidence": 0.4}],
+    )
+    assert intent_after(gate, over_plan) == "out_of_scope"
+    assert intent_after(gate, over_greeting) == "nlu_fallback"
+
+
+def test_chitchat_intents_are_not_gated(gate: DomainVocabularyGate) -> None:
+    assert intent_after(gate, predicted("godaften skat", "greet")) == "greet"
+
+
+def test_entities_and_masked_personal_data_keep_the_intent(gate: DomainVocabularyGate) -> None:
+    with_entity = predicted(
+        "hvad med drengene", "ask_initiatives", entities=[{"entity": "target_group", "value": "unge"}]
+    )
+    with_cpr = predicted(mask_personal_data("mit cpr er 010190-1234 hvornår kommer pengene"), "personal_case")
+    place_only = predicted(
+        "hvad kan jeg lave i Aarhus i weekenden",
+        "ask_initiatives",
+        entities=[{"entity": "kommune", "value": "Aarhus"}],
+    )
+    assert intent_after(gate, with_entity) == "ask_initiatives"
+    assert intent_after(gate, with_cpr) == "personal_case"
+    assert intent_after(gate, place_only) == "out_of_scope"
+
+
+def test_vocabulary_survives_persist_and_load(
+    gate: DomainVocabularyGate, storage: LocalModelStorage, context: ExecutionContext
+) -> None:
+    loaded = DomainVocabularyGate.load({}, storage, Resource("gate"), context)
+    assert loaded.vocabulary is not None and loaded.vocabulary.words == gate.vocabulary.words
+    assert intent_after(loaded, predicted("hvorfor er himlen blå?", "ask_status")) == "out_of_scope"
+
+
+def test_untrained_gate_lets_everything_through(
+    storage: LocalModelStorage, context: ExecutionContext
+) -> None:
+    untrained = DomainVocabularyGate.load({}, storage, Resource("never-trained"), context)
+    assert intent_after(untrained, predicted("hvorfor er himlen blå?", "ask_status")) == "ask_status"
