@@ -79,8 +79,13 @@ class PlanAction(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         ctx = context_from_tracker(tracker)
+        handler = type(self).handler
+        # "Og hvad med 6.4?" continues the previous question, whatever intent it got.
+        follow_up = answers.as_follow_up(ctx) if self.remember_intent else None
+        if follow_up:
+            ctx, handler = follow_up
         try:
-            answer = await asyncio.to_thread(_run_in_session, type(self).handler, ctx)
+            answer = await asyncio.to_thread(_run_in_session, handler, ctx)
         except Exception:
             logger.exception("Action %s failed", self.name())
             dispatcher.utter_message(text=answers.DB_ERROR)

@@ -63,7 +63,7 @@ from planbot.status import (
     goal_status,
     target_in_words,
 )
-from planbot.text import fold, with_synonyms
+from planbot.text import _common_prefix, fold, with_synonyms
 
 STAFF_CHANNELS = {"teams", "msteams", "botframework"}
 PRIVACY_REMINDER = (
@@ -1645,9 +1645,6 @@ def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
         ):
             # Same topic in the new kommune: search by the previous words, not the old goal code.
             slots["goal_code"] = None
-        if last in {"ask_status", "goal_detail", "ask_target", "ask_follow_up"} and not codes_in_text(
-            Context(previous_text)
-        ):
             if (
                 not _topic_words(session, Context(previous_text))
                 and ctx.slots.get("goal_code")
@@ -1673,6 +1670,82 @@ def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
     return answer_plan_info(
         session, Context(ctx.text, "ask_plan_info", {"kommune": new_names}, {}, ctx.channel)
     )
+
+
+_FRAGMENT_OPENER = re.compile(
+    r"^\s*(?:(?:og|men)\s+)?(?:hvad\s+(?:så\s+|saa\s+|sa\s+)?med|end|også|ogsa|samme)\b|^\s*(?:og|men)\b",
+    re.IGNORECASE,
+)
+_FRAGMENT_QUESTION = re.compile(
+    r"\b(?:hv(?:ad|or|ordan|ilke|ilken|ilket|em|ornår|ornaar|orfor)|er|var|har|skal|kan|bliver|gør|gor|får|far|går|gar|ligger)\b",
+    re.IGNORECASE,
+)  # a verb or question word of its own makes it a new question, not a fragment
+_FRAGMENT_FILLER = {
+    "mal",
+    "malet",
+    "malene",
+    "nummer",
+    "nr",
+    "punkt",
+    "gruppe",
+    "gruppen",
+    "sa",
+    "da",
+    "samme",
+}
+_FRAGMENT_OBJECTS = ("goal_code", "target_group", "theme", "indicator")
+# Questions whose answer is chosen by goal code or group alone. Not comparisons (they need the
+# kommuner of the previous text), Jobindsats figures (no target groups) or facts (found by the
+# words of the question, which a fragment lacks).
+_FRAGMENT_INTENTS = {
+    "ask_status",
+    "goal_detail",
+    "ask_target",
+    "ask_follow_up",
+    "ask_initiatives",
+    "list_goals",
+}
+
+
+def follow_up_intent(ctx: Context) -> str | None:
+    """The previous question's intent when the message only swaps its object.
+
+    "Og hvad med 6.4?" after a status question asks for 6.4's status, and "og for
+    flygtninge?" after a question about initiatives asks for the initiatives for
+    flygtninge – whatever plan intent the classifier picked for the fragment. A fragment
+    begins like one ("og", "hvad med", "end", "samme …") and has no content words besides
+    its new goal code, target group, theme or indicator. Kommune-only fragments are the
+    ``inform_kommune`` intent's job and are left alone.
+    """
+    last = ctx.slots.get("last_intent")
+    if last not in _FRAGMENT_INTENTS or ctx.intent not in HANDLERS or last == ctx.intent:
+        return None
+    opener = _FRAGMENT_OPENER.search(ctx.text)
+    rest = ctx.text[opener.end() :] if opener else ""
+    if not opener or _FRAGMENT_QUESTION.search(rest) or len(rest.split()) > 5:
+        return None
+    codes = codes_in_text(ctx)
+    objects = [fold(v) for name in _FRAGMENT_OBJECTS for v in ctx.entities.get(name, [])]
+    if not codes and not objects:
+        return None
+    from planbot.text import content_lemmas
+
+    places = [fold(v) for v in ctx.entities.get("kommune", [])]
+    for word in content_lemmas(_CODE_IN_TEXT.sub(" ", ctx.text)):
+        if word in _FRAGMENT_FILLER or word[:1].isdigit():
+            continue
+        if any(_common_prefix(word, value) >= min(4, len(value) - 1) for value in [*objects, *places]):
+            continue  # the entity as typed ("ungdommen" for unge, "Morso" for Morsø)
+        return None
+    return last
+
+
+def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], Answer]] | None:
+    """The context and answer function for a fragment that continues the previous question."""
+    last = follow_up_intent(ctx)
+    if last is None:
+        return None
+    return Context(ctx.text, last, ctx.entities, ctx.slots, ctx.channel), HANDLERS[last]
 
 
 def remembered_slots(ctx: Context, answer: Answer, intent: str | None) -> dict[str, Any]:

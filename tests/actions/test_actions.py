@@ -119,3 +119,21 @@ def test_failing_database_gives_an_apology(
     )
     assert dispatcher.messages[0]["text"] == DB_ERROR
     assert events == []
+
+
+def test_fragment_continues_the_previous_question(use_db: None, dispatcher: CollectingDispatcher) -> None:
+    # "og hvad med 1.1?" after a status question, classified as goal_detail: status of 1.1
+    slots = {
+        "kommune": "Norddjurs",
+        "plan_id": "norddjurs-2024",
+        "goal_code": "1.2",
+        "last_intent": "ask_status",
+    }
+    events = run(
+        action_module.ActionGoalDetail,
+        dispatcher,
+        make_tracker("og hvad med 1.1?", "goal_detail", [{"entity": "goal_code", "value": "1.1"}], slots),
+    )
+    text = dispatcher.messages[0]["text"]
+    assert "1.1" in text and ("ingen målinger" in text or "Status:" in text)
+    assert slots_of(events)["last_intent"] == "ask_status"

@@ -208,3 +208,52 @@ def test_status_overview_counts_labels(session: Session) -> None:
     answer = ask(session, answers.answer_overview, "Giv mig et overblik over Norddjurs' mål")
     assert "Overblik over Norddjurs' Beskæftigelsesplan 2024" in answer.text
     assert "ingen målinger" in answer.text
+
+
+_AFTER_STATUS = {"last_intent": "ask_status", "last_text": "hvordan går det med samtalerne i norddjurs"}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "entities", "expected"),
+    [
+        ("og hvad med 6.4?", "goal_detail", {}, "ask_status"),
+        ("Og hvad så med ungdommen?", "list_goals", {"target_group": ["unge"]}, "ask_status"),
+        ("samme for mål 2", "ask_target", {}, "ask_status"),
+        ("og 6.4 i Morsø", "goal_detail", {"kommune": ["Morsø"]}, "ask_status"),
+        # new questions, not fragments
+        ("og hvad er 6.4", "goal_detail", {}, None),
+        ("og hvor mange ledige er der", "ask_fact", {"target_group": ["ledige"]}, None),
+        ("hvad med målet om samtaler 6.4", "goal_detail", {}, None),
+        ("hvad handler 6.4 om", "goal_detail", {}, None),
+        # kommune only: the inform_kommune intent's job
+        ("og hvad med Morsø?", "ask_target", {"kommune": ["Morsø"]}, None),
+        # same intent, or no previous plan question
+        ("og hvad med 6.4?", "ask_status", {}, None),
+    ],
+)
+def test_fragment_takes_the_previous_questions_intent(
+    text: str, intent: str, entities: dict, expected: str | None
+) -> None:
+    assert answers.follow_up_intent(Context(text, intent, entities, _AFTER_STATUS)) == expected
+
+
+@pytest.mark.parametrize("last", ["compare_kommuner", "ask_jobindsats", "ask_fact"])
+def test_fragment_after_a_question_it_cannot_continue_keeps_its_intent(last: str) -> None:
+    slots = {"last_intent": last, "last_text": "Hvad gør Norddjurs og Mariagerfjord for de unge?"}
+    ctx = Context("og for flygtninge?", "ask_initiatives", {"target_group": ["flygtninge"]}, slots)
+    assert answers.follow_up_intent(ctx) is None
+
+
+def test_fragment_without_a_previous_question_keeps_its_intent() -> None:
+    assert answers.follow_up_intent(Context("og hvad med 6.4?", "goal_detail", {}, {})) is None
+
+
+def test_fragment_for_another_group_lists_its_initiatives(session: Session) -> None:
+    question = "Hvad gør Mariagerfjord for de unge?"
+    first = ask(session, answers.answer_initiatives, question)
+    slots = answers.remembered_slots(Context(question), first, "ask_initiatives")
+    ctx = Context("og for flygtninge?", "list_goals", {"target_group": ["flygtninge"]}, slots, "rest")
+    routed, handler = answers.as_follow_up(ctx)
+    assert routed.intent == "ask_initiatives" and handler is answers.answer_initiatives
+    answer = handler(session, routed)
+    assert "Mariagerfjord" in answer.full_text() and "flygtning" in answer.text.lower()
