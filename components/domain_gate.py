@@ -35,7 +35,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from planbot.privacy import contains_masked_data
-from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, text_forms, token_forms
+from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 logger = logging.getLogger(__name__)
 
@@ -93,17 +93,12 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
 
     def train(self, training_data: TrainingData) -> Resource:
         """Learn the plan words from the plan intents' examples and the lookup tables."""
-        places: set[str] = set()
-        examples: list[list[frozenset[str]]] = []
-        for table in training_data.lookup_tables:
-            elements = table.get("elements") or []
-            if not isinstance(elements, list):
-                continue
-            entries = [text_forms(str(e)) for e in elements]
-            if table.get("name") == self._config["place_lookup"]:
-                places.update(form for forms in entries for token in forms for form in token)
-            else:
-                examples.extend(entries)
+        tables = [
+            (table.get("name"), table.get("elements"))
+            for table in training_data.lookup_tables
+            if isinstance(table.get("elements"), list)
+        ]
+        places, examples = lookup_forms(tables, self._config["place_lookup"])
         for message in training_data.intent_examples:
             if self._is_gated(message.get(INTENT)):
                 examples.append(message_forms(message))
@@ -146,26 +141,28 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return ranking[1].get(INTENT_NAME_KEY)
         return intent
 
-    def _should_gate(self, message: Message) -> bool:
+    def _off_topic_forms(self, message: Message) -> list[frozenset[str]] | None:
+        """The message's token forms if it should become out_of_scope, else None."""
         if self.vocabulary is None or not self._is_gated(self._classified_intent(message)):
-            return False
+            return None
         if contains_masked_data(message.get(TEXT)):
-            return False
+            return None
         entities = message.get(ENTITIES) or []
         if any(e.get(ENTITY_ATTRIBUTE_TYPE) != self._config["place_entity"] for e in entities):
-            return False
-        return self.vocabulary.is_off_topic(message_forms(message))
+            return None
+        forms = message_forms(message)
+        return forms if self.vocabulary.is_off_topic(forms) else None
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Predict ``out_of_scope`` for messages without plan words."""
         for message in messages:
-            if not self._should_gate(message):
+            forms = self._off_topic_forms(message)
+            if forms is None or self.vocabulary is None:
                 continue
-            previous = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             logger.debug(
                 "No plan words in the message (unknown: %s): %s -> out_of_scope",
-                self.vocabulary.unknown_forms(message_forms(message)) if self.vocabulary else [],
-                previous,
+                self.vocabulary.unknown_forms(forms),
+                (message.get(INTENT) or {}).get(INTENT_NAME_KEY),
             )
             prediction = {
                 INTENT_NAME_KEY: self._config["out_of_scope_intent"],

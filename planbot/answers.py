@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -1745,7 +1745,7 @@ def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], An
     last = follow_up_intent(ctx)
     if last is None:
         return None
-    return Context(ctx.text, last, ctx.entities, ctx.slots, ctx.channel), HANDLERS[last]
+    return replace(ctx, intent=last), HANDLERS[last]
 
 
 def remembered_slots(ctx: Context, answer: Answer, intent: str | None) -> dict[str, Any]:

@@ -73,6 +73,26 @@ def text_forms(text: str) -> list[frozenset[str]]:
     return [f for f in (token_forms(w) for w in _WORD.findall(text)) if f]
 
 
+def lookup_forms(
+    tables: Iterable[tuple[str, Iterable[str]]], place_table: str
+) -> tuple[set[str], list[list[frozenset[str]]]]:
+    """Split lookup tables into kommune forms (neutral) and plan-word entries.
+
+    ``tables`` gives (table name, entries); the table named ``place_table`` holds the
+    kommune names.
+    """
+    places: set[str] = set()
+    entries: list[list[frozenset[str]]] = []
+    for name, elements in tables:
+        for element in elements:
+            forms = text_forms(str(element))
+            if name == place_table:
+                places.update(form for token in forms for form in token)
+            else:
+                entries.append(forms)
+    return places, entries
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 

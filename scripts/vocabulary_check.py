@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from planbot.text import _TOKEN, _lemma
-from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, text_forms, token_forms
+from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 ROOT = Path(__file__).resolve().parent.parent
 _MARKUP = re.compile(r"\[([^\]]+)\](?:\([^)]+\)|\{[^}]+\})")
@@ -42,20 +42,14 @@ def examples() -> list[tuple[str, str]]:
 
 
 def lookups() -> tuple[set[str], list[list[frozenset[str]]]]:
-    """Kommune forms (neutral) and the other lookup entries (plan words)."""
-    places: set[str] = set()
-    entries: list[list[frozenset[str]]] = []
+    """Kommune forms (neutral) and the other lookup entries (plan words), as the component splits them."""
     path = ROOT / "data" / "generated" / "lookups.yml"
-    for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
-        if "lookup" not in block:
-            continue
-        for line in block["examples"].splitlines():
-            forms = text_forms(line.strip()[2:])
-            if block["lookup"] == "kommune":
-                places.update(form for token in forms for form in token)
-            else:
-                entries.append(forms)
-    return places, entries
+    blocks = [b for b in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or [] if "lookup" in b]
+    tables = [
+        (b["lookup"], [line.strip()[2:] for line in b["examples"].splitlines() if line.strip()])
+        for b in blocks
+    ]
+    return lookup_forms(tables, "kommune")
 
 
 def main() -> None:
