@@ -1692,6 +1692,16 @@ _FRAGMENT_FILLER = {
     "sa",
     "da",
     "samme",
+    # the head noun of a group as people write it ("og for borgere med handicap?")
+    "borger",
+    "borgere",
+    "borgerne",
+    "folk",
+    "person",
+    "personer",
+    "personerne",
+    "menneske",
+    "mennesker",
 }
 _FRAGMENT_OBJECTS = ("goal_code", "target_group", "theme", "indicator")
 # Questions whose answer is chosen by goal code or group alone. Not comparisons (they need the
@@ -1728,13 +1738,14 @@ def follow_up_intent(ctx: Context) -> str | None:
     objects = [fold(v) for name in _FRAGMENT_OBJECTS for v in ctx.entities.get(name, [])]
     if not codes and not objects:
         return None
+    object_words = [word for value in objects for word in value.split()]  # "personer med handicap"
     from planbot.text import content_lemmas
 
     places = [fold(v) for v in ctx.entities.get("kommune", [])]
     for word in content_lemmas(_CODE_IN_TEXT.sub(" ", ctx.text)):
         if word in _FRAGMENT_FILLER or word[:1].isdigit():
             continue
-        if any(_common_prefix(word, value) >= min(4, len(value) - 1) for value in [*objects, *places]):
+        if any(_common_prefix(word, value) >= min(4, len(value) - 1) for value in [*object_words, *places]):
             continue  # the entity as typed ("ungdommen" for unge, "Morso" for Morsø)
         return None
     return last

@@ -153,7 +153,31 @@ def find_goals(
     if not ranked:
         return []
     best = ranked[0][0]
+    ranked = _current_plans_first(ranked, goals)
     return [g for score, _, g in ranked if score >= best * cutoff]
+
+
+NEAR_TIE = 0.9  # scores within 10 % of the best match count as a tie
+
+
+def _current_plans_first(
+    ranked: list[tuple[float, float, Goal]], goals: list[Goal]
+) -> list[tuple[float, float, Goal]]:
+    """Within a near tie with the best match, goals of a kommune's newest plan come first.
+
+    A question about "målet for unge i Norddjurs" means the current plan unless an older
+    plan's goal fits clearly better; the plan a user names explicitly is handled before
+    (``plan=``). Outside the tie the order by score is kept.
+    """
+    newest: dict[int, int] = {}
+    for goal in goals:
+        kommune_id = goal.plan.kommune_id
+        newest[kommune_id] = max(newest.get(kommune_id, goal.plan.period_end), goal.plan.period_end)
+    best = ranked[0][0]
+    tied = [t for t in ranked if t[0] >= best * NEAR_TIE]
+    rest = ranked[len(tied) :]
+    tied.sort(key=lambda t: t[2].plan.period_end < newest[t[2].plan.kommune_id])  # stable
+    return tied + rest
 
 
 def goals_for(

@@ -257,3 +257,33 @@ def test_fragment_for_another_group_lists_its_initiatives(session: Session) -> N
     assert routed.intent == "ask_initiatives" and handler is answers.answer_initiatives
     answer = handler(session, routed)
     assert "Mariagerfjord" in answer.full_text() and "flygtning" in answer.text.lower()
+
+
+_AFTER_INITIATIVES = {"last_intent": "ask_initiatives", "last_text": "Hvad gør Mariagerfjord for de unge?"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("og for borgere med handicap?", "ask_initiatives"),
+        ("og hvad med folk med handicap", "ask_initiatives"),
+        ("og for handicappede?", "ask_initiatives"),
+        # a content word besides the group makes it a new question
+        ("og for borgere med handicap i fleksjob?", None),
+    ],
+)
+def test_fragment_with_a_group_written_as_people_continues(text: str, expected: str | None) -> None:
+    ctx = Context(text, "list_goals", {"target_group": ["personer med handicap"]}, _AFTER_INITIATIVES)
+    assert answers.follow_up_intent(ctx) == expected
+
+
+def test_target_question_prefers_the_current_plan_on_a_near_tie(session: Session) -> None:
+    # Norddjurs' 2020-2021 strategy has "4.2 Unge skal gennemføre den valgte uddannelse",
+    # which matches these words about as well as 6.3 in the current plan.
+    answer = ask(
+        session,
+        answers.answer_target,
+        "hvad er målet for hvor mange unge der vælger erhvervsuddannelse i norddjurs",
+    )
+    assert "6.3" in answer.text and "35 %" in answer.text
+    assert "Beskæftigelsesplan 2024" in answer.full_text()

@@ -1,0 +1,45 @@
+"""Finding goals by their words: the newest plan wins a near tie, a clear match does not move."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from planbot.query import _current_plans_first, find_goals
+
+
+def _goal(code: str, kommune_id: int, period_end: int) -> SimpleNamespace:
+    return SimpleNamespace(code=code, plan=SimpleNamespace(kommune_id=kommune_id, period_end=period_end))
+
+
+def test_near_tie_puts_the_newest_plan_first_and_keeps_the_rest_in_score_order() -> None:
+    old, new, far_new, other_kommune = (
+        _goal("4.2", 1, 2021),
+        _goal("6.3", 1, 2024),
+        _goal("6.5", 1, 2024),
+        _goal("1a", 2, 2021),
+    )
+    ranked = [(10.0, 1.0, old), (9.5, 1.0, new), (9.2, 1.0, other_kommune), (7.0, 1.0, far_new)]
+
+    reordered = _current_plans_first(ranked, [old, new, far_new, other_kommune])
+
+    # 6.3 (newest Norddjurs plan) and 1a (its kommune's only plan) are current; 6.5 is outside the tie
+    assert [t[2].code for t in reordered] == ["6.3", "1a", "4.2", "6.5"]
+
+
+def test_clear_winner_from_an_older_plan_stays_first() -> None:
+    old, new = _goal("4.2", 1, 2021), _goal("6.3", 1, 2024)
+    ranked = [(10.0, 1.0, old), (8.0, 1.0, new)]
+
+    assert [t[2].code for t in _current_plans_first(ranked, [old, new])] == ["4.2", "6.3"]
+
+
+def test_find_goals_on_the_plans(shared_engine: Engine) -> None:
+    with Session(shared_engine) as session:
+        tie = find_goals(session, "unge vælger erhvervsuddannelse", kommune="Norddjurs")
+        clear = find_goals(session, "unge skal gennemføre den valgte uddannelse", kommune="Norddjurs")
+
+    assert (tie[0].code, tie[0].plan_id) == ("6.3", "norddjurs-2024")
+    assert (clear[0].code, clear[0].plan_id) == ("4.2", "norddjurs-2020-2021-strategi")
