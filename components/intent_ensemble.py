@@ -68,7 +68,7 @@ class AveragingLogisticRegressionClassifier(LogisticRegressionClassifier):
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Replace the intent and ranking with the average of DIET's and this model's."""
-        texts = [m for m in messages if m.get(TEXT) and m.features_present(TEXT, None)]
+        texts = [m for m in messages if m.get(TEXT) and m.features_present(TEXT)]
         if not texts:
             return messages
         probabilities = self.clf.predict_proba(self._create_X(texts))

@@ -137,7 +137,8 @@ def find_goals(
     """Goals matching a code or a title/topic, best first.
 
     A code ("6.3") gives the goals with that code (newest plan first); otherwise the
-    goals whose title, text or measure share the most content words with ``text``.
+    goals whose title, text or measure share the most content words with ``text``, a
+    kommune's newest plan first among near ties (:func:`_current_plans_first`).
     """
     if isinstance(kommune, str):
         kommune = find_kommune(session, kommune)
@@ -173,7 +174,7 @@ def _current_plans_first(
     for goal in goals:
         kommune_id = goal.plan.kommune_id
         newest[kommune_id] = max(newest.get(kommune_id, goal.plan.period_end), goal.plan.period_end)
-    best = ranked[0][0]
+    best = ranked[0][0]  # ``ranked`` is sorted by score, best first
     tied = [t for t in ranked if t[0] >= best * NEAR_TIE]
     rest = ranked[len(tied) :]
     tied.sort(key=lambda t: t[2].plan.period_end < newest[t[2].plan.kommune_id])  # stable

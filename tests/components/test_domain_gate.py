@@ -6,27 +6,20 @@ tested in tests/planbot/test_vocabulary.py.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
-from rasa.engine.graph import ExecutionContext, GraphSchema  # noqa: E402
-from rasa.engine.storage.local_model_storage import LocalModelStorage  # noqa: E402
-from rasa.engine.storage.resource import Resource  # noqa: E402
-from rasa.nlu.constants import TOKENS_NAMES  # noqa: E402
-from rasa.nlu.tokenizers.tokenizer import Token  # noqa: E402
-from rasa.shared.nlu.training_data.message import Message  # noqa: E402
-from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
-
-from components.domain_gate import DomainVocabularyGate  # noqa: E402
-from planbot.privacy import mask_personal_data  # noqa: E402
-from planbot.text import _lemma  # noqa: E402
+from components.domain_gate import DomainVocabularyGate
+from planbot.privacy import mask_personal_data
+from planbot.text import _lemma
 
 TRAINING = {
     "ask_status": ["hvordan går det med ledigheden", "status på målet om samtaler med virksomhederne"],
@@ -52,16 +45,6 @@ def predicted(text: str, intent: str, confidence: float = 0.9, **data: Any) -> M
     """A message as the classifiers left it: intent and ranking."""
     ranking = [{"name": intent, "confidence": confidence}, {"name": "greet", "confidence": 0.05}]
     return tokenized(text, intent=dict(ranking[0]), intent_ranking=ranking, **data)
-
-
-@pytest.fixture()
-def storage(tmp_path: Path) -> LocalModelStorage:
-    return LocalModelStorage(tmp_path)
-
-
-@pytest.fixture()
-def context() -> ExecutionContext:
-    return ExecutionContext(GraphSchema({}), "test")
 
 
 @pytest.fixture()

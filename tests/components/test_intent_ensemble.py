@@ -5,25 +5,17 @@ Runs in the Rasa environment (scripts/test.sh), on hand-made sparse features.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 import scipy.sparse
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
-from rasa.engine.graph import ExecutionContext, GraphSchema  # noqa: E402
-from rasa.engine.storage.local_model_storage import LocalModelStorage  # noqa: E402
-from rasa.engine.storage.resource import Resource  # noqa: E402
-from rasa.shared.nlu.training_data.features import Features  # noqa: E402
-from rasa.shared.nlu.training_data.message import Message  # noqa: E402
-from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
-
-from components.intent_ensemble import (  # noqa: E402
+from components.intent_ensemble import (
     AveragingLogisticRegressionClassifier,
     averaged_ranking,
 )
@@ -75,10 +67,11 @@ def test_averaged_ranking_without_previous_ranking_keeps_own_probabilities() -> 
 
 
 @pytest.fixture()
-def classifier(tmp_path: Path) -> AveragingLogisticRegressionClassifier:
-    context = ExecutionContext(GraphSchema({}), "test")
+def classifier(
+    storage: LocalModelStorage, context: ExecutionContext
+) -> AveragingLogisticRegressionClassifier:
     component = AveragingLogisticRegressionClassifier.create(
-        {"previous_weight": 0.5}, LocalModelStorage(tmp_path), Resource("ensemble"), context
+        {"previous_weight": 0.5}, storage, Resource("ensemble"), context
     )
     examples = [
         featurized(text, intent=intent)
@@ -129,11 +122,12 @@ def test_process_leaves_messages_without_features_alone(
 
 
 def test_persisted_classifier_loads_and_predicts_the_same(
-    classifier: AveragingLogisticRegressionClassifier, tmp_path: Path
+    classifier: AveragingLogisticRegressionClassifier,
+    storage: LocalModelStorage,
+    context: ExecutionContext,
 ) -> None:
-    context = ExecutionContext(GraphSchema({}), "test")
     loaded = AveragingLogisticRegressionClassifier.load(
-        {"previous_weight": 0.5}, LocalModelStorage(tmp_path), Resource("ensemble"), context
+        {"previous_weight": 0.5}, storage, Resource("ensemble"), context
     )
 
     [original] = classifier.process([featurized("farvel")])
