@@ -35,7 +35,7 @@ start_one() {  # name command...
 }
 
 start_actions() {
-  start_one actions .venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT"
+  start_one actions .venv/bin/python -m actions --actions actions --port "$ACTION_PORT"
   wait_for "http://localhost:$ACTION_PORT/health" 60 actions
 }
 
