@@ -71,6 +71,7 @@ class PlanAction(Action):
     action_name: ClassVar[str] = "action_planbot_base"
     handler: ClassVar[Callable[[Session, answers.Context], answers.Answer]]
     remember_intent: ClassVar[bool] = True
+    continues_fragments: ClassVar[bool] = True
 
     def name(self) -> str:
         return self.action_name
@@ -80,8 +81,10 @@ class PlanAction(Action):
     ) -> list[dict[str, Any]]:
         ctx = context_from_tracker(tracker)
         handler = type(self).handler
-        # "Og hvad med 6.4?" continues the previous question, whatever intent it got.
-        follow_up = answers.as_follow_up(ctx) if self.remember_intent else None
+        # "Og hvad med 6.4?" continues the previous question, whatever intent it got,
+        # also when the classifier was unsure and the search fallback was chosen.
+        follow_up = answers.as_follow_up(ctx) if self.continues_fragments else None
+        remember = self.remember_intent or follow_up is not None
         if follow_up:
             ctx, handler = follow_up
         try:
@@ -95,13 +98,19 @@ class PlanAction(Action):
             text = f"{answers.PRIVACY_REMINDER}\n\n{text}"
         custom = answer.custom if (answer.custom and ctx.staff) else None
         dispatcher.utter_message(text=text, buttons=answer.buttons or None, json_message=custom)
-        slots = answers.remembered_slots(ctx, answer, ctx.intent if self.remember_intent else None)
+        slots = answers.remembered_slots(ctx, answer, ctx.intent if remember else None)
         return [SlotSet(name, value) for name, value in slots.items() if name in SLOTS]
 
 
 def _action(
-    name: str, handler: Callable[[Session, answers.Context], answers.Answer], remember: bool = True
+    name: str,
+    handler: Callable[[Session, answers.Context], answers.Answer],
+    remember: bool = True,
+    continues: bool | None = None,
 ) -> type[PlanAction]:
+    """A :class:`PlanAction` subclass. ``remember``: the question becomes the one that later
+    fragments continue; ``continues`` (default ``remember``): a fragment is routed to the
+    previous question's answer."""
     return type(
         f"Action_{name}",
         (PlanAction,),
@@ -109,6 +118,7 @@ def _action(
             "action_name": name,
             "handler": staticmethod(handler),
             "remember_intent": remember,
+            "continues_fragments": remember if continues is None else continues,
             "__module__": __name__,
         },
     )
@@ -130,6 +140,8 @@ ActionMore = _action("action_more", answers.answer_more, remember=False)
 ActionDefineTerm = _action("action_define_term", answers.answer_define_term, remember=False)
 ActionInformKommune = _action("action_inform_kommune", answers.answer_inform_kommune, remember=False)
 ActionPersonalCase = _action("action_personal_case", answers.answer_personal_case, remember=False)
-ActionSearchFallback = _action("action_search_fallback", answers.answer_search, remember=False)
+ActionSearchFallback = _action(
+    "action_search_fallback", answers.answer_search, remember=False, continues=True
+)
 ActionHelp = _action("action_help", answers.answer_help, remember=False)
 ActionGreet = _action("action_greet", answers.answer_greet, remember=False)

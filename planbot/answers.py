@@ -1704,6 +1704,7 @@ _FRAGMENT_FILLER = {
     "mennesker",
 }
 _FRAGMENT_OBJECTS = ("goal_code", "target_group", "theme", "indicator")
+FALLBACK_INTENT = "nlu_fallback"  # Rasa's FallbackClassifier
 # Questions whose answer is chosen by goal code or group alone. Not comparisons (they need the
 # kommuner of the previous text), Jobindsats figures (no target groups) or facts (found by the
 # words of the question, which a fragment lacks).
@@ -1725,10 +1726,13 @@ def follow_up_intent(ctx: Context) -> str | None:
     flygtninge – whatever plan intent the classifier picked for the fragment. A fragment
     begins like one ("og", "hvad med", "end", "samme …") and has no content words besides
     its new goal code, target group, theme or indicator. Kommune-only fragments are the
-    ``inform_kommune`` intent's job and are left alone.
+    ``inform_kommune`` intent's job and are left alone. A fragment the classifier was
+    unsure of (``nlu_fallback``) continues the previous question too: short fragments
+    are where it is least sure.
     """
     last = ctx.slots.get("last_intent")
-    if last not in _FRAGMENT_INTENTS or ctx.intent not in HANDLERS or last == ctx.intent:
+    continuable = ctx.intent in HANDLERS or ctx.intent == FALLBACK_INTENT
+    if last not in _FRAGMENT_INTENTS or not continuable or last == ctx.intent:
         return None
     opener = _FRAGMENT_OPENER.search(ctx.text)
     rest = ctx.text[opener.end() :] if opener else ""

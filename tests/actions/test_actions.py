@@ -137,3 +137,25 @@ def test_fragment_continues_the_previous_question(use_db: None, dispatcher: Coll
     text = dispatcher.messages[0]["text"]
     assert "1.1" in text and ("ingen målinger" in text or "Status:" in text)
     assert slots_of(events)["last_intent"] == "ask_status"
+
+
+def test_unsure_fragment_continues_instead_of_searching(
+    use_db: None, dispatcher: CollectingDispatcher
+) -> None:
+    # "og for sygemeldte?" after Norddjurs' goals for unge, below the classifier's threshold:
+    # Norddjurs' goals for sygemeldte, not a passage from the search.
+    slots = {
+        "kommune": "Norddjurs",
+        "last_intent": "list_goals",
+        "last_text": "hvilke mål har norddjurs sat for unge",
+    }
+    events = run(
+        action_module.ActionSearchFallback,
+        dispatcher,
+        make_tracker(
+            "og for sygemeldte?", "nlu_fallback", [{"entity": "target_group", "value": "sygemeldte"}], slots
+        ),
+    )
+    text = dispatcher.messages[0]["text"]
+    assert "6.9" in text and "Jeg fandt dette" not in text
+    assert slots_of(events)["last_intent"] == "list_goals"

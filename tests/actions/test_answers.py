@@ -229,6 +229,10 @@ _AFTER_STATUS = {"last_intent": "ask_status", "last_text": "hvordan går det med
         ("og hvad med Morsø?", "ask_target", {"kommune": ["Morsø"]}, None),
         # same intent, or no previous plan question
         ("og hvad med 6.4?", "ask_status", {}, None),
+        # a fragment the classifier was unsure of continues as well, if it names an object
+        ("og for sygemeldte?", "nlu_fallback", {"target_group": ["sygemeldte"]}, "ask_status"),
+        ("og hvad så?", "nlu_fallback", {}, None),
+        ("og hvad med vejret?", "nlu_fallback", {}, None),
     ],
 )
 def test_fragment_takes_the_previous_questions_intent(
