@@ -1567,6 +1567,7 @@ def answer_personal_case(session: Session, ctx: Context) -> Answer:
 
 # What answers an amount question (_AMOUNT_QUESTION) in a passage: a number that is not a
 # year, or a number word.
+NUMBER_PASSAGE_RATIO = 0.8  # how close a passage with a number must score to the best one
 _HAS_AMOUNT = re.compile(
     r"\b(?!(?:19|20)\d\d\b)\d|\b(to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|tyve|halvdel(en)?|tredjedel(en)?|fjerdedel(en)?|"
     r"hundrede|tusind|million(er)?|mia\.?|mio\.?)\b",
@@ -1584,6 +1585,15 @@ def answer_search(session: Session, ctx: Context) -> Answer:
     prefix = PRIVACY_REMINDER + "\n\n" if contains_masked_data(ctx.text) else ""
     if good:
         hit = good[0]
+        if _AMOUNT_QUESTION.search(ctx.text) and not _HAS_AMOUNT.search(hit.text):
+            # "Hvor mange …?": a nearly as good passage with a number answers it, the best
+            # passage without one does not.
+            with_number = [
+                h
+                for h in good[1:]
+                if _HAS_AMOUNT.search(h.text) and h.score >= NUMBER_PASSAGE_RATIO * hit.score
+            ]
+            hit = with_number[0] if with_number else hit
         where = f"{fmt.genitive(hit.kommune)} {hit.plan_title}"
         if _AMOUNT_QUESTION.search(ctx.text) and not _HAS_AMOUNT.search(hit.text):
             # Asked for a number, found a passage without one: say so instead of implying an answer.

@@ -168,16 +168,37 @@ def test_unknown_question_says_so(session: Session) -> None:
 
 
 def test_amount_question_without_a_number_in_the_passage_says_so(session: Session) -> None:
-    # The best passage is about guidance on repatriation and has no figure: the answer must not
-    # read as if it answered "how many".
+    # The passages about flyers on repatriation have no figure: the answer must not read as if
+    # it answered "how many".
+    answer = ask(
+        session,
+        answers.answer_search,
+        "hvor mange flyers om repatriering deler morsø ud",
+        kommune="Morsø",
+    )
+    assert answer.text.startswith("Jeg kan ikke finde et tal for det i planerne.")
+    assert "repatriering" in answer.text and answer.sources
+
+
+def test_amount_question_prefers_a_nearly_as_good_passage_with_a_number(session: Session) -> None:
+    # The best passage is about guidance on repatriation (no figure); the next one says how
+    # many were repatriated, and that answers the question.
     answer = ask(
         session,
         answers.answer_search,
         "hvor mange borgere fra morsø er rejst hjem med repatriering",
         kommune="Morsø",
     )
-    assert answer.text.startswith("Jeg kan ikke finde et tal for det i planerne.")
-    assert "repatriering" in answer.text and answer.sources
+    assert answer.text.startswith("Jeg fandt dette i Morsøs Beskæftigelsesplan 2021")
+    assert "repatrieret 15 borgere" in answer.text
+
+
+def test_everyday_money_words_find_the_plans_amount(session: Session) -> None:
+    # "penge" is "kroner" in the plans (knowledge/search_synonyms.yaml)
+    answer = ask(
+        session, answers.answer_fact, "hvor mange penge ville de flytte fra stu", kommune="Mariagerfjord"
+    )
+    assert "800.000 kroner" in answer.text
 
 
 def test_amount_question_with_a_number_in_the_passage_quotes_it(session: Session) -> None:
