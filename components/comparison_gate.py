@@ -1,0 +1,101 @@
+"""Rasa NLU component: a comparison needs two sides.
+
+``compare_kommuner`` answers "Hvad gør Norddjurs og Mariagerfjord for de unge?" or "ligger
+Morsø over landsgennemsnittet?". The classifier also picks it for one-kommune questions
+that merely sound evaluative ("Lever Norddjurs op til målet om …?", "Rykker Norddjurs sig
+på …?"). When the message names fewer than two kommuner and has no word that makes a
+comparison (sammenlign, end, i forhold til, landsgennemsnit, kommunerne, …), this component
+takes the next intent of the ranking instead, with that intent's own confidence, so the
+``FallbackClassifier`` after it still decides whether that is sure enough.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+# Words that compare with something besides the one kommune named (also without æ/ø/å).
+COMPARISON_WORDS = re.compile(
+    r"sammenlign|forhold til|\bift\b|\bend\b|\bvs\b|versus|\bmod\b|forskel|\bligner\b|\blige (?:godt|så|saa)\b"
+    r"|kommuner|tværs|tvaers|landet|landsplan|landsgennemsnit|gennemsnit|landstal|nabo"
+    r"|\bandre\b|\bbegge\b|\bbåde\b|\bbaade\b|\bresten\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b"
+    r"|\bbedre\b|\bværre\b|\bvaerre\b|\bdårligere\b|\bdaarligere\b|\bdarligere\b",
+    re.IGNORECASE,
+)
+
+
+def names_two_sides(text: str, kommuner: set[str]) -> bool:
+    """True when the message names two kommuner or compares with something else."""
+    return len(kommuner) >= 2 or bool(COMPARISON_WORDS.search(text))
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class ComparisonNeedsTwoSides(GraphComponent, IntentClassifier):
+    """Replaces ``compare_kommuner`` by the next intent when nothing is compared."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """The comparison intent and the entity that names a kommune."""
+        return {
+            "comparison_intent": "compare_kommuner",
+            "place_entity": "kommune",
+            "lookup_extractor": "RegexEntityExtractor",
+        }
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._config = {**self.get_default_config(), **config}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ComparisonNeedsTwoSides:
+        """The component (it has nothing to train)."""
+        return cls(config)
+
+    def _kommuner(self, message: Message) -> set[str]:
+        """The kommuner named: those the lookup table found when it found any (DIET also
+        tags the odd ordinary word as a kommune, "den lige vej"), else DIET's."""
+        places = [
+            e
+            for e in message.get(ENTITIES) or []
+            if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["place_entity"]
+        ]
+        looked_up = [e for e in places if e.get(EXTRACTOR) == self._config["lookup_extractor"]]
+        return {str(e.get(ENTITY_ATTRIBUTE_VALUE)) for e in looked_up or places}
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Take the next intent for one-sided "comparisons"."""
+        wanted = self._config["comparison_intent"]
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            if intent.get(INTENT_NAME_KEY) != wanted:
+                continue
+            if names_two_sides(message.get(TEXT) or "", self._kommuner(message)):
+                continue
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != wanted]
+            if not ranking:
+                continue
+            message.set(INTENT, dict(ranking[0]), add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages

@@ -1,0 +1,85 @@
+"""A comparison needs two sides (components/comparison_gate.py). Runs in the Rasa environment."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+
+from components.comparison_gate import ComparisonNeedsTwoSides, names_two_sides
+
+RANKING = [
+    {"name": "compare_kommuner", "confidence": 0.48},
+    {"name": "ask_status", "confidence": 0.46},
+    {"name": "list_goals", "confidence": 0.03},
+]
+
+
+def place(value: str, extractor: str = "RegexEntityExtractor") -> dict:
+    return {"entity": "kommune", "value": value, "extractor": extractor}
+
+
+def classified(text: str, entities: list[dict], ranking: list[dict] = RANKING) -> Message:
+    return Message(
+        data={"text": text, "intent": dict(ranking[0]), "intent_ranking": list(ranking), "entities": entities}
+    )
+
+
+@pytest.fixture()
+def gate(storage: LocalModelStorage, context: ExecutionContext) -> ComparisonNeedsTwoSides:
+    return ComparisonNeedsTwoSides.create({}, storage, Resource("gate"), context)
+
+
+@pytest.mark.parametrize(
+    ("text", "kommuner", "expected"),
+    [
+        ("Hvad gør Norddjurs og Mariagerfjord for de unge?", {"Norddjurs", "Mariagerfjord"}, True),
+        ("ligger Morsø over landsgennemsnittet", {"Morsø"}, True),
+        ("hvordan er det sammenlignet med norddjurs?", {"Norddjurs"}, True),
+        ("er det flere end paa samsø?", {"Samsø"}, True),
+        ("hvilken af kommunerne har flest mål", set(), True),
+        ("Lever Norddjurs op til målet om samtaler?", {"Norddjurs"}, False),
+        ("Rykker Norddjurs sig på målet om ordinære timer?", {"Norddjurs"}, False),
+    ],
+)
+def test_names_two_sides(text: str, kommuner: set[str], expected: bool) -> None:
+    assert names_two_sides(text, kommuner) is expected
+
+
+def test_one_sided_comparison_takes_the_next_intent_with_its_own_confidence(
+    gate: ComparisonNeedsTwoSides,
+) -> None:
+    message = classified("Lever Norddjurs op til målet om samtaler?", [place("Norddjurs")])
+    gate.process([message])
+    assert message.get("intent") == {"name": "ask_status", "confidence": 0.46}
+    assert [r["name"] for r in message.get("intent_ranking")] == ["ask_status", "list_goals"]
+
+
+def test_two_kommuner_stay_a_comparison(gate: ComparisonNeedsTwoSides) -> None:
+    message = classified(
+        "Hvordan klarer Norddjurs og Morsø samtalerne?", [place("Norddjurs"), place("Morsø")]
+    )
+    gate.process([message])
+    assert message.get("intent")["name"] == "compare_kommuner"
+
+
+def test_an_ordinary_word_tagged_as_kommune_is_not_a_second_side(gate: ComparisonNeedsTwoSides) -> None:
+    # DIET tagged "vej" in "den lige vej" as a kommune; the lookup table found only Mariagerfjord.
+    entities = [
+        place("Mariagerfjord"),
+        place("Mariagerfjord", "DIETClassifier"),
+        place("vej", "DIETClassifier"),
+    ]
+    message = classified("Hvad gør Mariagerfjord for de unge, der ikke går den lige vej?", entities)
+    gate.process([message])
+    assert message.get("intent")["name"] == "ask_status"
+
+
+def test_other_intents_are_left_alone(gate: ComparisonNeedsTwoSides) -> None:
+    ranking = [{"name": "ask_status", "confidence": 0.7}, {"name": "compare_kommuner", "confidence": 0.2}]
+    message = classified("Hvordan går det i Norddjurs?", [place("Norddjurs")], ranking)
+    gate.process([message])
+    assert message.get("intent")["name"] == "ask_status"
+    assert len(message.get("intent_ranking")) == 2
