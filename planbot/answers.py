@@ -37,6 +37,7 @@ from planbot.query import (
     find_plan,
     goals_for,
     initiatives_for,
+    kommuner_with_goal_codes,
     kommuner_with_plans,
     normalise_code,
     rank_by_words,
@@ -223,8 +224,14 @@ def resolve_kommuner(session: Session, ctx: Context, use_slot: bool = True) -> l
     for name in kommuner_in_text(session, ctx.text):
         if name not in names:
             names.append(name)
-    if not names and use_slot and ctx.slots.get("kommune"):
-        names.append(ctx.slots["kommune"])
+    if not names and use_slot:
+        # A goal code that only one kommune's plans have names that kommune ("5.1 om fleksjob").
+        owners = kommuner_with_goal_codes(session, codes_in_text(ctx))
+        remembered = ctx.slots.get("kommune")
+        if len(owners) == 1 and remembered not in {owners[0].name}:
+            names.append(owners[0].name)
+        elif remembered:
+            names.append(remembered)
     result: list[Kommune | str] = []
     for name in names:
         if name == NATIONAL:

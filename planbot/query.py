@@ -182,6 +182,16 @@ def _current_plans_first(
     return tied + rest
 
 
+def kommuner_with_goal_codes(session: Session, codes: list[str]) -> list[Kommune]:
+    """The kommuner whose plans have a goal with one of ``codes``."""
+    if not codes:
+        return []
+    query = (
+        select(Kommune).join(Plan).join(Goal).where(Goal.code.in_(codes)).distinct().order_by(Kommune.name)
+    )
+    return list(session.scalars(query))
+
+
 def goals_for(
     session: Session,
     kommune: Kommune | None = None,

@@ -312,3 +312,25 @@ def test_target_question_prefers_the_current_plan_on_a_near_tie(session: Session
     )
     assert "6.3" in answer.text and "35 %" in answer.text
     assert "Beskæftigelsesplan 2024" in answer.full_text()
+
+
+def test_goal_code_of_one_kommune_names_that_kommune(session: Session) -> None:
+    answer = ask(
+        session, answers.answer_initiatives, "Hvilke tiltag understøtter 5.1 om fleksjob?", goal_code="5.1"
+    )
+    assert answer.text.startswith("Norddjurs") and "Code of Care" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("text", "remembered", "expected"),
+    [
+        ("hvad med 6.3?", "Morsø", "Norddjurs"),  # Morsø's plans have no 6.3
+        ("hvad med mål 3?", "Morsø", "Morsø"),  # every kommune has a goal 3: the remembered one
+        ("hvad med mål 3?", None, None),  # …and without one, the code says nothing
+    ],
+)
+def test_kommune_from_goal_code_or_memory(
+    session: Session, text: str, remembered: str | None, expected: str | None
+) -> None:
+    found = answers.resolve_kommuner(session, Context(text, slots={"kommune": remembered}))
+    assert [k.name for k in found] == ([expected] if expected else [])
