@@ -188,7 +188,8 @@ def _plain_term_groups(text: str) -> list[frozenset[str]]:
 
 
 def term_groups(text: str) -> list[frozenset[str]]:
-    """One set of alternatives {lemma, folded surface} per content word, in order, no repeats.
+    """One set of alternatives {lemma, folded surface} per content word, in order, no repeats
+    (a group inside another one, like a plan term next to its synonym, counts once).
 
     A phrase from ``knowledge/search_synonyms.yaml`` becomes one group holding the plan's
     term ("i arbejde" → beskæftigede); a single-word phrase also keeps its own forms.
@@ -203,6 +204,13 @@ def term_groups(text: str) -> list[frozenset[str]]:
                 alternatives = alternatives.union(*_plain_term_groups(segment))
             found = [frozenset(alternatives)] if alternatives else []
         for group in found:
-            if group not in groups:
+            if any(group <= known for known in groups):
+                continue  # the same word again, or a plan term its synonym group already holds
+            # a synonym group takes the place of a plain word it holds: one concept counts once
+            held = [i for i, known in enumerate(groups) if known < group]
+            if held:
+                groups[held[0]] = group
+                groups = [known for i, known in enumerate(groups) if i not in held[1:]]
+            else:
                 groups.append(group)
     return groups

@@ -334,3 +334,14 @@ def test_kommune_from_goal_code_or_memory(
 ) -> None:
     found = answers.resolve_kommuner(session, Context(text, slots={"kommune": remembered}))
     assert [k.name for k in found] == ([expected] if expected else [])
+
+
+def test_target_found_by_its_subject_not_by_a_doubly_counted_synonym(session: Session) -> None:
+    # 6.5 (gymnasial uddannelse) also says "grundskolen"; the question is about erhvervsuddannelse.
+    answer = ask(
+        session,
+        answers.answer_target,
+        "Hvor stor en del af en årgang skal vælge en erhvervsuddannelse efter folkeskolen ifølge Norddjurs' plan?",
+        kommune="Norddjurs",
+    )
+    assert answer.text.startswith("6.3") and "35 %" in answer.text

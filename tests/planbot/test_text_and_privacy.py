@@ -67,3 +67,12 @@ def test_search_synonyms_become_the_plans_terms() -> None:
     # a single word keeps its own forms next to the plan's term
     assert any({"arbejdsgivere", "virksomheder"} <= g for g in term_groups("arbejdsgivere"))
     assert with_synonyms("hvor mange klager var der") == "hvor mange klager klagesager var der"
+
+
+def test_a_plan_term_next_to_its_synonym_counts_once() -> None:
+    # "folkeskolen" is "grundskolen" in the plans; a question holding both (or the topic words
+    # with the plan term added) must not weigh the concept twice.
+    for text in ("efter folkeskolen grundskolen", "efter grundskolen eller folkeskolen"):
+        groups = term_groups(text)
+        assert sum(1 for g in groups if "grundskolen" in g) == 1
+        assert {"folkeskolen", "grundskolen"} <= groups[0]
