@@ -21,6 +21,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
     ENTITIES,
+    ENTITY_ATTRIBUTE_START,
     ENTITY_ATTRIBUTE_TYPE,
     ENTITY_ATTRIBUTE_VALUE,
     EXTRACTOR,
@@ -74,15 +75,19 @@ class ComparisonNeedsTwoSides(GraphComponent, IntentClassifier):
         return cls(config)
 
     def _kommuner(self, message: Message) -> set[str]:
-        """The kommuner named: those the lookup table found when it found any (DIET also
-        tags the odd ordinary word as a kommune, "den lige vej"), else DIET's."""
-        places = [
-            e
-            for e in message.get(ENTITIES) or []
-            if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["place_entity"]
-        ]
-        looked_up = [e for e in places if e.get(EXTRACTOR) == self._config["lookup_extractor"]]
-        return {str(e.get(ENTITY_ATTRIBUTE_VALUE)) for e in looked_up or places}
+        """The kommuner named: those the lookup table found, and those only DIET found when
+        written with a capital (the lookup table leaves out names that are also ordinary
+        words, "Odder", "Vejen"; DIET also tags the odd ordinary word, "den lige vej")."""
+        text = message.get(TEXT) or ""
+        names = set()
+        for entity in message.get(ENTITIES) or []:
+            if entity.get(ENTITY_ATTRIBUTE_TYPE) != self._config["place_entity"]:
+                continue
+            start = entity.get(ENTITY_ATTRIBUTE_START)
+            written = text[start : start + 1] if isinstance(start, int) else ""
+            if entity.get(EXTRACTOR) == self._config["lookup_extractor"] or written.isupper():
+                names.add(str(entity.get(ENTITY_ATTRIBUTE_VALUE)))
+        return names
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Take the next intent for one-sided "comparisons"."""

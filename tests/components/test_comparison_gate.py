@@ -17,8 +17,8 @@ RANKING = [
 ]
 
 
-def place(value: str, extractor: str = "RegexEntityExtractor") -> dict:
-    return {"entity": "kommune", "value": value, "extractor": extractor}
+def place(value: str, extractor: str = "RegexEntityExtractor", start: int | None = None) -> dict:
+    return {"entity": "kommune", "value": value, "extractor": extractor, "start": start}
 
 
 def classified(text: str, entities: list[dict], ranking: list[dict] = RANKING) -> Message:
@@ -83,3 +83,12 @@ def test_other_intents_are_left_alone(gate: ComparisonNeedsTwoSides) -> None:
     gate.process([message])
     assert message.get("intent")["name"] == "ask_status"
     assert len(message.get("intent_ranking")) == 2
+
+
+def test_a_name_only_diet_knows_counts_when_written_as_a_name(gate: ComparisonNeedsTwoSides) -> None:
+    # "Odder" is left out of the lookup table (also an animal); DIET found it, capitalised.
+    text = "ligger Skanderborg og Odder tæt på hinanden i ledighed?"
+    entities = [place("Skanderborg", start=7), place("Odder", "DIETClassifier", start=text.index("Odder"))]
+    message = classified(text, entities)
+    gate.process([message])
+    assert message.get("intent")["name"] == "compare_kommuner"
