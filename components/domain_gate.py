@@ -1,7 +1,7 @@
 """Rasa NLU component: questions without a single plan word are out of scope.
 
 Runs after the ``FallbackClassifier``. When the predicted intent is a plan intent (or the
-fallback after one) and the message has a content word the plan questions never use and
+fallback after one, or after an unsure ``out_of_scope``) and the message has a content word the plan questions never use and
 none that they do ("hvorfor er himlen blå?", "hvordan anmelder jeg rotter i haven?"), the
 intent becomes ``out_of_scope``. The vocabulary is learnt in training from the examples of
 the plan intents and the lookup tables; see :mod:`planbot.vocabulary` for the rules.
@@ -143,7 +143,13 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
 
     def _off_topic_forms(self, message: Message) -> list[frozenset[str]] | None:
         """The message's token forms if it should become out_of_scope, else None."""
-        if self.vocabulary is None or not self._is_gated(self._classified_intent(message)):
+        if self.vocabulary is None:
+            return None
+        classified = self._classified_intent(message)
+        fell_back = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME
+        # unsure, but out_of_scope was the best guess: the vocabulary decides, as for plan intents
+        unsure_out_of_scope = fell_back and classified == self._config["out_of_scope_intent"]
+        if not (self._is_gated(classified) or unsure_out_of_scope):
             return None
         if contains_masked_data(message.get(TEXT)):
             return None

@@ -104,6 +104,20 @@ def test_fallback_over_a_plan_intent_is_gated_but_not_over_chitchat(gate: Domain
     assert intent_after(gate, over_greeting) == "nlu_fallback"
 
 
+def test_unsure_out_of_scope_without_plan_words_becomes_out_of_scope(gate: DomainVocabularyGate) -> None:
+    def fallback_over_out_of_scope(text: str) -> Message:
+        ranking = [
+            {"name": "nlu_fallback", "confidence": 0.4},
+            {"name": "out_of_scope", "confidence": 0.36},
+            {"name": "ask_status", "confidence": 0.2},
+        ]
+        return tokenized(text, intent=dict(ranking[0]), intent_ranking=ranking)
+
+    assert intent_after(gate, fallback_over_out_of_scope("what time is it in Aarhus")) == "out_of_scope"
+    # a plan word: the search fallback may still find something
+    assert intent_after(gate, fallback_over_out_of_scope("ledigheden i Aarhus og vejret")) == "nlu_fallback"
+
+
 def test_chitchat_intents_are_not_gated(gate: DomainVocabularyGate) -> None:
     assert intent_after(gate, predicted("godaften skat", "greet")) == "greet"
 
