@@ -5,8 +5,9 @@ Morsø over landsgennemsnittet?". The classifier also picks it for one-kommune q
 that merely sound evaluative ("Lever Norddjurs op til målet om …?", "Rykker Norddjurs sig
 på …?"). When the message names fewer than two kommuner and has no word that makes a
 comparison (sammenlign, end, i forhold til, landsgennemsnit, kommunerne, …), this component
-takes the next intent of the ranking instead, with that intent's own confidence, so the
-``FallbackClassifier`` after it still decides whether that is sure enough.
+drops ``compare_kommuner`` from the ranking and rescales the rest to sum as before (the
+ranking given that it is not a comparison), so the next intent takes its place and the
+``FallbackClassifier`` after it decides whether that is sure enough.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
@@ -98,9 +100,13 @@ class ComparisonNeedsTwoSides(GraphComponent, IntentClassifier):
                 continue
             if names_two_sides(message.get(TEXT) or "", self._kommuner(message)):
                 continue
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != wanted]
-            if not ranking:
+            full = message.get(INTENT_RANKING_KEY) or []
+            ranking = [dict(r) for r in full if r.get(INTENT_NAME_KEY) != wanted]
+            rest = sum(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0 for r in ranking)
+            if not ranking or rest <= 0:
                 continue
+            for entry in ranking:  # the ranking given that it is not a comparison
+                entry[PREDICTED_CONFIDENCE_KEY] = (entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0) / rest
             message.set(INTENT, dict(ranking[0]), add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
