@@ -7,6 +7,10 @@ intent becomes ``out_of_scope``. The vocabulary is learnt in training from the e
 the plan intents and the lookup tables; see :mod:`planbot.vocabulary` for the rules.
 Messages with extracted entities (other than a kommune) or masked personal data are left
 alone: the entity is a plan word, and a CPR number belongs to the privacy answer.
+
+Whatever the intent (except the privacy intents), requests the assistant recognisably
+cannot serve – write a speech, tell a joke, a bare sum, and English when the classifier
+was unsure – become ``out_of_scope`` too (:mod:`planbot.off_topic`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
@@ -63,6 +68,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # lookup table and entity whose values (kommune names) are neutral
             "place_lookup": "kommune",
             "place_entity": "kommune",
+            # intents whose answer (the jobcenter, a person) beats an off-topic request
+            "protected_intents": ["personal_case", "human_handoff"],
         }
 
     def __init__(
@@ -141,6 +148,17 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return ranking[1].get(INTENT_NAME_KEY)
         return intent
 
+    def _off_topic_request(self, message: Message) -> str | None:
+        """The kind of recognisable off-topic request (task, sum, English), if any."""
+        classified = self._classified_intent(message)
+        if classified in self._config["protected_intents"]:
+            return None
+        text = message.get(TEXT) or ""
+        if contains_masked_data(text):
+            return None
+        fell_back = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME
+        return off_topic_kind(text, unsure=fell_back)
+
     def _off_topic_forms(self, message: Message) -> list[frozenset[str]] | None:
         """The message's token forms if it should become out_of_scope, else None."""
         if self.vocabulary is None:
@@ -162,14 +180,22 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
     def process(self, messages: list[Message]) -> list[Message]:
         """Predict ``out_of_scope`` for messages without plan words."""
         for message in messages:
-            forms = self._off_topic_forms(message)
-            if forms is None or self.vocabulary is None:
-                continue
-            logger.debug(
-                "No plan words in the message (unknown: %s): %s -> out_of_scope",
-                self.vocabulary.unknown_forms(forms),
-                (message.get(INTENT) or {}).get(INTENT_NAME_KEY),
-            )
+            request = self._off_topic_request(message)
+            if request is not None:
+                logger.debug(
+                    "Off-topic request (%s): %s -> out_of_scope",
+                    request,
+                    (message.get(INTENT) or {}).get(INTENT_NAME_KEY),
+                )
+            else:
+                forms = self._off_topic_forms(message)
+                if forms is None or self.vocabulary is None:
+                    continue
+                logger.debug(
+                    "No plan words in the message (unknown: %s): %s -> out_of_scope",
+                    self.vocabulary.unknown_forms(forms),
+                    (message.get(INTENT) or {}).get(INTENT_NAME_KEY),
+                )
             prediction = {
                 INTENT_NAME_KEY: self._config["out_of_scope_intent"],
                 PREDICTED_CONFIDENCE_KEY: 1.0,

@@ -63,3 +63,21 @@ def test_goal_code_regex_finds_plain_goal_numbers_after_maal() -> None:
     assert codes("status 6.3 og 1a og M2") == ["6.3", "1a", "M2"]
     assert codes("hvilke mål gælder for 2024") == []
     assert codes("målet om 4 samtaler") == []
+
+
+def test_only_out_of_scope_examples_are_recognisable_off_topic_requests() -> None:
+    """The task/sum rules of the domain gate override any intent, so no other intent's
+    training example may match them (English is only decided for unsure messages)."""
+    from planbot.off_topic import off_topic_kind
+
+    matched = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+            if block.get("intent") in (None, "out_of_scope"):
+                continue
+            for line in block["examples"].splitlines():
+                if line.strip().startswith("- "):
+                    text = _MARKUP.sub(lambda m: m.group(1), line.strip()[2:])
+                    if off_topic_kind(text, unsure=False):
+                        matched.append((block["intent"], text))
+    assert not matched, matched

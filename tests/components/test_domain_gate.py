@@ -137,6 +137,55 @@ def test_entities_and_masked_personal_data_keep_the_intent(gate: DomainVocabular
     assert intent_after(gate, place_only) == "out_of_scope"
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("kan du hjælpe mig med at skrive en festtale", "help"),
+        ("kan du skrive et digt om jobcentret", "bot_challenge"),
+        ("fortæl en vittighed om ledigheden", "ask_status"),  # plan words do not save a task request
+    ],
+)
+def test_task_requests_become_out_of_scope_whatever_the_intent(
+    gate: DomainVocabularyGate, text: str, intent: str
+) -> None:
+    assert intent_after(gate, predicted(text, intent, 0.6)) == "out_of_scope"
+
+
+def test_a_sum_with_goal_code_entities_becomes_out_of_scope(gate: DomainVocabularyGate) -> None:
+    ranking = [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "ask_target", "confidence": 0.22}]
+    message = tokenized(
+        "hvad er 14 gange 9",
+        intent=dict(ranking[0]),
+        intent_ranking=ranking,
+        entities=[{"entity": "goal_code", "value": "14"}, {"entity": "goal_code", "value": "9"}],
+    )
+    assert intent_after(gate, message) == "out_of_scope"
+
+
+def test_english_becomes_out_of_scope_only_when_the_classifier_was_unsure(gate: DomainVocabularyGate) -> None:
+    unsure = [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "ask_status", "confidence": 0.3}]
+    message = tokenized("how is the status in Aarhus", intent=dict(unsure[0]), intent_ranking=unsure)
+    assert intent_after(gate, message) == "out_of_scope"
+    assert intent_after(gate, predicted("what can you do for me", "help")) == "help"
+    # unsure, with a word plan questions use ("status"): the vocabulary alone would keep it
+    over_out_of_scope = [
+        {"name": "nlu_fallback", "confidence": 0.4},
+        {"name": "out_of_scope", "confidence": 0.36},
+    ]
+    message = tokenized(
+        "what is the status", intent=dict(over_out_of_scope[0]), intent_ranking=over_out_of_scope
+    )
+    assert intent_after(gate, message) == "out_of_scope"
+
+
+def test_privacy_intents_win_over_off_topic_requests(gate: DomainVocabularyGate) -> None:
+    assert (
+        intent_after(gate, predicted("skriv en tale til min sagsbehandler", "human_handoff"))
+        == "human_handoff"
+    )
+    assert intent_after(gate, predicted("skriv en tale om ledigheden", "personal_case")) == "personal_case"
+
+
 def test_vocabulary_survives_persist_and_load(
     gate: DomainVocabularyGate, storage: LocalModelStorage, context: ExecutionContext
 ) -> None:

@@ -1,0 +1,125 @@
+"""Messages that are recognisably not plan questions, whatever the classifier says.
+
+Three kinds a municipal chat gets and the classifier puts under a neighbouring intent
+(``help`` for "kan du hjælpe mig med at skrive en tale?", ``bot_challenge`` for "kan du
+skrive en tale …", a goal code for "hvad er 17 gange 23"):
+
+* **task requests**: asking the assistant to write or tell something it cannot – a
+  speech, a poem, a joke, a recipe ("skriv en tale til byrådsmødet", "fortæl mig en
+  vittighed");
+* **sums**: a bare arithmetic question ("hvad er 17 gange 23", "regn 12*7 ud");
+* **English**: a message in English (for the unsure classifier only – English help and
+  handoff requests are trained and answered).
+
+The patterns are deliberately narrow: a task request needs a writing/telling verb *and*
+one of the listed kinds of text right after it, so "hvad skriver planen om tale- og
+sprogvanskeligheder?" or "skriv mål 6.3" are not matched. Pure Python, used by
+:mod:`components.domain_gate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planbot.text import fold
+
+# the kinds of text the assistant is asked to produce (folded; compounds end in these)
+_TEXT_KINDS = (
+    "tale", "digt", "sang", "sangtekst", "vittighed", "vits", "joke", "historie", "eventyr",
+    "novelle", "opskrift", "invitation", "indbydelse", "rim", "limerick", "haiku", "essay",
+    "stil", "kaerlighedsbrev", "gade", "rap",
+)  # fmt: skip
+# compounds of "tale" that are not speeches
+_NOT_SPEECH = ("aftale", "samtale", "fortale", "forhandlingstale")
+
+_VERB = (
+    r"(?:skriv|skrive|digt|digte|lav|lave|forfat|forfatte|komponer|komponere|fortael|fortaelle|"
+    r"find(?:\s+lige)?\s+pa|finde(?:\s+lige)?\s+pa|opfind|opfinde|kom\s+med|komme\s+med|giv|give|foresla)"
+)
+_DETERMINER = r"(?:\s+(?:mig|os|lige|hurtigt|lige\s+hurtigt))*\s+(?:en|et|nogle|to|tre|fem|par)"
+# the kind of text right after the determiner, or after one adjective ("en kort tale")
+_TASK = re.compile(rf"\b{_VERB}{_DETERMINER}\s+(\w+)(?:\s+(\w+))?")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_OPERATOR = r"(?:gange|ganget\s+med|plus|minus|divideret\s+med|delt\s+med|[*x×+÷])"
+_SUM = re.compile(rf"{_NUMBER}\s*{_OPERATOR}\s*{_NUMBER}")
+# the only other words a bare sum question has
+_SUM_WORDS = _words(
+    "hvad er giver bliver regn regne ud udregn udregne beregn beregne kan du mig hvor "
+    "meget lig med hurtigt lige svaret resultatet sa"
+)
+
+_ENGLISH = _words(
+    "what is the are can you do does how where when who why my it in of please an me your "
+    "there this that has with and about which will would could should get need want hello "
+    "thanks thank speak english"
+)
+# folded Danish words that give a Danish sentence away (none is also an English word)
+_DANISH = _words(
+    "er og det jeg hvad hvor hvordan hvem hvilke du et til pa med har kan mig om den ikke "
+    "hvornar vil skal kommune kommunen mal"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?")
+
+
+def _is_text_kind(word: str | None) -> bool:
+    """A kind of text, a compound ending in one ("nytarstale") or a plural ("vittigheder")."""
+    if not word or word.endswith(_NOT_SPEECH):
+        return False
+    for stem in {
+        word,
+        word.removesuffix("s"),
+        word.removesuffix("e"),
+        word.removesuffix("r"),
+        word.removesuffix("er"),
+    }:
+        for kind in _TEXT_KINDS:
+            if stem == kind or (stem.endswith(kind) and len(stem) > len(kind) + 2):
+                return True
+    return False
+
+
+def is_task_request(text: str) -> bool:
+    """Asks the assistant to write or tell a kind of text (speech, poem, joke, recipe …)."""
+    folded = fold(text)
+    return any(
+        _is_text_kind(match.group(1)) or _is_text_kind(match.group(2)) for match in _TASK.finditer(folded)
+    )
+
+
+def is_sum(text: str) -> bool:
+    """A bare arithmetic question: numbers, an operator and only question words around them."""
+    folded = fold(text)
+    if not _SUM.search(folded):
+        return False
+    rest = _SUM.sub(" ", folded)
+    return all(word in _SUM_WORDS for word in _WORD.findall(rest))
+
+
+def is_english(text: str) -> bool:
+    """At least two English function words and more of them than Danish ones."""
+    words = [fold(w) for w in _WORD.findall(text.lower())]
+    english = sum(word in _ENGLISH for word in words)
+    danish = sum(word in _DANISH for word in words)
+    return english >= 2 and english > danish
+
+
+def off_topic_kind(text: str, *, unsure: bool) -> str | None:
+    """``"task"``, ``"sum"`` or ``"english"`` when the message is recognisably off topic.
+
+    Args:
+        text: the user's message.
+        unsure: whether the classifier fell back (English is only decided then).
+    """
+    if is_task_request(text):
+        return "task"
+    if is_sum(text):
+        return "sum"
+    if unsure and is_english(text):
+        return "english"
+    return None

@@ -1,0 +1,71 @@
+"""Requests the assistant recognisably cannot serve: writing tasks, sums, English."""
+
+import pytest
+
+from planbot.off_topic import is_english, is_sum, is_task_request, off_topic_kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "skriv en nytårstale til borgmesteren",
+        "kan du lave et kort digt om sommerferien",
+        "find lige på en god joke",
+        "fortæl os et par vittigheder",
+        "Kunne du digte en sang til min kollegas reception?",
+        "giv mig en opskrift paa boller",
+        "kom med en gåde",
+    ],
+)
+def test_task_requests(text: str) -> None:
+    assert is_task_request(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvad skriver planen om tale- og sprogvanskeligheder?",
+        "skriv mål 6.3",
+        "lav en aftale med jobcentret",  # an appointment: the jobcenter answer
+        "kan jeg få en samtale med min sagsbehandler",
+        "fortæl mig om indsatserne for de unge",
+        "hvilke mål har Morsø for fleksjob",
+        "hvordan står det til med historien om praktikbanken",
+    ],
+)
+def test_plan_and_case_questions_are_not_task_requests(text: str) -> None:
+    assert not is_task_request(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["hvad er 12 gange 7", "regn 3,5 plus 4 ud", "hvad giver 100/4", "144 divideret med 12?"]
+)
+def test_sums(text: str) -> None:
+    assert is_sum(text) == ("/" not in text)  # a slash is a period or a ratio ("2024/2025"), never a sum
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvor mange er 25 plus 30 år i Norddjurs",  # plan words around the numbers
+        "hvad er forskellen på 6.3 og 6.4",
+        "mål for 2024-2027",
+    ],
+)
+def test_numbers_in_plan_questions_are_not_sums(text: str) -> None:
+    assert not is_sum(text)
+
+
+def test_english_needs_two_english_words_and_more_than_danish_ones() -> None:
+    assert is_english("where do I find the job centre")
+    assert is_english("How is the unemployment in Aarhus?")
+    assert not is_english("help please")
+    assert not is_english("jeg vil gerne have en status på it-indsatsen")  # "have", "it" are Danish too
+    assert not is_english("hvad er status på målet om samtaler with the companies")
+
+
+def test_english_only_counts_when_the_classifier_was_unsure() -> None:
+    assert off_topic_kind("what can you do", unsure=False) is None
+    assert off_topic_kind("what can you do", unsure=True) == "english"
+    assert off_topic_kind("skriv en tale", unsure=False) == "task"
+    assert off_topic_kind("hvad er 17 gange 3", unsure=False) == "sum"
