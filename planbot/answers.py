@@ -499,7 +499,8 @@ def _asked_label(ctx: Context) -> str:
     codes = codes_in_text(ctx)
     if codes:
         return codes[0]
-    words = _topic_words_plain(ctx.text)
+    places = {fold(k) for k in ctx.entities.get("kommune", [])}
+    words = " ".join(w for w in _topic_words_plain(ctx.text).split() if fold(w) not in places)
     return f"om »{words}«" if words else "du spørger om"
 
 
@@ -1772,12 +1773,60 @@ def follow_up_intent(ctx: Context) -> str | None:
     return last
 
 
+# words a kommune-only fragment may have besides the kommune ("og hvordan ser det ud i Morsø?")
+_KOMMUNE_FRAGMENT_FILLER = {
+    "se",
+    "ser",
+    "ud",
+    "sta",
+    "star",
+    "forhold",
+    "kommune",
+    "kommunen",
+    "sa",
+    "da",
+    "henne",
+}
+
+
+def is_kommune_fragment(ctx: Context) -> bool:
+    """ "Og hvordan er det så i Morsø?": only a new kommune for the previous question.
+
+    The classifier may give such a fragment a plan intent of its own (``ask_status`` for
+    "hvordan er det"), but without a topic it only makes sense as the previous question
+    asked for another kommune – which is what ``inform_kommune`` answers. A fragment opens
+    like one ("og", "men", "hvad med", "end") and has no content words besides the kommune,
+    and no goal code, group, theme or indicator.
+    """
+    last = ctx.slots.get("last_intent")
+    places = [fold(v) for v in ctx.entities.get("kommune", [])]
+    if last not in HANDLERS or not ctx.slots.get("last_text") or not places:
+        return False
+    if ctx.intent not in HANDLERS and ctx.intent != FALLBACK_INTENT:
+        return False
+    if not _FRAGMENT_OPENER.search(ctx.text) or len(ctx.text.split()) > 9:
+        return False
+    if codes_in_text(ctx) or any(ctx.entities.get(name) for name in _FRAGMENT_OBJECTS):
+        return False
+    from planbot.text import content_lemmas
+
+    for word in content_lemmas(ctx.text):
+        if word in _KOMMUNE_FRAGMENT_FILLER or word in _FRAGMENT_FILLER:
+            continue
+        if any(_common_prefix(word, place) >= min(4, len(place) - 1) for place in places):
+            continue
+        return False
+    return True
+
+
 def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], Answer]] | None:
     """The context and answer function for a fragment that continues the previous question."""
     last = follow_up_intent(ctx)
-    if last is None:
-        return None
-    return replace(ctx, intent=last), HANDLERS[last]
+    if last is not None:
+        return replace(ctx, intent=last), HANDLERS[last]
+    if is_kommune_fragment(ctx):
+        return replace(ctx, intent="inform_kommune"), answer_inform_kommune
+    return None
 
 
 def remembered_slots(ctx: Context, answer: Answer, intent: str | None) -> dict[str, Any]:

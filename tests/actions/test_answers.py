@@ -302,6 +302,46 @@ def test_fragment_with_a_group_written_as_people_continues(text: str, expected: 
     assert answers.follow_up_intent(ctx) == expected
 
 
+_AFTER_PLAN_INFO = {
+    "last_intent": "ask_plan_info",
+    "last_text": "hvilket udvalg har ansvaret for planen i Mariagerfjord?",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("og hvordan ser det ud i Morsø?", "ask_status", True),
+        ("men hvordan er det så i morso", "nlu_fallback", True),
+        ("hvad med Morsø kommune?", "ask_overview", True),
+        # a topic of its own makes it a new question
+        ("og hvordan går det med ledigheden i Morsø?", "ask_status", False),
+        ("hvordan er det i Morsø?", "ask_status", False),  # no opener
+        ("og hvordan er det i Morsø?", "greet", False),  # not a plan intent
+    ],
+)
+def test_kommune_only_fragment_with_a_plan_intent(text: str, intent: str, expected: bool) -> None:
+    ctx = Context(text, intent, {"kommune": ["Morsø"]}, _AFTER_PLAN_INFO)
+    assert answers.is_kommune_fragment(ctx) is expected
+
+
+def test_kommune_only_fragment_asks_the_previous_question_for_the_new_kommune(session: Session) -> None:
+    question = "Hvilket udvalg har ansvaret for beskæftigelsesplanen i Mariagerfjord?"
+    first = ask(session, answers.answer_plan_info, question)
+    slots = answers.remembered_slots(Context(question), first, "ask_plan_info")
+    ctx = Context("og hvordan er det så i Morsø?", "ask_status", {"kommune": ["Morsø"]}, slots, "rest")
+    routed, handler = answers.as_follow_up(ctx)
+    assert handler is answers.answer_inform_kommune
+    answer = handler(session, routed)
+    assert "Morsø" in answer.full_text() and "målet om" not in answer.text
+    assert answers.remembered_slots(routed, answer, routed.intent)["last_intent"] == "ask_plan_info"
+
+
+def test_unknown_goal_message_does_not_take_the_kommune_for_the_goal(session: Session) -> None:
+    answer = ask(session, answers.answer_goal_status, "hvordan er det så i Morsø?", kommune="Morsø")
+    assert "»morsø«" not in answer.text.lower()
+
+
 def test_target_question_prefers_the_current_plan_on_a_near_tie(session: Session) -> None:
     # Norddjurs' 2020-2021 strategy has "4.2 Unge skal gennemføre den valgte uddannelse",
     # which matches these words about as well as 6.3 in the current plan.
