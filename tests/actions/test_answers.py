@@ -23,6 +23,12 @@ def ask(session: Session, handler, text: str, slots: dict | None = None, **entit
     return handler(session, ctx)
 
 
+def slots_after(session: Session, handler, question: str) -> dict:
+    """The slots a conversation has after ``question`` was answered by ``handler``."""
+    intent = next(name for name, h in answers.HANDLERS.items() if h is handler)
+    return answers.remembered_slots(Context(question), ask(session, handler, question), intent)
+
+
 def test_plan_period_and_approval(session: Session) -> None:
     answer = ask(session, answers.answer_plan_info, "Hvilken periode dækker Mariagerfjords plan?")
     assert "2024-2027" in answer.text and "december 2023" in answer.text
@@ -274,9 +280,7 @@ def test_fragment_without_a_previous_question_keeps_its_intent() -> None:
 
 
 def test_fragment_for_another_group_lists_its_initiatives(session: Session) -> None:
-    question = "Hvad gør Mariagerfjord for de unge?"
-    first = ask(session, answers.answer_initiatives, question)
-    slots = answers.remembered_slots(Context(question), first, "ask_initiatives")
+    slots = slots_after(session, answers.answer_initiatives, "Hvad gør Mariagerfjord for de unge?")
     ctx = Context("og for flygtninge?", "list_goals", {"target_group": ["flygtninge"]}, slots, "rest")
     routed, handler = answers.as_follow_up(ctx)
     assert routed.intent == "ask_initiatives" and handler is answers.answer_initiatives
@@ -327,8 +331,7 @@ def test_kommune_only_fragment_with_a_plan_intent(text: str, intent: str, expect
 
 def test_kommune_only_fragment_asks_the_previous_question_for_the_new_kommune(session: Session) -> None:
     question = "Hvilket udvalg har ansvaret for beskæftigelsesplanen i Mariagerfjord?"
-    first = ask(session, answers.answer_plan_info, question)
-    slots = answers.remembered_slots(Context(question), first, "ask_plan_info")
+    slots = slots_after(session, answers.answer_plan_info, question)
     ctx = Context("og hvordan er det så i Morsø?", "ask_status", {"kommune": ["Morsø"]}, slots, "rest")
     routed, handler = answers.as_follow_up(ctx)
     assert handler is answers.answer_inform_kommune
