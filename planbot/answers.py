@@ -1819,11 +1819,66 @@ def is_kommune_fragment(ctx: Context) -> bool:
     return True
 
 
+_COMPARISON_CUE = re.compile(
+    r"\b(?:end|i\s+forhold\s+til|sammenlign(?:et)?\s+med|kontra|versus|vs)\b", re.IGNORECASE
+)
+_NATIONAL_IN_TEXT = re.compile(r"\b(?:hele\s+landet|landsplan|landsgennemsnittet|danmark)\b", re.IGNORECASE)
+# words a comparison fragment may have besides the kommune ("er det flere end på Samsø?")
+_COMPARISON_WORDS = (
+    "flere fler mange faerre farre mere mindre hoj hojere lav lavere stor storre god bedre "
+    "darlig darligere vaerre varre forhold sammenlignet sammenligne ligge ligger kontra versus "
+    "tal tallet tallene hel hele land landet landsplan landsgennemsnit landsgennemsnittet"
+)
+_COMPARISON_FILLER = _KOMMUNE_FRAGMENT_FILLER | set(_COMPARISON_WORDS.split())
+
+
+def is_comparison_fragment(ctx: Context) -> bool:
+    """ "Er det flere end på Samsø?" after a Jobindsats figure: the same figure for both.
+
+    The fragment names the other kommune (or the whole country) and a comparison ("end",
+    "i forhold til", "sammenlignet med") and nothing else of its own.
+    """
+    if ctx.slots.get("last_intent") != "ask_jobindsats" or not ctx.slots.get("last_text"):
+        return False
+    if ctx.intent not in HANDLERS and ctx.intent != FALLBACK_INTENT:
+        return False
+    places = [fold(v) for v in ctx.entities.get("kommune", [])]
+    if not (places or _NATIONAL_IN_TEXT.search(ctx.text)) or not _COMPARISON_CUE.search(ctx.text):
+        return False
+    if len(ctx.text.split()) > 10 or codes_in_text(ctx):
+        return False
+    from planbot.text import content_lemmas
+
+    for word in content_lemmas(ctx.text):
+        if word in _COMPARISON_FILLER:
+            continue
+        if any(_common_prefix(word, place) >= min(4, len(place) - 1) for place in places):
+            continue
+        return False
+    return True
+
+
+def answer_comparison_fragment(session: Session, ctx: Context) -> Answer:
+    """The previous Jobindsats figure for the previous area and the one the fragment names."""
+    previous_text = ctx.slots["last_text"]
+    previous = resolve_kommuner(session, Context(previous_text, "ask_jobindsats", {}, ctx.slots))
+    new = resolve_kommuner(session, ctx, use_slot=False)
+    if _NATIONAL_IN_TEXT.search(ctx.text) and NATIONAL not in new:
+        new.append(NATIONAL)
+    names = list(dict.fromkeys(a if isinstance(a, str) else a.name for a in [*previous, *new]))
+    sub = Context(
+        previous_text, "ask_jobindsats", {"kommune": names}, {**ctx.slots, "kommune": None}, ctx.channel
+    )
+    return answer_jobindsats(session, sub)
+
+
 def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], Answer]] | None:
     """The context and answer function for a fragment that continues the previous question."""
     last = follow_up_intent(ctx)
     if last is not None:
         return replace(ctx, intent=last), HANDLERS[last]
+    if is_comparison_fragment(ctx):
+        return replace(ctx, intent="ask_jobindsats"), answer_comparison_fragment
     if is_kommune_fragment(ctx):
         return replace(ctx, intent="inform_kommune"), answer_inform_kommune
     return None

@@ -340,6 +340,38 @@ def test_kommune_only_fragment_asks_the_previous_question_for_the_new_kommune(se
     assert answers.remembered_slots(routed, answer, routed.intent)["last_intent"] == "ask_plan_info"
 
 
+_AFTER_JOBINDSATS = {"last_intent": "ask_jobindsats", "last_text": "hvor mange er ledige i Aarhus?"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        ("er det flere end i Odense?", {"kommune": ["Odense"]}, True),
+        ("hvordan ligger det i forhold til hele landet", {}, True),
+        ("og sammenlignet med Aalborg?", {"kommune": ["Aalborg"]}, True),
+        ("og hvad med Odense?", {"kommune": ["Odense"]}, False),  # no comparison: inform_kommune's job
+        (
+            "er der flere ledige akademikere end i Odense?",
+            {"kommune": ["Odense"]},
+            False,
+        ),  # a topic of its own
+    ],
+)
+def test_comparison_fragment_after_a_jobindsats_figure(text: str, entities: dict, expected: bool) -> None:
+    ctx = Context(text, "nlu_fallback", entities, _AFTER_JOBINDSATS)
+    assert answers.is_comparison_fragment(ctx) is expected
+    after_status = Context(text, "nlu_fallback", entities, {**_AFTER_JOBINDSATS, "last_intent": "ask_status"})
+    assert not answers.is_comparison_fragment(after_status)
+
+
+def test_comparison_fragment_gives_the_same_figure_for_both(session: Session) -> None:
+    slots = slots_after(session, answers.answer_jobindsats, "Hvad er ledigheden i Aarhus lige nu?")
+    ctx = Context("er det flere end på Mors?", "nlu_fallback", {"kommune": ["Morsø"]}, slots, "rest")
+    routed, handler = answers.as_follow_up(ctx)
+    answer = handler(session, routed)
+    assert "Ledigheden i Aarhus" in answer.text and "Ledigheden i Morsø" in answer.text
+
+
 def test_unknown_goal_message_does_not_take_the_kommune_for_the_goal(session: Session) -> None:
     answer = ask(session, answers.answer_goal_status, "hvordan er det så i Morsø?", kommune="Morsø")
     assert "»morsø«" not in answer.text.lower()
