@@ -1645,6 +1645,8 @@ HANDLERS: dict[str, Callable[[Session, Context], Answer]] = {
 
 def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
     """ "Og hvad med Mariagerfjord?": repeat the previous question for another kommune."""
+    if is_comparison_fragment(ctx):  # "og i forhold til hele landet?" after a figure: both
+        return answer_comparison_fragment(session, ctx)
     last = ctx.slots.get("last_intent")
     kommuner = resolve_kommuner(session, ctx, use_slot=False)
     if not kommuner:
@@ -1840,7 +1842,7 @@ def is_comparison_fragment(ctx: Context) -> bool:
     """
     if ctx.slots.get("last_intent") != "ask_jobindsats" or not ctx.slots.get("last_text"):
         return False
-    if ctx.intent not in HANDLERS and ctx.intent != FALLBACK_INTENT:
+    if ctx.intent not in HANDLERS and ctx.intent not in (FALLBACK_INTENT, "inform_kommune"):
         return False
     places = [fold(v) for v in ctx.entities.get("kommune", [])]
     if not (places or _NATIONAL_IN_TEXT.search(ctx.text)) or not _COMPARISON_CUE.search(ctx.text):

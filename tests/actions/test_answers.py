@@ -372,6 +372,18 @@ def test_comparison_fragment_gives_the_same_figure_for_both(session: Session) ->
     assert "Ledigheden i Aarhus" in answer.text and "Ledigheden i Morsø" in answer.text
 
 
+def test_comparison_with_the_country_as_inform_kommune_gives_both(session: Session) -> None:
+    slots = slots_after(session, answers.answer_jobindsats, "Hvad er ledigheden i Aarhus lige nu?")
+    ctx = Context(
+        "og i forhold til hele landet?", "inform_kommune", {"kommune": ["Hele landet"]}, slots, "rest"
+    )
+    answer = answers.answer_inform_kommune(session, ctx)
+    assert "Ledigheden i Aarhus" in answer.text and "Ledigheden i hele landet" in answer.text
+    # without a comparison word it stays the country alone
+    ctx = Context("og hele landet?", "inform_kommune", {"kommune": ["Hele landet"]}, slots, "rest")
+    assert "Aarhus" not in answers.answer_inform_kommune(session, ctx).text
+
+
 def test_unknown_goal_message_does_not_take_the_kommune_for_the_goal(session: Session) -> None:
     answer = ask(session, answers.answer_goal_status, "hvordan er det så i Morsø?", kommune="Morsø")
     assert "»morsø«" not in answer.text.lower()
