@@ -148,6 +148,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return ranking[1].get(INTENT_NAME_KEY)
         return intent
 
+    @staticmethod
+    def _fell_back(message: Message) -> bool:
+        """Whether the FallbackClassifier replaced the classifier's intent."""
+        return (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME
+
     def _off_topic_request(self, message: Message) -> str | None:
         """The kind of recognisable off-topic request (task, sum, English), if any."""
         classified = self._classified_intent(message)
@@ -156,15 +161,14 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         if contains_masked_data(text):
             return None
-        fell_back = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME
-        return off_topic_kind(text, unsure=fell_back)
+        return off_topic_kind(text, unsure=self._fell_back(message))
 
     def _off_topic_forms(self, message: Message) -> list[frozenset[str]] | None:
         """The message's token forms if it should become out_of_scope, else None."""
         if self.vocabulary is None:
             return None
         classified = self._classified_intent(message)
-        fell_back = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME
+        fell_back = self._fell_back(message)
         # unsure, but out_of_scope was the best guess: the vocabulary decides, as for plan intents
         unsure_out_of_scope = fell_back and classified == self._config["out_of_scope_intent"]
         if not (self._is_gated(classified) or unsure_out_of_scope):

@@ -1738,6 +1738,23 @@ _FRAGMENT_INTENTS = {
 }
 
 
+def _only_filler_and(text: str, filler: set[str], names: list[str], *, numbers: bool = False) -> bool:
+    """Whether every content word of ``text`` is filler or one of ``names`` as typed.
+
+    A name matches by its beginning ("ungdommen" for unge, "Morso" for Morsø); with
+    ``numbers`` a number counts as filler too.
+    """
+    from planbot.text import content_lemmas
+
+    for word in content_lemmas(text):
+        if word in filler or (numbers and word[:1].isdigit()):
+            continue
+        if any(_common_prefix(word, name) >= min(4, len(name) - 1) for name in names):
+            continue
+        return False
+    return True
+
+
 def follow_up_intent(ctx: Context) -> str | None:
     """The previous question's intent when the message only swaps its object.
 
@@ -1763,14 +1780,9 @@ def follow_up_intent(ctx: Context) -> str | None:
     if not codes and not objects:
         return None
     object_words = [word for value in objects for word in value.split()]  # "personer med handicap"
-    from planbot.text import content_lemmas
-
     places = [fold(v) for v in ctx.entities.get("kommune", [])]
-    for word in content_lemmas(_CODE_IN_TEXT.sub(" ", ctx.text)):
-        if word in _FRAGMENT_FILLER or word[:1].isdigit():
-            continue
-        if any(_common_prefix(word, value) >= min(4, len(value) - 1) for value in [*object_words, *places]):
-            continue  # the entity as typed ("ungdommen" for unge, "Morso" for Morsø)
+    text = _CODE_IN_TEXT.sub(" ", ctx.text)
+    if not _only_filler_and(text, _FRAGMENT_FILLER, [*object_words, *places], numbers=True):
         return None
     return last
 
@@ -1810,15 +1822,7 @@ def is_kommune_fragment(ctx: Context) -> bool:
         return False
     if codes_in_text(ctx) or any(ctx.entities.get(name) for name in _FRAGMENT_OBJECTS):
         return False
-    from planbot.text import content_lemmas
-
-    for word in content_lemmas(ctx.text):
-        if word in _KOMMUNE_FRAGMENT_FILLER or word in _FRAGMENT_FILLER:
-            continue
-        if any(_common_prefix(word, place) >= min(4, len(place) - 1) for place in places):
-            continue
-        return False
-    return True
+    return _only_filler_and(ctx.text, _KOMMUNE_FRAGMENT_FILLER | _FRAGMENT_FILLER, places)
 
 
 _COMPARISON_CUE = re.compile(
@@ -1849,15 +1853,7 @@ def is_comparison_fragment(ctx: Context) -> bool:
         return False
     if len(ctx.text.split()) > 10 or codes_in_text(ctx):
         return False
-    from planbot.text import content_lemmas
-
-    for word in content_lemmas(ctx.text):
-        if word in _COMPARISON_FILLER:
-            continue
-        if any(_common_prefix(word, place) >= min(4, len(place) - 1) for place in places):
-            continue
-        return False
-    return True
+    return _only_filler_and(ctx.text, _COMPARISON_FILLER, places)
 
 
 def answer_comparison_fragment(session: Session, ctx: Context) -> Answer:

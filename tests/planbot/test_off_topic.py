@@ -37,11 +37,9 @@ def test_plan_and_case_questions_are_not_task_requests(text: str) -> None:
     assert not is_task_request(text)
 
 
-@pytest.mark.parametrize(
-    "text", ["hvad er 12 gange 7", "regn 3,5 plus 4 ud", "hvad giver 100/4", "144 divideret med 12?"]
-)
+@pytest.mark.parametrize("text", ["hvad er 12 gange 7", "regn 3,5 plus 4 ud", "144 divideret med 12?"])
 def test_sums(text: str) -> None:
-    assert is_sum(text) == ("/" not in text)  # a slash is a period or a ratio ("2024/2025"), never a sum
+    assert is_sum(text)
 
 
 @pytest.mark.parametrize(
@@ -50,6 +48,7 @@ def test_sums(text: str) -> None:
         "hvor mange er 25 plus 30 år i Norddjurs",  # plan words around the numbers
         "hvad er forskellen på 6.3 og 6.4",
         "mål for 2024-2027",
+        "hvad giver 100/4",  # a slash is a period or a ratio ("2024/2025"), never a sum
     ],
 )
 def test_numbers_in_plan_questions_are_not_sums(text: str) -> None:
