@@ -10,7 +10,9 @@ alone: the entity is a plan word, and a CPR number belongs to the privacy answer
 
 Whatever the intent (except the privacy intents), requests the assistant recognisably
 cannot serve – write a speech, tell a joke, a bare sum, and English when the classifier
-was unsure – become ``out_of_scope`` too (:mod:`planbot.off_topic`).
+was unsure – become ``out_of_scope`` too (:mod:`planbot.off_topic`), and a message that
+ends the conversation ("super, tak for det. vi ses") becomes ``goodbye``
+(:mod:`planbot.social`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
+from planbot.social import is_farewell
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 logger = logging.getLogger(__name__)
@@ -68,8 +71,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # lookup table and entity whose values (kommune names) are neutral
             "place_lookup": "kommune",
             "place_entity": "kommune",
-            # intents whose answer (the jobcenter, a person) beats an off-topic request
+            # intents whose answer (the jobcenter, a person) beats an off-topic request or a farewell
             "protected_intents": ["personal_case", "human_handoff"],
+            # the intent of a message that ends the conversation ("tak for det. vi ses")
+            "farewell_intent": "goodbye",
         }
 
     def __init__(
@@ -181,34 +186,41 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         forms = message_forms(message)
         return forms if self.vocabulary.is_off_topic(forms) else None
 
+    def _farewell(self, message: Message) -> bool:
+        """A message that ends the conversation ("super, tak for det. vi ses")."""
+        if self._classified_intent(message) in self._config["protected_intents"]:
+            return False
+        text = message.get(TEXT) or ""
+        return not contains_masked_data(text) and is_farewell(text)
+
+    def _override(self, message: Message) -> str | None:
+        """The intent the message should have instead of the classifier's, if any."""
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        request = self._off_topic_request(message)
+        if request is not None:
+            logger.debug("Off-topic request (%s): %s -> out_of_scope", request, intent)
+            return self._config["out_of_scope_intent"]
+        if self._farewell(message):
+            logger.debug("Farewell: %s -> %s", intent, self._config["farewell_intent"])
+            return self._config["farewell_intent"]
+        forms = self._off_topic_forms(message)
+        if forms is None or self.vocabulary is None:
+            return None
+        logger.debug(
+            "No plan words in the message (unknown: %s): %s -> out_of_scope",
+            self.vocabulary.unknown_forms(forms),
+            intent,
+        )
+        return self._config["out_of_scope_intent"]
+
     def process(self, messages: list[Message]) -> list[Message]:
-        """Predict ``out_of_scope`` for messages without plan words."""
+        """Predict ``out_of_scope`` for off-topic messages and ``goodbye`` for farewells."""
         for message in messages:
-            request = self._off_topic_request(message)
-            if request is not None:
-                logger.debug(
-                    "Off-topic request (%s): %s -> out_of_scope",
-                    request,
-                    (message.get(INTENT) or {}).get(INTENT_NAME_KEY),
-                )
-            else:
-                forms = self._off_topic_forms(message)
-                if forms is None or self.vocabulary is None:
-                    continue
-                logger.debug(
-                    "No plan words in the message (unknown: %s): %s -> out_of_scope",
-                    self.vocabulary.unknown_forms(forms),
-                    (message.get(INTENT) or {}).get(INTENT_NAME_KEY),
-                )
-            prediction = {
-                INTENT_NAME_KEY: self._config["out_of_scope_intent"],
-                PREDICTED_CONFIDENCE_KEY: 1.0,
-            }
+            intent = self._override(message)
+            if intent is None:
+                continue
+            prediction = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
             message.set(INTENT, prediction, add_to_output=True)
-            ranking = [
-                r
-                for r in message.get(INTENT_RANKING_KEY) or []
-                if r.get(INTENT_NAME_KEY) != prediction[INTENT_NAME_KEY]
-            ]
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != intent]
             message.set(INTENT_RANKING_KEY, [prediction, *ranking], add_to_output=True)
         return messages

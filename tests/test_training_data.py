@@ -17,15 +17,7 @@ def _normalised(text: str) -> str:
 
 
 def _training_examples() -> dict[str, str]:
-    examples: dict[str, str] = {}
-    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
-            if "intent" not in block:
-                continue
-            for line in block["examples"].splitlines():
-                if line.strip().startswith("- "):
-                    examples[_normalised(line.strip()[2:])] = block["intent"]
-    return examples
+    return {_normalised(text): intent for intent, text in _labelled_examples()}
 
 
 def _suite_messages() -> list[tuple[str, str]]:
@@ -65,19 +57,34 @@ def test_goal_code_regex_finds_plain_goal_numbers_after_maal() -> None:
     assert codes("målet om 4 samtaler") == []
 
 
+def _labelled_examples() -> list[tuple[str, str]]:
+    """(intent, text without entity markup) for every training example."""
+    examples = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+            if "intent" not in block:
+                continue
+            for line in block["examples"].splitlines():
+                if line.strip().startswith("- "):
+                    examples.append((block["intent"], _MARKUP.sub(lambda m: m.group(1), line.strip()[2:])))
+    return examples
+
+
 def test_only_out_of_scope_examples_are_recognisable_off_topic_requests() -> None:
     """The task/sum rules of the domain gate override any intent, so no other intent's
     training example may match them (English is only decided for unsure messages)."""
     from planbot.off_topic import off_topic_kind
 
-    matched = []
-    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
-            if block.get("intent") in (None, "out_of_scope"):
-                continue
-            for line in block["examples"].splitlines():
-                if line.strip().startswith("- "):
-                    text = _MARKUP.sub(lambda m: m.group(1), line.strip()[2:])
-                    if off_topic_kind(text, unsure=False):
-                        matched.append((block["intent"], text))
+    matched = [
+        (i, t) for i, t in _labelled_examples() if i != "out_of_scope" and off_topic_kind(t, unsure=False)
+    ]
+    assert not matched, matched
+
+
+def test_only_goodbye_examples_are_farewells() -> None:
+    """The domain gate turns a farewell into goodbye whatever the intent, so no other
+    intent's training example may be one ("hej hej" alone is a greeting)."""
+    from planbot.social import is_farewell
+
+    matched = [(i, t) for i, t in _labelled_examples() if i != "goodbye" and is_farewell(t)]
     assert not matched, matched

@@ -199,3 +199,30 @@ def test_untrained_gate_lets_everything_through(
 ) -> None:
     untrained = DomainVocabularyGate.load({}, storage, Resource("never-trained"), context)
     assert intent_after(untrained, predicted("hvorfor er himlen blå?", "ask_status")) == "ask_status"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("super, tak for det. vi ses", "thank"),
+        ("fint, så ved jeg det. hej hej", "nlu_fallback"),
+        ("ok hav det godt", "greet"),
+    ],
+)
+def test_farewells_become_goodbye_whatever_the_intent(
+    gate: DomainVocabularyGate, text: str, intent: str
+) -> None:
+    message = predicted(text, intent, 0.5)
+    assert intent_after(gate, message) == "goodbye"
+    assert message.get("intent_ranking")[0] == {"name": "goodbye", "confidence": 1.0}
+
+
+def test_thanks_and_greetings_without_a_farewell_keep_their_intent(gate: DomainVocabularyGate) -> None:
+    assert intent_after(gate, predicted("mange tak for hjælpen", "thank")) == "thank"
+    assert intent_after(gate, predicted("hej hej", "greet")) == "greet"
+
+
+def test_privacy_intents_win_over_a_farewell(gate: DomainVocabularyGate) -> None:
+    assert intent_after(gate, predicted("jeg vil tale med en sagsbehandler, farvel", "human_handoff")) == (
+        "human_handoff"
+    )

@@ -1,0 +1,100 @@
+"""Messages that end a conversation, whatever else they say on the way out.
+
+Users rarely say just "farvel". They thank, acknowledge and leave in one message
+("super, tak for det. vi ses", "fint, så ved jeg det. hej hej", "ok hav det godt"), and
+the classifier then picks ``thank``, ``greet`` or falls back. A message is a farewell
+when it *ends* with a farewell formula and is a short statement, not a question:
+
+* formulas that only say goodbye ("farvel", "vi ses", "på gensyn", "hav det godt",
+  "hav en god weekend", "bye") may stand alone;
+* formulas that are greetings too ("hej hej", "hej", "god aften") count only after
+  other words ("ok hej hej", "tak for i dag, hej") – alone they open a conversation.
+
+Not a farewell: a question mark, a question word first ("hvad er ledigheden i Morsø,
+hej hej"), a number or more than twelve words before the formula. Pure Python, used by
+:mod:`components.domain_gate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planbot.text import fold
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+# folded formulas, longest first within each group (see fold(): æ→ae, ø→o, å→a, aa→a)
+_ALONE = (
+    "farvel", "farvel farvel", "vi ses", "ses", "vi ses senere", "ses senere", "vi snakkes",
+    "snakkes", "vi hores", "vi hores ved", "vi tales ved", "pa gensyn", "hav det godt",
+    "ha det godt", "hav det", "ha det", "hav det sa godt", "ha det sa godt", "godnat",
+    "bye", "bye bye", "byebye", "goodbye", "hej sa lange", "hej sa laenge",
+)  # fmt: skip
+# "hav en god dag", "ha' en rigtig god weekend", "god weekend", "god sommer" …
+_TIMES = (
+    r"(?:dag|aften|weekend|eftermiddag|formiddag|morgen|nat|uge|arbejdsdag|tid|fyraften|ferie|"
+    r"sommer|sommerferie|jul|juleferie|nytar|paske|vinterferie|efterarsferie)"
+)
+_GOOD_TIME = re.compile(
+    rf"(?:\bhav?e?\s+(?:en|et)\s+(?:\w+\s+){{0,2}}godt?\s+{_TIMES}(?:\s+videre)?"  # hav en (rigtig) god dag
+    rf"|\bgod\s+(?!(?:dag|aften|morgen|formiddag|eftermiddag|nat)\b){_TIMES})$"  # god weekend, not god dag
+)
+_AFTER_OTHER_WORDS = ("hej hej", "hejhej", "hej", "god aften", "god dag")
+# trailing words after the formula that do not change it ("vi ses derude", "farvel og tak")
+_TRAILING = ("derude", "alle", "og tak", "og tak for hjaelpen", "tak", "igen", "sa", "da")
+_QUESTION_START = frozenset({
+    "hvad", "hvor", "hvordan", "hvem", "hvilke", "hvilken", "hvilket", "hvornar", "hvorfor",
+    "kan", "kunne", "vil", "ville", "skal", "ma", "er", "har", "findes", "giv", "vis",
+    "fortael", "forklar", "sammenlign",
+})  # fmt: skip
+_MAX_WORDS_BEFORE = 12
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text).replace("'", ""))
+
+
+def _strip_trailing(words: list[str]) -> list[str]:
+    changed = True
+    while changed and words:
+        changed = False
+        for tail in _TRAILING:
+            tail_words = tail.split()
+            if len(words) > len(tail_words) and words[-len(tail_words) :] == tail_words:
+                words = words[: -len(tail_words)]
+                changed = True
+    return words
+
+
+def _formula_length(words: list[str]) -> tuple[int, bool]:
+    """How many of the last ``words`` are a farewell formula, and whether it may stand alone."""
+    text = " ".join(words)
+    best = (0, True)
+    for formula in _ALONE:
+        if text == formula or text.endswith(" " + formula):
+            best = max(best, (len(formula.split()), True))
+    match = _GOOD_TIME.search(text)
+    if match and (match.start() == 0 or text[match.start() - 1] == " "):
+        best = max(best, (len(match.group(0).split()), True))
+    for formula in _AFTER_OTHER_WORDS:
+        if (text == formula or text.endswith(" " + formula)) and len(formula.split()) > best[0]:
+            if formula.startswith("god") and text.endswith((" en " + formula, " et " + formula)):
+                continue  # "håber du har en god dag": a wish, not a leave-taking
+            best = (len(formula.split()), False)
+    return best
+
+
+def is_farewell(text: str) -> bool:
+    """Whether the message ends the conversation (see the module docstring)."""
+    if "?" in text:
+        return False
+    words = _strip_trailing(_words(text))
+    if not words or words[0] in _QUESTION_START:
+        return False
+    length, alone = _formula_length(words)
+    if not length:
+        return False
+    before = words[:-length]
+    if not before and not alone:
+        return False
+    return len(before) <= _MAX_WORDS_BEFORE and not any(word.isdigit() for word in before)
