@@ -12,7 +12,8 @@ Whatever the intent (except the privacy intents), requests the assistant recogni
 cannot serve – write a speech, tell a joke, a bare sum, and English when the classifier
 was unsure – become ``out_of_scope`` too (:mod:`planbot.off_topic`), and a message that
 ends the conversation ("super, tak for det. vi ses") becomes ``goodbye``
-(:mod:`planbot.social`).
+(:mod:`planbot.social`), and a question what a recognised term means ("hvad menes der
+med benchmark?") becomes ``define_term`` (:mod:`planbot.definition_request`).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from planbot.definition_request import asks_for_definition
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
 from planbot.social import is_farewell
@@ -75,6 +77,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             "protected_intents": ["personal_case", "human_handoff"],
             # the intent of a message that ends the conversation ("tak for det. vi ses")
             "farewell_intent": "goodbye",
+            # the intent of a question what a recognised term means, and the term's entity
+            "definition_intent": "define_term",
+            "term_entity": "term",
+            "goal_code_entity": "goal_code",
         }
 
     def __init__(
@@ -193,6 +199,15 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         return not contains_masked_data(text) and is_farewell(text)
 
+    def _definition_request(self, message: Message) -> bool:
+        """A question what a recognised term means ("hvad menes der med benchmark?")."""
+        if self._classified_intent(message) in self._config["protected_intents"]:
+            return False
+        types = {e.get(ENTITY_ATTRIBUTE_TYPE) for e in message.get(ENTITIES) or []}
+        if self._config["term_entity"] not in types or self._config["goal_code_entity"] in types:
+            return False
+        return asks_for_definition(message.get(TEXT) or "")
+
     def _override(self, message: Message) -> str | None:
         """The intent the message should have instead of the classifier's, if any."""
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
@@ -203,6 +218,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if self._farewell(message):
             logger.debug("Farewell: %s -> %s", intent, self._config["farewell_intent"])
             return self._config["farewell_intent"]
+        if self._definition_request(message):
+            logger.debug("Definition request: %s -> %s", intent, self._config["definition_intent"])
+            return self._config["definition_intent"]
         forms = self._off_topic_forms(message)
         if forms is None or self.vocabulary is None:
             return None
@@ -214,7 +232,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         return self._config["out_of_scope_intent"]
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Predict ``out_of_scope`` for off-topic messages and ``goodbye`` for farewells."""
+        """Predict ``out_of_scope`` for off-topic messages, ``goodbye`` for farewells and
+        ``define_term`` for questions about a term."""
         for message in messages:
             intent = self._override(message)
             if intent is None:

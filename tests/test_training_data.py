@@ -88,3 +88,25 @@ def test_only_goodbye_examples_are_farewells() -> None:
 
     matched = [(i, t) for i, t in _labelled_examples() if i != "goodbye" and is_farewell(t)]
     assert not matched, matched
+
+
+def _term_pattern() -> re.Pattern[str]:
+    """The glossary terms as the RegexEntityExtractor finds them (data/generated/lookups.yml)."""
+    lookups = yaml.safe_load((ROOT / "data" / "generated" / "lookups.yml").read_text(encoding="utf-8"))
+    (block,) = [b for b in lookups["nlu"] if b.get("lookup") == "term"]
+    terms = sorted((line.strip()[2:] for line in block["examples"].splitlines() if line.strip()), key=len)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in reversed(terms)) + r")\b", re.IGNORECASE)
+
+
+def test_only_define_term_examples_are_definition_requests_about_a_term() -> None:
+    """The domain gate turns a definition cue with a term (and no goal code) into define_term
+    whatever the intent, so no other intent's example may have both."""
+    from planbot.definition_request import asks_for_definition
+
+    terms = _term_pattern()
+    matched = [
+        (i, t)
+        for i, t in _labelled_examples()
+        if i != "define_term" and asks_for_definition(t) and terms.search(t)
+    ]
+    assert not matched, matched

@@ -226,3 +226,15 @@ def test_privacy_intents_win_over_a_farewell(gate: DomainVocabularyGate) -> None
     assert intent_after(gate, predicted("jeg vil tale med en sagsbehandler, farvel", "human_handoff")) == (
         "human_handoff"
     )
+
+
+def test_a_definition_request_about_a_term_becomes_define_term(gate: DomainVocabularyGate) -> None:
+    term = [{"entity": "term", "value": "benchmark"}]
+    message = predicted("hvad menes der helt konkret med benchmark?", "goal_detail", 0.5, entities=term)
+    assert intent_after(gate, message) == "define_term"
+    # the same cue without a recognised term, or with a goal code, keeps the intent
+    assert intent_after(gate, predicted("hvad menes der med ledigheden", "goal_detail")) == "goal_detail"
+    coded = [*term, {"entity": "goal_code", "value": "1.S1"}]
+    assert intent_after(
+        gate, predicted("hvad menes der med benchmark i 1.S1", "goal_detail", entities=coded)
+    ) == ("goal_detail")

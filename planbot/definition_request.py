@@ -1,0 +1,36 @@
+"""Does a message ask what a word means? A cue for the domain gate.
+
+"hvad menes der helt konkret med benchmark?", "fgu …, hvad er det for en skole?" and
+"hvad betyder fleksjob?" ask for a definition; the classifier sometimes hears a goal or a
+plan question in them because the term also names goals. The domain gate answers with
+the glossary when such a cue meets a recognised term (the ``term`` entity). The cues are
+narrow on purpose, and a message about a goal ("hvad betyder målet om progression", "hvad
+står 6.13 for") or about the user's own situation ("hvad betyder det for mig") is not a
+definition request. Pure Python, used by :mod:`components.domain_gate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planbot.text import fold
+
+_CUE = re.compile(
+    r"\bhvad\s+(?:menes|mener\s+\w+|forstas)\s+(?:der\s+)?(?:\w+\s+){0,2}(?:med|ved)\b"  # hvad menes der (helt konkret) med
+    r"|\bhvad\s+betyder\b"
+    r"|\bhvad\s+(?:vil|skal)\s+(?:\w+\s+){0,2}sige\b"  # hvad vil det sige / hvad vil benchmark sige
+    r"|\bhvad\s+star\s+\S+\s+for\b"  # hvad står STU for
+    r"|\bbetydning(?:en)?\s+af\b|\bdefinition(?:en)?\s+(?:af|pa)\b|\bdefiner\b"
+    r"|\bforstar\s+ikke\s+(?:ordet|begrebet)\b|\bbegrebet\b"
+    r"|\bhvad\s+er\s+(?:\S+\s+){1,3}for\s+(?:en|et|noget)\b"  # hvad er det for en skole
+)
+# a goal or the user's own case: not a question about a word
+_NOT_A_TERM_QUESTION = re.compile(
+    r"\b(?:mal|malet|malene|delmal|delmalet|succeskriteri\w*|malsaetning\w*)\b|\bfor\s+(?:mig|os)\b"
+)
+
+
+def asks_for_definition(text: str) -> bool:
+    """Whether ``text`` asks what a word means (see the module docstring)."""
+    folded = fold(text)
+    return bool(_CUE.search(folded)) and not _NOT_A_TERM_QUESTION.search(folded)
