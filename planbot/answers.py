@@ -187,25 +187,37 @@ _WORD = re.compile(r"[a-z0-9æøåéü]+(?:['’][s]?)?")
 AMBIGUOUS_KOMMUNER = {"Vejen", "Greve", "Odder", "Tønder"}
 
 
-def kommuner_in_text(session: Session, text: str) -> list[str]:
-    """Kommune names found in free text (1–3 word spans), in order of appearance."""
+def _kommune_spans(session: Session, text: str) -> list[tuple[str, int, int]]:
+    """Kommune names in free text (1–3 word spans, folded): (name, start, end) in ``text``."""
     names = _kommune_names(session)
-    words = [w.rstrip("'’") for w in _WORD.findall(fold(text))]
-    found: list[str] = []
+    tokens = [(fold(m.group(0)).rstrip("'’"), m.start(), m.end()) for m in _WORD.finditer(text.lower())]
+    found: list[tuple[str, int, int]] = []
     i = 0
-    while i < len(words):
+    while i < len(tokens):
         for span in (3, 2, 1):
-            phrase = " ".join(words[i : i + span])
+            phrase = " ".join(token for token, _, _ in tokens[i : i + span])
             if phrase in names and (span > 1 or len(phrase) > 2):
                 name = names[phrase]
                 if name in AMBIGUOUS_KOMMUNER and not re.search(rf"\b{re.escape(name)}\b", text):
                     continue
-                if name not in found:
-                    found.append(name)
+                last = tokens[i : i + span][-1]
+                found.append((name, tokens[i][1], last[2]))
                 i += span - 1
                 break
         i += 1
     return found
+
+
+def kommuner_in_text(session: Session, text: str) -> list[str]:
+    """Kommune names found in free text (1–3 word spans), in order of appearance."""
+    return list(dict.fromkeys(name for name, _, _ in _kommune_spans(session, text)))
+
+
+def without_kommuner(session: Session, text: str) -> str:
+    """``text`` without the kommune names in it, however they are spelt ("sonderborg")."""
+    for _, start, end in reversed(_kommune_spans(session, text)):
+        text = text[:start] + text[end:]
+    return text
 
 
 def resolve_kommuner(session: Session, ctx: Context, use_slot: bool = True) -> list[Kommune | str]:
@@ -251,7 +263,7 @@ def _first_kommune(session: Session, ctx: Context) -> Kommune | None:
 
 
 _CODE_IN_TEXT = re.compile(
-    r"(?:^|[\s(])((?:m[aå]+l\s*)?(?:[1-9]\.[0-9]{1,2}|[1-9][ab]|m[1-5])|ministerm[aå]+l\s*[1-5]|m[aå]+l\s*[1-9])(?=$|[\s?.,!)])",
+    r"(?:^|[\s(])((?:m[aå]+l\s*)?(?:[1-9]\.[0-9]{1,2}|[1-9]\.s[1-9]|[1-9][ab]|m[1-5])|ministerm[aå]+l\s*[1-5]|m[aå]+l\s*[1-9])(?=$|[\s?.,!)])",
     re.IGNORECASE,
 )
 
@@ -476,9 +488,15 @@ def _lemma_of(word: str) -> str:
 
 
 def _unknown_goal(session: Session, kommune: Kommune | None, plan: Plan | None, asked: str) -> Answer:
-    """An unknown goal: say so and list the goals that do exist."""
+    """An unknown goal: say so and list the goals that do exist.
+
+    ``asked`` is how the user named the goal; empty when the question named none
+    ("mariagerfjord succeskriterier?"), and then the answer asks which goal is meant.
+    """
     if plan is None:
-        return ask_for_kommune(session, f"Jeg kunne ikke finde målet {asked}. Hvilken kommune tænker du på?")
+        return ask_for_kommune(
+            session, f"Jeg kunne ikke finde målet {asked or 'du spørger om'}. Hvilken kommune tænker du på?"
+        )
     goals = [g for g in plan.goals if g.kind not in {"succeskriterium", "delmål", "sigtepunkt"}] or list(
         plan.goals
     )
@@ -486,8 +504,12 @@ def _unknown_goal(session: Session, kommune: Kommune | None, plan: Plan | None, 
     more = f"\n… og {len(goals) - MAX_LIST} mere." if len(goals) > MAX_LIST else ""
     return Answer(
         text=(
-            f"Jeg kan ikke finde målet {asked} i {fmt.genitive(plan.kommune.name)} {plan.title}. "
-            f"Planen har disse mål:\n{lines}{more}"
+            (
+                f"Jeg kan ikke finde målet {asked} i {fmt.genitive(plan.kommune.name)} {plan.title}. "
+                if asked
+                else f"Hvilket mål i {fmt.genitive(plan.kommune.name)} {plan.title} tænker du på? "
+            )
+            + f"Planen har disse mål:\n{lines}{more}"
         ),
         buttons=[_button(f"Om {g.code}", f"Hvad handler {g.code} om?") for g in goals[:3]],
         slots={"kommune": plan.kommune.name, "plan_id": plan.id},
@@ -501,7 +523,7 @@ def _asked_label(ctx: Context) -> str:
         return codes[0]
     places = {fold(k) for k in ctx.entities.get("kommune", [])}
     words = " ".join(w for w in _topic_words_plain(ctx.text).split() if fold(w) not in places)
-    return f"om »{words}«" if words else "du spørger om"
+    return f"om »{words}«" if words else ""
 
 
 def _topic_words_plain(text: str) -> str:
@@ -1615,7 +1637,10 @@ def answer_search(session: Session, ctx: Context) -> Answer:
             slots={"kommune": hit.kommune},
         )
     names = [k.name for k in kommuner_with_plans(session)]
+    # the kommune the user named stays in play for the next question ("hvem følger op på det?")
+    named = [k for k in resolve_kommuner(session, ctx, use_slot=False) if isinstance(k, Kommune)]
     return Answer(
+        slots={"kommune": named[0].name} if named else {},
         text=(
             f"{prefix}Det ved jeg desværre ikke – jeg kan ikke finde et svar i planerne. "
             f"Jeg kan svare på spørgsmål om mål, indsatser, opfølgning og status i beskæftigelsesplanerne for {fmt.join_list(names)} "
@@ -1657,8 +1682,7 @@ def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
         if last == "compare_kommuner":
             # "Hvad med Skive?" after a comparison: add the kommune to the comparison.
             new_names = [*kommuner_in_text(session, previous_text), *new_names]
-        for name in kommuner_in_text(session, previous_text):
-            previous_text = re.sub(re.escape(name), "", previous_text, flags=re.IGNORECASE)
+        previous_text = without_kommuner(session, previous_text)
         slots = {**ctx.slots, "kommune": None, "plan_id": None}
         if last in {"ask_status", "goal_detail", "ask_target", "ask_follow_up"} and not codes_in_text(
             Context(previous_text)

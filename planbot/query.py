@@ -98,12 +98,12 @@ def find_plan(session: Session, kommune: Kommune, hint: str | None = None) -> Pl
 
 
 _CODE = re.compile(
-    r"^(?:m[aå]+l(?:s[aæ]tning)?\s*|succeskriterie?u?m?\s*|delm[aå]+l\s*)?([0-9]+(?:[.,][0-9]+)?[a-z]?|m[1-5]|[a-z]{1,2}[0-9]+(?:\.[0-9]+)?)$"
+    r"^(?:m[aå]+l(?:s[aæ]tning)?\s*|succeskriterie?u?m?\s*|delm[aå]+l\s*)?([0-9]+(?:[.,][0-9]+)?[a-z]?|[0-9]+\.s[0-9]+|m[1-5]|[a-z]{1,2}[0-9]+(?:\.[0-9]+)?)$"
 )
 
 
 def normalise_code(text: str) -> str | None:
-    """'mål 6,3' -> '6.3', 'Mål 3' -> '3', '1A' -> '1a', 'ministermål 2' -> 'M2'."""
+    """'mål 6,3' -> '6.3', 'Mål 3' -> '3', '1A' -> '1a', 'ministermål 2' -> 'M2', '1.s1' -> '1.S1'."""
     raw = fold(text.strip()).replace("  ", " ")
     minister = re.match(r"^ministerm[a]+l\s*([1-5])$", raw)
     if minister:
@@ -114,8 +114,8 @@ def normalise_code(text: str) -> str | None:
     code = match.group(1).replace(",", ".")
     if re.fullmatch(r"m[1-5]", code):
         return code.upper()
-    if re.fullmatch(r"[a-z]{1,2}[0-9]+(\.[0-9]+)?", code):
-        return code.upper()
+    if re.fullmatch(r"[a-z]{1,2}[0-9]+(\.[0-9]+)?|[0-9]+\.s[0-9]+", code):
+        return code.upper()  # "h4.1" -> "H4.1", "3.s3" -> "3.S3" (Mariagerfjord's succeskriterier)
     return code
 
 

@@ -151,6 +151,13 @@ def test_follow_up_for_another_kommune_repeats_the_question(session: Session) ->
     assert "langtidsledige i Norddjurs" in second.text
 
 
+def test_follow_up_for_another_kommune_drops_the_old_one_however_it_was_spelt(session: Session) -> None:
+    question = "er der mange arbejdsløse i morso?"
+    slots = slots_after(session, answers.answer_jobindsats, question)
+    second = ask(session, answers.answer_inform_kommune, "hvad med aarhus", slots=slots, kommune="Aarhus")
+    assert "Ledigheden i Aarhus" in second.text and "Morsø" not in second.text
+
+
 def test_how_high_is_the_target_follows_the_remembered_goal(session: Session) -> None:
     question = "hvad går 6.3 i norddjurs ud på"
     first = ask(session, answers.answer_goal_detail, question)
@@ -432,3 +439,29 @@ def test_target_found_by_its_subject_not_by_a_doubly_counted_synonym(session: Se
         kommune="Norddjurs",
     )
     assert answer.text.startswith("6.3") and "35 %" in answer.text
+
+
+@pytest.mark.parametrize("entities", [{}, {"goal_code": "3.S3"}])
+def test_mariagerfjords_success_criterion_codes_name_the_criterion(session: Session, entities: dict) -> None:
+    """ "3.S3" is a code of its own (Mariagerfjord's succeskriterier), not ministermål 3."""
+    answer = ask(session, answers.answer_goal_detail, "hvad menes der med 3.s3", **entities)
+    assert "rette op på vores fejl" in answer.text and "Mariagerfjord" in answer.text
+    assert "Ministermål 3" not in answer.text
+
+
+def test_a_search_without_an_answer_keeps_the_kommune_the_user_named(session: Session) -> None:
+    unknown = "hvordan ser budgetforhandlingen for den blå bygning ud i norddjurs"
+    answer = ask(session, answers.answer_search, unknown)
+    assert answer.text.startswith("Det ved jeg desværre ikke")
+    assert answer.slots == {"kommune": "Norddjurs"}
+    assert ask(session, answers.answer_search, "qwerty asdf zxcv").slots == {}
+
+
+def test_a_target_question_without_a_goal_asks_which_goal(session: Session) -> None:
+    answer = ask(session, answers.answer_target, "mariagerfjord succeskriterier?", kommune="Mariagerfjord")
+    assert answer.text.startswith("Hvilket mål i Mariagerfjords Beskæftigelsesplan 2024-2027 tænker du på?")
+    assert "Mål 1: Flere i uddannelse og beskæftigelse end forventet" in answer.text
+    unknown = ask(
+        session, answers.answer_target, "hvad er målet for kaffe i Mariagerfjord", kommune="Mariagerfjord"
+    )
+    assert unknown.text.startswith("Jeg kan ikke finde målet om »kaffe«")
