@@ -155,21 +155,26 @@ def _sources_slot(sources: list[Source]) -> list[dict[str, Any]]:
 # --- Recognising kommuner, goals and topics in free text --------------------------------
 
 _matcher_lock = threading.Lock()
-_matcher: tuple[int, dict[str, str]] | None = None
+_matcher: tuple[tuple[str, int, int], dict[str, str]] | None = None
 
 
 def _kommune_names(session: Session) -> dict[str, str]:
-    """Folded name/alias -> canonical kommune name (cached per knowledge build)."""
+    """Folded name/alias -> canonical kommune name (cached per database, build and kommune count)."""
     global _matcher
-    build_id = session.scalar(select(func.max(BuildInfo.id))) or 0
+    key = (
+        str(session.get_bind().url),
+        session.scalar(select(func.max(BuildInfo.id))) or 0,
+        session.scalar(select(func.count(Kommune.id))) or 0,
+    )
     with _matcher_lock:
-        if _matcher and _matcher[0] == build_id:
+        if _matcher and _matcher[0] == key:
             return _matcher[1]
     names: dict[str, str] = {}
     for kommune in session.scalars(select(Kommune)):
         variants = [kommune.name, *(kommune.aliases or [])]
         for variant in variants:
-            key = fold(variant).rstrip("'’")
+            # the free-text matcher splits at hyphens: "Ringkøbing-Skjern" is two words there
+            key = fold(variant).rstrip("'’").replace("-", " ")
             names.setdefault(key, kommune.name)
             if not key.endswith("s"):
                 names.setdefault(key + "s", kommune.name)
@@ -178,7 +183,7 @@ def _kommune_names(session: Session) -> dict[str, str]:
     names["landet"] = NATIONAL
     names["danmark"] = NATIONAL
     with _matcher_lock:
-        _matcher = (build_id, names)
+        _matcher = (key, names)
     return names
 
 

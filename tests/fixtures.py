@@ -27,12 +27,12 @@ from planbot.curated import KNOWLEDGE_DIR
 FIXTURE_AREAS = ["Norddjurs", "Morsø", "Mariagerfjord", "Aarhus", "Hele landet"]
 
 
-def small_jobindsats_csv(target: Path) -> Path:
-    """A slice of the bundled extract: five areas, all series, since 2025."""
+def small_jobindsats_csv(target: Path, areas: list[str] = FIXTURE_AREAS) -> Path:
+    """A slice of the bundled extract: five areas (or ``areas``), all series, since 2025."""
     frame = pd.read_csv(
         KNOWLEDGE_DIR / "jobindsats" / "jobindsats_kommuner.csv", sep=";", dtype=str, keep_default_na=False
     )
-    frame = frame[frame["omraade"].isin(FIXTURE_AREAS) & (frame["periode"] >= "2025")]
+    frame = frame[frame["omraade"].isin(areas) & (frame["periode"] >= "2025")]
     target.parent.mkdir(parents=True, exist_ok=True)
     frame.to_csv(target, sep=";", index=False)
     return target

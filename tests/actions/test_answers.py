@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 
 from planbot import answers
 from planbot.answers import Context
+from planbot.build import build_database
+from planbot.curated import KNOWLEDGE_DIR
+from tests.fixtures import small_jobindsats_csv
 
 
 @pytest.fixture
@@ -465,3 +468,29 @@ def test_a_target_question_without_a_goal_asks_which_goal(session: Session) -> N
         session, answers.answer_target, "hvad er målet for kaffe i Mariagerfjord", kommune="Mariagerfjord"
     )
     assert unknown.text.startswith("Jeg kan ikke finde målet om »kaffe«")
+
+
+@pytest.fixture(scope="module")
+def hyphenated_session(tmp_path_factory: pytest.TempPathFactory):
+    """A database whose Jobindsats areas include kommuner with hyphenated names."""
+    areas = ["Morsø", "Ringkøbing-Skjern", "Lyngby-Taarbæk", "Hele landet"]
+    folder = tmp_path_factory.mktemp("hyphenated")
+    engine = create_engine(f"sqlite:///{folder / 'planbot.db'}")
+    build_database(engine, KNOWLEDGE_DIR, small_jobindsats_csv(folder / "jobindsats.csv", areas))
+    with Session(engine) as s:
+        yield s
+    engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ledigheden i Ringkøbing-Skjern?", ["Ringkøbing-Skjern"]),
+        ("hvad med ringkobing skjern og lyngby-taarbæk", ["Ringkøbing-Skjern", "Lyngby-Taarbæk"]),
+        ("og i lyngby taarbæks jobcenter", ["Lyngby-Taarbæk"]),
+    ],
+)
+def test_hyphenated_kommune_names_are_found_in_free_text(
+    hyphenated_session: Session, text: str, expected: list[str]
+) -> None:
+    assert answers.kommuner_in_text(hyphenated_session, text) == expected
