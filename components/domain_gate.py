@@ -31,6 +31,8 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
     ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
     ENTITY_ATTRIBUTE_TYPE,
     INTENT,
     INTENT_NAME_KEY,
@@ -200,13 +202,25 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         return not contains_masked_data(text) and is_farewell(text)
 
     def _definition_request(self, message: Message) -> bool:
-        """A question what a recognised term means ("hvad menes der med benchmark?")."""
-        if self._classified_intent(message) in self._config["protected_intents"]:
+        """A question what a recognised term means ("hvad menes der med benchmark?").
+
+        The privacy intents win only when the classifier chose them; an unsure guess at
+        ``personal_case`` ("og hvad er igu så, min nabo snakker om det") does not."""
+        protected = self._classified_intent(message) in self._config["protected_intents"]
+        if protected and not self._fell_back(message):
             return False
-        types = {e.get(ENTITY_ATTRIBUTE_TYPE) for e in message.get(ENTITIES) or []}
+        entities = message.get(ENTITIES) or []
+        types = {e.get(ENTITY_ATTRIBUTE_TYPE) for e in entities}
         if self._config["term_entity"] not in types or self._config["goal_code_entity"] in types:
             return False
-        return asks_for_definition(message.get(TEXT) or "")
+        spans = [
+            (e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
+            for e in entities
+            if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["term_entity"]
+            and isinstance(e.get(ENTITY_ATTRIBUTE_START), int)
+            and isinstance(e.get(ENTITY_ATTRIBUTE_END), int)
+        ]
+        return asks_for_definition(message.get(TEXT) or "", spans)
 
     def _override(self, message: Message) -> str | None:
         """The intent the message should have instead of the classifier's, if any."""

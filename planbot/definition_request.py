@@ -6,12 +6,15 @@ plan question in them because the term also names goals. The domain gate answers
 the glossary when such a cue meets a recognised term (the ``term`` entity). The cues are
 narrow on purpose, and a message about a goal ("hvad betyder målet om progression", "hvad
 står 6.13 for") or about the user's own situation ("hvad betyder det for mig") is not a
-definition request. Pure Python, used by :mod:`components.domain_gate`.
+definition request. "hvad er" alone is a cue only right before the term, with nothing but
+"så", "egentlig" or a punctuation mark after it ("og hvad er igu så, min nabo …"), so that
+"hvad er fleksjob-målet i Norddjurs" stays a goal question. Pure Python, used by :mod:`components.domain_gate`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from planbot.text import fold
 
@@ -30,7 +33,31 @@ _NOT_A_TERM_QUESTION = re.compile(
 )
 
 
-def asks_for_definition(text: str) -> bool:
-    """Whether ``text`` asks what a word means (see the module docstring)."""
+# "hvad er IGU?", "og hvad er fleksjob egentlig, min nabo …": the term is the whole subject
+_BEFORE_TERM = re.compile(r"\bhvad\s+er\s+(?:(?:en|et|egentlig|sa|nu|lige)\s+)*$")
+_AFTER_TERM = re.compile(
+    r"^(?:\s*(?:sa|egentlig|da|nu|for\s+noget|for\s+en\s+storrelse|helt\s+praecist|praecist|praecis))*"
+    r"\s*(?:[?.!,;:]|$)"
+)
+
+
+def _asks_what_term_is(text: str, term_spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether "hvad er" directly asks for one of the terms at ``term_spans`` and nothing more."""
+    return any(
+        _BEFORE_TERM.search(fold(text[:start])) and _AFTER_TERM.search(fold(text[end:]))
+        for start, end in term_spans
+    )
+
+
+def asks_for_definition(text: str, term_spans: Iterable[tuple[int, int]] = ()) -> bool:
+    """Whether ``text`` asks what a word means (see the module docstring).
+
+    Args:
+        text: The user's message.
+        term_spans: (start, end) of the recognised terms in ``text``; with them a bare
+            "hvad er <term>?" is a definition request too.
+    """
     folded = fold(text)
-    return bool(_CUE.search(folded)) and not _NOT_A_TERM_QUESTION.search(folded)
+    if _NOT_A_TERM_QUESTION.search(folded):
+        return False
+    return bool(_CUE.search(folded)) or _asks_what_term_is(text, term_spans)

@@ -107,6 +107,8 @@ def test_only_define_term_examples_are_definition_requests_about_a_term() -> Non
     matched = [
         (i, t)
         for i, t in _labelled_examples()
-        if i != "define_term" and asks_for_definition(t) and terms.search(t)
+        if i != "define_term"
+        and terms.search(t)
+        and asks_for_definition(t, [m.span() for m in terms.finditer(t)])
     ]
     assert not matched, matched

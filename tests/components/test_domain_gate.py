@@ -238,3 +238,32 @@ def test_a_definition_request_about_a_term_becomes_define_term(gate: DomainVocab
     assert intent_after(
         gate, predicted("hvad menes der med benchmark i 1.S1", "goal_detail", entities=coded)
     ) == ("goal_detail")
+
+
+def test_what_is_a_recognised_term_becomes_define_term(gate: DomainVocabularyGate) -> None:
+    text = "og hvad er igu så, min nabo snakker om det"
+    term = [{"entity": "term", "value": "IGU", "start": 11, "end": 14}]
+    assert text[11:14] == "igu"
+    assert intent_after(gate, predicted(text, "nlu_fallback", 0.4, entities=term)) == "define_term"
+    # a term further on in a longer question is not what "hvad er" asks about
+    text = "hvad er status for igu"
+    term = [{"entity": "term", "value": "IGU", "start": 19, "end": 22}]
+    assert intent_after(gate, predicted(text, "ask_status", 0.6, entities=term)) == "ask_status"
+
+
+def test_an_unsure_privacy_guess_does_not_stop_a_definition_request(gate: DomainVocabularyGate) -> None:
+    text = "og hvad er igu så, min nabo snakker om det"
+    term = [{"entity": "term", "value": "IGU", "start": 11, "end": 14}]
+    unsure = predicted(text, "nlu_fallback", 0.4, entities=term)
+    unsure.set(
+        "intent_ranking",
+        [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "personal_case", "confidence": 0.35}],
+    )
+    assert intent_after(gate, unsure) == "define_term"
+    sure = predicted(
+        "hvad betyder fleksjob for min nabos sag",
+        "personal_case",
+        0.8,
+        entities=[{"entity": "term", "value": "fleksjob", "start": 12, "end": 20}],
+    )
+    assert intent_after(gate, sure) == "personal_case"

@@ -34,3 +34,35 @@ def test_definition_requests(text: str) -> None:
 )
 def test_not_definition_requests(text: str) -> None:
     assert not asks_for_definition(text)
+
+
+def _spans(text: str, term: str) -> list[tuple[int, int]]:
+    start = text.lower().index(term.lower())
+    return [(start, start + len(term))]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("og hvad er igu så, min nabo snakker om det", "igu"),
+        ("hvad er fleksjob?", "fleksjob"),
+        ("Hvad er et ressourceforløb egentlig", "ressourceforløb"),
+        ("hvad er STU helt præcist.", "STU"),
+    ],
+)
+def test_what_is_a_term_is_a_definition_request(text: str, term: str) -> None:
+    assert asks_for_definition(text, _spans(text, term))
+    assert not asks_for_definition(text)  # "hvad er" is a cue only right before a recognised term
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("hvad er fleksjob-målet i Norddjurs", "fleksjob"),
+        ("hvad er kontanthjælp i Morsø", "kontanthjælp"),
+        ("hvad er status for fleksjob", "fleksjob"),
+        ("hvad er igu-forløbenes resultater", "igu"),
+    ],
+)
+def test_what_is_with_more_than_the_term_is_not(text: str, term: str) -> None:
+    assert not asks_for_definition(text, _spans(text, term))
