@@ -1610,13 +1610,39 @@ _HAS_AMOUNT = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_QUESTION_WORD_FIRST = re.compile(
+    r"^\W*(?:og\s+|men\s+)?(?:hvad|hvor|hvordan|hvem|hvilke|hvilken|hvilket|hvornår|hvornaar|hvorfor)\b",
+    re.IGNORECASE,
+)
+
+
+def question_sentences(text: str) -> str | None:
+    """The question sentences of a longer message that also tells a story ("min søn er
+    droppet ud … hvad gør kommunen for unge uden uddannelse? vi bor i norddjurs"), or None
+    when the message is a single sentence or has no recognisable question."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    if len(sentences) < 2:
+        return None
+    questions = [s for s in sentences if s.rstrip().endswith("?") or _QUESTION_WORD_FIRST.search(s)]
+    if not questions or len(questions) == len(sentences):
+        return None
+    return " ".join(questions)
+
+
 def answer_search(session: Session, ctx: Context) -> Answer:
-    """Fallback: quote the best passage when the match is good, else say so."""
+    """Fallback: quote the best passage when the match is good, else say so.
+
+    A long message whose story drowns the question in words is searched again with its
+    question sentences alone (:func:`question_sentences`)."""
     kommune = _first_kommune(session, ctx)
-    hits = search_passages(
-        session, ctx.text, limit=3, kommune=kommune.name if kommune and kommune.has_plans else None
-    )
+    scope = kommune.name if kommune and kommune.has_plans else None
+    hits = search_passages(session, ctx.text, limit=3, kommune=scope)
     good = [h for h in hits if h.is_good]
+    question = None if good else question_sentences(ctx.text)
+    if question:
+        hits = search_passages(session, question, limit=3, kommune=scope)
+        good = [h for h in hits if h.is_good]
     prefix = PRIVACY_REMINDER + "\n\n" if contains_masked_data(ctx.text) else ""
     if good:
         hit = good[0]

@@ -494,3 +494,30 @@ def test_hyphenated_kommune_names_are_found_in_free_text(
     hyphenated_session: Session, text: str, expected: list[str]
 ) -> None:
     assert answers.kommuner_in_text(hyphenated_session, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "min søn er droppet ud af gymnasiet og jeg er bekymret. hvad gør I for unge uden uddannelse? vi bor i norddjurs",
+            "hvad gør I for unge uden uddannelse?",
+        ),
+        ("jeg er ny her. Hvordan følges der op på 6.3", "Hvordan følges der op på 6.3"),
+        ("hvad gør I for unge uden uddannelse?", None),  # one sentence
+        ("tak for svaret. det var godt.", None),  # no question
+    ],
+)
+def test_question_sentences_of_a_longer_message(text: str, expected: str | None) -> None:
+    assert answers.question_sentences(text) == expected
+
+
+def test_a_story_with_a_question_is_searched_by_its_question(session: Session) -> None:
+    story = (
+        "hej, min søn er 19 og er droppet ud af gymnasiet og går bare derhjemme nu, og både han og "
+        "jeg er ret bekymrede og har talt meget om det i familien hen over sommeren. hvad gør "
+        "kommunen for unge uden uddannelse? vi bor i norddjurs"
+    )
+    answer = ask(session, answers.answer_search, story, kommune="Norddjurs")
+    assert answer.text.startswith("Jeg fandt dette i Norddjurs'"), answer.text
+    assert "uddannelse" in answer.text and answer.sources
