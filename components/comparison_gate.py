@@ -8,6 +8,11 @@ comparison (sammenlign, end, i forhold til, landsgennemsnit, kommunerne, …), t
 drops ``compare_kommuner`` from the ranking and rescales the rest to sum as before (the
 ranking given that it is not a comparison), so the next intent takes its place and the
 ``FallbackClassifier`` after it decides whether that is sure enough.
+
+The other way round, small talk (a greeting, thanks, "er du en robot?") never names a
+kommune to compare with: when the classifier hears small talk in "er det flere end i
+Gentofte?", the small-talk intent is dropped the same way, and the next intent or the
+fallback – both of which continue the previous question as a comparison – takes over.
 """
 
 from __future__ import annotations
@@ -60,6 +65,8 @@ class ComparisonNeedsTwoSides(GraphComponent, IntentClassifier):
             "comparison_intent": "compare_kommuner",
             "place_entity": "kommune",
             "lookup_extractor": "RegexEntityExtractor",
+            # intents that never compare kommuner, however a comparison fragment sounds
+            "small_talk_intents": ["greet", "goodbye", "thank", "bot_challenge", "help"],
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
@@ -91,21 +98,29 @@ class ComparisonNeedsTwoSides(GraphComponent, IntentClassifier):
                 names.add(str(entity.get(ENTITY_ATTRIBUTE_VALUE)))
         return names
 
+    def _wrong_intent(self, message: Message) -> str | None:
+        """The predicted intent if it cannot be right: a one-sided comparison, or small talk
+        that names a kommune and compares with something."""
+        name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        text = message.get(TEXT) or ""
+        if name == self._config["comparison_intent"]:
+            return None if names_two_sides(text, self._kommuner(message)) else name
+        if name in self._config["small_talk_intents"]:
+            return name if self._kommuner(message) and COMPARISON_WORDS.search(text) else None
+        return None
+
     def process(self, messages: list[Message]) -> list[Message]:
-        """Take the next intent for one-sided "comparisons"."""
-        wanted = self._config["comparison_intent"]
+        """Take the next intent for one-sided "comparisons" and comparing small talk."""
         for message in messages:
-            intent = message.get(INTENT) or {}
-            if intent.get(INTENT_NAME_KEY) != wanted:
-                continue
-            if names_two_sides(message.get(TEXT) or "", self._kommuner(message)):
+            wrong = self._wrong_intent(message)
+            if wrong is None:
                 continue
             full = message.get(INTENT_RANKING_KEY) or []
-            ranking = [dict(r) for r in full if r.get(INTENT_NAME_KEY) != wanted]
+            ranking = [dict(r) for r in full if r.get(INTENT_NAME_KEY) != wrong]
             rest = sum(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0 for r in ranking)
             if not ranking or rest <= 0:
                 continue
-            for entry in ranking:  # the ranking given that it is not a comparison
+            for entry in ranking:  # the ranking given that it is not this intent
                 entry[PREDICTED_CONFIDENCE_KEY] = (entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0) / rest
             message.set(INTENT, dict(ranking[0]), add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -95,3 +95,30 @@ def test_a_name_only_diet_knows_counts_when_written_as_a_name(gate: ComparisonNe
     message = classified(text, entities)
     gate.process([message])
     assert message.get("intent")["name"] == "compare_kommuner"
+
+
+SMALL_TALK = [
+    {"name": "bot_challenge", "confidence": 0.44},
+    {"name": "ask_status", "confidence": 0.16},
+    {"name": "inform_kommune", "confidence": 0.14},
+]
+
+
+def test_small_talk_that_compares_with_a_kommune_takes_the_next_intent(gate: ComparisonNeedsTwoSides) -> None:
+    message = classified("er det flere end i gentofte?", [place("Gentofte")], SMALL_TALK)
+    gate.process([message])
+    assert message.get("intent")["name"] == "ask_status"
+    assert [r["name"] for r in message.get("intent_ranking")] == ["ask_status", "inform_kommune"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("er du bedre end et menneske?", []),  # compares, but names no kommune
+        ("hej fra Gentofte", [place("Gentofte")]),  # names a kommune, compares nothing
+    ],
+)
+def test_small_talk_stays_small_talk(gate: ComparisonNeedsTwoSides, text: str, entities: list[dict]) -> None:
+    message = classified(text, entities, SMALL_TALK)
+    gate.process([message])
+    assert message.get("intent")["name"] == "bot_challenge"
