@@ -54,6 +54,22 @@ def names_two_sides(text: str, kommuner: set[str]) -> bool:
     return len(kommuner) >= 2 or bool(COMPARISON_WORDS.search(text))
 
 
+def named_kommuner(message: Message, place_entity: str, lookup_extractor: str) -> set[str]:
+    """The kommuner a message names: those the lookup table found, and those only DIET
+    found when written with a capital (the lookup table leaves out names that are also
+    ordinary words, "Odder", "Vejen"; DIET also tags the odd ordinary word, "den lige vej")."""
+    text = message.get(TEXT) or ""
+    names = set()
+    for entity in message.get(ENTITIES) or []:
+        if entity.get(ENTITY_ATTRIBUTE_TYPE) != place_entity:
+            continue
+        start = entity.get(ENTITY_ATTRIBUTE_START)
+        written = text[start : start + 1] if isinstance(start, int) else ""
+        if entity.get(EXTRACTOR) == lookup_extractor or written.isupper():
+            names.add(str(entity.get(ENTITY_ATTRIBUTE_VALUE)))
+    return names
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class ComparisonNeedsTwoSides(GraphComponent, IntentClassifier):
     """Replaces ``compare_kommuner`` by the next intent when nothing is compared."""
@@ -84,19 +100,7 @@ class ComparisonNeedsTwoSides(GraphComponent, IntentClassifier):
         return cls(config)
 
     def _kommuner(self, message: Message) -> set[str]:
-        """The kommuner named: those the lookup table found, and those only DIET found when
-        written with a capital (the lookup table leaves out names that are also ordinary
-        words, "Odder", "Vejen"; DIET also tags the odd ordinary word, "den lige vej")."""
-        text = message.get(TEXT) or ""
-        names = set()
-        for entity in message.get(ENTITIES) or []:
-            if entity.get(ENTITY_ATTRIBUTE_TYPE) != self._config["place_entity"]:
-                continue
-            start = entity.get(ENTITY_ATTRIBUTE_START)
-            written = text[start : start + 1] if isinstance(start, int) else ""
-            if entity.get(EXTRACTOR) == self._config["lookup_extractor"] or written.isupper():
-                names.add(str(entity.get(ENTITY_ATTRIBUTE_VALUE)))
-        return names
+        return named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
 
     def _wrong_intent(self, message: Message) -> str | None:
         """The predicted intent if it cannot be right: a one-sided comparison, or small talk

@@ -12,8 +12,10 @@ Whatever the intent (except the privacy intents), requests the assistant recogni
 cannot serve – write a speech, tell a joke, a bare sum, and English when the classifier
 was unsure – become ``out_of_scope`` too (:mod:`planbot.off_topic`), and a message that
 ends the conversation ("super, tak for det. vi ses") becomes ``goodbye``
-(:mod:`planbot.social`), and a question what a recognised term means ("hvad menes der
-med benchmark?") becomes ``define_term`` (:mod:`planbot.definition_request`).
+(:mod:`planbot.social`), a question what a recognised term means ("hvad menes der
+med benchmark?") becomes ``define_term`` (:mod:`planbot.definition_request`), and a
+comparison of kommuner ("er det flere end i Jammerbugt?", "flere på kontanthjælp på
+Bornholm end i Slagelse?") becomes ``compare_kommuner`` (:mod:`planbot.comparison`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.comparison_gate import named_kommuner
+from planbot.comparison import COMPARISON_CUE, NATIONAL_IN_TEXT, is_comparison_text
 from planbot.definition_request import asks_for_definition
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
@@ -83,6 +87,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             "definition_intent": "define_term",
             "term_entity": "term",
             "goal_code_entity": "goal_code",
+            # a comparison of kommuner, and the figures question it is often taken for
+            "comparison_intent": "compare_kommuner",
+            "figures_intent": "ask_jobindsats",
+            "place_intent": "inform_kommune",
+            "lookup_extractor": "RegexEntityExtractor",
         }
 
     def __init__(
@@ -222,6 +231,24 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         ]
         return asks_for_definition(message.get(TEXT) or "", spans)
 
+    def _comparison(self, message: Message) -> bool:
+        """A message that compares kommuner: a fragment that only names the other side
+        ("er det flere end i Jammerbugt?", "hvad med i forhold til hele landet?"; left alone
+        when the classifier heard a new place for the previous question), or a
+        figures question that names both sides and compares them ("er der flere på
+        kontanthjælp på Bornholm end i Slagelse?")."""
+        classified = self._classified_intent(message)
+        if classified in self._config["protected_intents"] and not self._fell_back(message):
+            return False
+        text = message.get(TEXT) or ""
+        places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+        if classified != self._config["place_intent"] and is_comparison_text(text, sorted(places)):
+            return True  # "another place for the previous question" (inform_kommune) gives both too
+        sides = len(places) + (1 if NATIONAL_IN_TEXT.search(text) else 0)
+        return (
+            classified == self._config["figures_intent"] and sides >= 2 and bool(COMPARISON_CUE.search(text))
+        )
+
     def _override(self, message: Message) -> str | None:
         """The intent the message should have instead of the classifier's, if any."""
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
@@ -235,6 +262,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if self._definition_request(message):
             logger.debug("Definition request: %s -> %s", intent, self._config["definition_intent"])
             return self._config["definition_intent"]
+        if self._comparison(message):
+            logger.debug("Comparison: %s -> %s", intent, self._config["comparison_intent"])
+            return self._config["comparison_intent"]
         forms = self._off_topic_forms(message)
         if forms is None or self.vocabulary is None:
             return None

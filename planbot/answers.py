@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planbot import formatting as fmt
+from planbot.comparison import KOMMUNE_FRAGMENT_FILLER, NATIONAL_IN_TEXT, is_comparison_text
 from planbot.curated import KNOWLEDGE_DIR
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
 from planbot.periods import MONTHS_DA, parse_period
@@ -64,7 +65,7 @@ from planbot.status import (
     goal_status,
     target_in_words,
 )
-from planbot.text import _common_prefix, fold, with_synonyms
+from planbot.text import fold, only_filler_and, with_synonyms
 
 STAFF_CHANNELS = {"teams", "msteams", "botframework"}
 PRIVACY_REMINDER = (
@@ -1425,6 +1426,45 @@ def _year_before(period: str) -> str | None:
     return None
 
 
+def _comparison_line(session: Session, areas: list[str], key: str) -> str | None:
+    """Which of the areas has the highest and the lowest latest figure, when they share a
+    period ("Ledigheden er højest i Norddjurs (2,4 %) og lavest i Morsø (1,9 %)."). A count
+    is marked as a count: the kommuner differ in size."""
+    spec = INDICATORS[key]
+    series = session.get(IndicatorSeries, spec["series"])
+    points = [(area, _latest(session, area, spec["series"])) for area in areas]
+    known = [(area, m) for area, m in points if m is not None and m.value is not None]
+    if series is None or len(known) < 2 or len({m.period for _, m in known}) > 1:
+        return None
+    unit = series.unit
+    decimals = 1 if unit == "pct" else 0
+    subject = spec["label"].split(" (")[0]  # "Andelen på kontanthjælp", without the definition
+
+    def place(area: str) -> str:
+        return "hele landet" if area == NATIONAL else area
+
+    def shown(value: float) -> str:
+        return fmt.with_unit(value, unit, decimals)
+
+    ordered = sorted(known, key=lambda pair: round(pair[1].value or 0.0, decimals), reverse=True)
+    (high, high_m), (low, low_m) = ordered[0], ordered[-1]
+    if round(high_m.value or 0.0, decimals) == round(low_m.value or 0.0, decimals):
+        both = "begge steder" if len(known) == 2 else "alle steder"
+        return f"Tallet er det samme {both}: {shown(high_m.value or 0.0)}."
+    if unit == "pct":
+        if len(known) == 2:
+            diff = fmt.points(round(high_m.value or 0.0, 1) - round(low_m.value or 0.0, 1), signed=False)
+            return f"{subject} er {diff} højere i {place(high)} end i {place(low)}."
+        return (
+            f"{subject} er højest i {place(high)} ({shown(high_m.value or 0.0)}) "
+            f"og lavest i {place(low)} ({shown(low_m.value or 0.0)})."
+        )
+    return (
+        f"Flest i {place(high)} ({shown(high_m.value or 0.0)}), færrest i {place(low)} "
+        f"({shown(low_m.value or 0.0)}) – et antal, ikke en andel, så kommunernes størrelse spiller ind."
+    )
+
+
 def jobindsats_lines(session: Session, area: str, key: str) -> tuple[str, Source] | None:
     """One indicator for one area, in words, with its source."""
     spec = INDICATORS[key]
@@ -1483,6 +1523,9 @@ def answer_jobindsats(session: Session, ctx: Context) -> Answer:
         sources.append(source)
     if len(areas) == 1 and isinstance(areas[0], Kommune):
         slots["kommune"] = areas[0].name
+    comparison = _comparison_line(session, [a if isinstance(a, str) else a.name for a in areas], key)
+    if comparison:
+        lines.append(comparison)
     others = [k for k in INDICATORS if k != key][:3]
     place = areas[0] if isinstance(areas[0], str) else areas[0].name
     return Answer(
@@ -1494,7 +1537,18 @@ def answer_jobindsats(session: Session, ctx: Context) -> Answer:
 
 
 def answer_compare(session: Session, ctx: Context) -> Answer:
-    """Compare kommuner: Jobindsats figures, or initiatives/goals per kommune."""
+    """Compare kommuner: Jobindsats figures, or initiatives/goals per kommune.
+
+    A fragment that only names the other side ("er det bedre end i Morsø?") after another
+    kind of question asks that question for the new place too (see ``answer_inform_kommune``).
+    """
+    if (
+        ctx.slots.get("last_intent") in HANDLERS
+        and ctx.slots.get("last_text")
+        and not codes_in_text(ctx)
+        and is_comparison_text(ctx.text, ctx.entities.get("kommune", []))
+    ):
+        return answer_inform_kommune(session, ctx)
     areas = resolve_kommuner(session, ctx, use_slot=False)
     if len(areas) < 2 and ctx.slots.get("kommune"):
         remembered = find_kommune(session, ctx.slots["kommune"])
@@ -1714,7 +1768,8 @@ def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
             # "Hvad med Skive?" after a comparison: add the kommune to the comparison.
             new_names = [*kommuner_in_text(session, previous_text), *new_names]
         previous_text = without_kommuner(session, previous_text)
-        slots = {**ctx.slots, "kommune": None, "plan_id": None}
+        # the question asked again is a new question, not a fragment of the one before
+        slots = {**ctx.slots, "kommune": None, "plan_id": None, "last_intent": None, "last_text": None}
         if last in {"ask_status", "goal_detail", "ask_target", "ask_follow_up"} and not codes_in_text(
             Context(previous_text)
         ):
@@ -1793,23 +1848,6 @@ _FRAGMENT_INTENTS = {
 }
 
 
-def _only_filler_and(text: str, filler: set[str], names: list[str], *, numbers: bool = False) -> bool:
-    """Whether every content word of ``text`` is filler or one of ``names`` as typed.
-
-    A name matches by its beginning ("ungdommen" for unge, "Morso" for Morsø); with
-    ``numbers`` a number counts as filler too.
-    """
-    from planbot.text import content_lemmas
-
-    for word in content_lemmas(text):
-        if word in filler or (numbers and word[:1].isdigit()):
-            continue
-        if any(_common_prefix(word, name) >= min(4, len(name) - 1) for name in names):
-            continue
-        return False
-    return True
-
-
 def follow_up_intent(ctx: Context) -> str | None:
     """The previous question's intent when the message only swaps its object.
 
@@ -1837,25 +1875,9 @@ def follow_up_intent(ctx: Context) -> str | None:
     object_words = [word for value in objects for word in value.split()]  # "personer med handicap"
     places = [fold(v) for v in ctx.entities.get("kommune", [])]
     text = _CODE_IN_TEXT.sub(" ", ctx.text)
-    if not _only_filler_and(text, _FRAGMENT_FILLER, [*object_words, *places], numbers=True):
+    if not only_filler_and(text, _FRAGMENT_FILLER, [*object_words, *places], numbers=True):
         return None
     return last
-
-
-# words a kommune-only fragment may have besides the kommune ("og hvordan ser det ud i Morsø?")
-_KOMMUNE_FRAGMENT_FILLER = {
-    "se",
-    "ser",
-    "ud",
-    "sta",
-    "star",
-    "forhold",
-    "kommune",
-    "kommunen",
-    "sa",
-    "da",
-    "henne",
-}
 
 
 def is_kommune_fragment(ctx: Context) -> bool:
@@ -1877,20 +1899,17 @@ def is_kommune_fragment(ctx: Context) -> bool:
         return False
     if codes_in_text(ctx) or any(ctx.entities.get(name) for name in _FRAGMENT_OBJECTS):
         return False
-    return _only_filler_and(ctx.text, _KOMMUNE_FRAGMENT_FILLER | _FRAGMENT_FILLER, places)
+    return only_filler_and(ctx.text, KOMMUNE_FRAGMENT_FILLER | _FRAGMENT_FILLER, places)
 
 
-_COMPARISON_CUE = re.compile(
-    r"\b(?:end|i\s+forhold\s+til|sammenlign(?:et)?\s+med|kontra|versus|vs)\b", re.IGNORECASE
-)
-_NATIONAL_IN_TEXT = re.compile(r"\b(?:hele\s+landet|landsplan|landsgennemsnittet|danmark)\b", re.IGNORECASE)
-# words a comparison fragment may have besides the kommune ("er det flere end på Samsø?")
-_COMPARISON_WORDS = (
-    "flere fler mange faerre farre mere mindre hoj hojere lav lavere stor storre god bedre "
-    "darlig darligere vaerre varre forhold sammenlignet sammenligne ligge ligger kontra versus "
-    "tal tallet tallene hel hele land landet landsplan landsgennemsnit landsgennemsnittet"
-)
-_COMPARISON_FILLER = _KOMMUNE_FRAGMENT_FILLER | set(_COMPARISON_WORDS.split())
+def _previous_was_figures(ctx: Context) -> bool:
+    """Whether the previous question asked for Jobindsats figures (also as a comparison)."""
+    last, previous_text = ctx.slots.get("last_intent"), ctx.slots.get("last_text")
+    if not previous_text:
+        return False
+    return last == "ask_jobindsats" or (
+        last == "compare_kommuner" and indicator_in(Context(previous_text)) is not None
+    )
 
 
 def is_comparison_fragment(ctx: Context) -> bool:
@@ -1899,16 +1918,13 @@ def is_comparison_fragment(ctx: Context) -> bool:
     The fragment names the other kommune (or the whole country) and a comparison ("end",
     "i forhold til", "sammenlignet med") and nothing else of its own.
     """
-    if ctx.slots.get("last_intent") != "ask_jobindsats" or not ctx.slots.get("last_text"):
+    if not _previous_was_figures(ctx):
         return False
     if ctx.intent not in HANDLERS and ctx.intent not in (FALLBACK_INTENT, "inform_kommune"):
         return False
-    places = [fold(v) for v in ctx.entities.get("kommune", [])]
-    if not (places or _NATIONAL_IN_TEXT.search(ctx.text)) or not _COMPARISON_CUE.search(ctx.text):
+    if codes_in_text(ctx):
         return False
-    if len(ctx.text.split()) > 10 or codes_in_text(ctx):
-        return False
-    return _only_filler_and(ctx.text, _COMPARISON_FILLER, places)
+    return is_comparison_text(ctx.text, ctx.entities.get("kommune", []))
 
 
 def answer_comparison_fragment(session: Session, ctx: Context) -> Answer:
@@ -1916,7 +1932,7 @@ def answer_comparison_fragment(session: Session, ctx: Context) -> Answer:
     previous_text = ctx.slots["last_text"]
     previous = resolve_kommuner(session, Context(previous_text, "ask_jobindsats", {}, ctx.slots))
     new = resolve_kommuner(session, ctx, use_slot=False)
-    if _NATIONAL_IN_TEXT.search(ctx.text) and NATIONAL not in new:
+    if NATIONAL_IN_TEXT.search(ctx.text) and NATIONAL not in new:
         new.append(NATIONAL)
     names = list(dict.fromkeys(a if isinstance(a, str) else a.name for a in [*previous, *new]))
     sub = Context(

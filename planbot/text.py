@@ -125,6 +125,21 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+def only_filler_and(text: str, filler: set[str], names: list[str], *, numbers: bool = False) -> bool:
+    """Whether every content word of ``text`` is filler or one of ``names`` as typed.
+
+    A name matches by its beginning ("ungdommen" for unge, "Morso" for Morsø); with
+    ``numbers`` a number counts as filler too.
+    """
+    for word in content_lemmas(text):
+        if word in filler or (numbers and word[:1].isdigit()):
+            continue
+        if any(_common_prefix(word, name) >= min(4, len(name) - 1) for name in names):
+            continue
+        return False
+    return True
+
+
 def stem_overlap(a: str, b: str) -> int:
     """The shared prefix length when one word is an inflection, derivation or compound of
     the other (most of the shorter word, at least 5 letters), else 0."""

@@ -112,3 +112,28 @@ def test_only_define_term_examples_are_definition_requests_about_a_term() -> Non
         and asks_for_definition(t, [m.span() for m in terms.finditer(t)])
     ]
     assert not matched, matched
+
+
+def _kommune_pattern() -> re.Pattern[str]:
+    """The kommune names as the RegexEntityExtractor finds them (data/generated/lookups.yml)."""
+    lookups = yaml.safe_load((ROOT / "data" / "generated" / "lookups.yml").read_text(encoding="utf-8"))
+    (block,) = [b for b in lookups["nlu"] if b.get("lookup") == "kommune"]
+    names = sorted((line.strip()[2:] for line in block["examples"].splitlines() if line.strip()), key=len)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in reversed(names)) + r")\b", re.IGNORECASE)
+
+
+def test_only_compare_kommuner_examples_are_comparison_fragments() -> None:
+    """The domain gate turns a message that only compares with another place ("er det flere
+    end i Jammerbugt?") into compare_kommuner whatever the intent but inform_kommune (the
+    same place question, which answers a comparison fragment with both figures too), so no
+    other intent's example may be one."""
+    from planbot.comparison import is_comparison_text
+
+    kommuner = _kommune_pattern()
+    matched = [
+        (i, t)
+        for i, t in _labelled_examples()
+        if i not in ("compare_kommuner", "inform_kommune")
+        and is_comparison_text(t, [m.group() for m in kommuner.finditer(t)])
+    ]
+    assert not matched, matched

@@ -7,6 +7,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 
 from planbot import answers
+from planbot import formatting as fmt
 from planbot.answers import Context
 from planbot.build import build_database
 from planbot.curated import KNOWLEDGE_DIR
@@ -521,3 +522,77 @@ def test_a_story_with_a_question_is_searched_by_its_question(session: Session) -
     answer = ask(session, answers.answer_search, story, kommune="Norddjurs")
     assert answer.text.startswith("Jeg fandt dette i Norddjurs'"), answer.text
     assert "uddannelse" in answer.text and answer.sources
+
+
+def _latest_rounded(session: Session, area: str, key: str) -> float:
+    measurement = answers._latest(session, area, answers.INDICATORS[key]["series"])
+    assert measurement is not None and measurement.value is not None
+    return round(measurement.value, 1)
+
+
+def _ask_places(session: Session, handler, text: str, places: list[str], slots: dict | None = None):
+    return handler(session, Context(text, "", {"kommune": places}, slots or {}, "rest"))
+
+
+def test_figures_for_two_places_say_which_is_higher(session: Session) -> None:
+    question = "er ledigheden højere i Aarhus end i Morsø?"
+    answer = _ask_places(session, answers.answer_jobindsats, question, ["Aarhus", "Morsø"])
+    aarhus, morsoe = (
+        _latest_rounded(session, "Aarhus", "ledighed"),
+        _latest_rounded(session, "Morsø", "ledighed"),
+    )
+    assert aarhus != morsoe  # the fixture's figures differ, so the sentence must pick one
+    high, low = ("Aarhus", "Morsø") if aarhus > morsoe else ("Morsø", "Aarhus")
+    diff = fmt.points(abs(aarhus - morsoe), signed=False)
+    assert answer.text.splitlines()[-1] == f"Ledigheden er {diff} højere i {high} end i {low}."
+
+
+def test_figures_for_three_places_name_the_highest_and_lowest(session: Session) -> None:
+    places = ["Norddjurs", "Morsø", "Mariagerfjord"]
+    answer = _ask_places(session, answers.answer_jobindsats, "ledigheden i de tre kommuner", places)
+    values = {place: _latest_rounded(session, place, "ledighed") for place in places}
+    high, low = max(values, key=values.__getitem__), min(values, key=values.__getitem__)
+    last = answer.text.splitlines()[-1]
+    assert last.startswith(f"Ledigheden er højest i {high} (") and f"og lavest i {low} (" in last
+
+
+def test_counts_for_two_places_are_compared_as_counts(session: Session) -> None:
+    answer = _ask_places(
+        session, answers.answer_jobindsats, "langtidsledige i Aarhus og Morsø", ["Aarhus", "Morsø"]
+    )
+    assert "Flest i Aarhus" in answer.text and "færrest i Morsø" in answer.text
+    assert "et antal, ikke en andel" in answer.text
+
+
+def test_one_place_gets_no_comparison(session: Session) -> None:
+    answer = ask(session, answers.answer_jobindsats, "ledigheden i Morsø", kommune="Morsø")
+    assert "højere i" not in answer.text and "højest" not in answer.text
+
+
+def test_comparison_fragment_labelled_compare_after_a_status_question_asks_it_for_the_new_place(
+    session: Session,
+) -> None:
+    question = "hvordan går det med målet om samtaler i Norddjurs?"
+    first = ask(session, answers.answer_goal_status, question, kommune="Norddjurs")
+    slots = answers.remembered_slots(Context(question), first, "ask_status")
+    ctx = Context("er det bedre end i Morsø?", "compare_kommuner", {"kommune": ["Morsø"]}, slots, "rest")
+    assert answers.as_follow_up(ctx) is None  # not after a figure
+    answer = answers.answer_compare(session, ctx)
+    again = answers.answer_inform_kommune(
+        session, Context("og Morsø?", "inform_kommune", {"kommune": ["Morsø"]}, slots, "rest")
+    )
+    assert answer.text == again.text and "Morsø" in answer.full_text()
+
+
+def test_comparison_fragment_after_a_figures_comparison_adds_the_place(session: Session) -> None:
+    question = "er ledigheden højere i Aarhus end i Morsø?"
+    first = _ask_places(session, answers.answer_compare, question, ["Aarhus", "Morsø"])
+    slots = answers.remembered_slots(Context(question), first, "compare_kommuner")
+    ctx = Context(
+        "og i forhold til hele landet?", "compare_kommuner", {"kommune": ["Hele landet"]}, slots, "rest"
+    )
+    routed, handler = answers.as_follow_up(ctx)
+    text = handler(session, routed).text
+    assert (
+        "Ledigheden i Aarhus" in text and "Ledigheden i Morsø" in text and "Ledigheden i hele landet" in text
+    )

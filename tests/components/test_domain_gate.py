@@ -267,3 +267,66 @@ def test_an_unsure_privacy_guess_does_not_stop_a_definition_request(gate: Domain
         entities=[{"entity": "term", "value": "fleksjob", "start": 12, "end": 20}],
     )
     assert intent_after(gate, sure) == "personal_case"
+
+
+def _places(text: str, *names: str) -> list[dict[str, Any]]:
+    """Kommune entities as the lookup table finds them."""
+    entities = []
+    for name in names:
+        start = text.lower().index(name.lower())
+        entities.append(
+            {
+                "entity": "kommune",
+                "value": name,
+                "start": start,
+                "end": start + len(name),
+                "extractor": "RegexEntityExtractor",
+            }
+        )
+    return entities
+
+
+@pytest.mark.parametrize("intent", ["ask_status", "out_of_scope", "thank", "nlu_fallback"])
+def test_a_fragment_that_only_names_the_other_side_becomes_compare_kommuner(
+    gate: DomainVocabularyGate, intent: str
+) -> None:
+    text = "er det flere end i Aarhus?"
+    message = predicted(text, intent, 0.5, entities=_places(text, "Aarhus"))
+    assert intent_after(gate, message) == "compare_kommuner"
+
+
+def test_comparison_rule_leaves_new_questions_privacy_and_the_place_intent_alone(
+    gate: DomainVocabularyGate,
+) -> None:
+    text = "og i forhold til Aarhus?"
+    # "another place for the previous question" answers a comparison fragment with both figures too
+    assert intent_after(gate, predicted(text, "inform_kommune", entities=_places(text, "Aarhus"))) == (
+        "inform_kommune"
+    )
+    text = "hvad gør Aarhus for de unge i forhold til Morsø?"  # a topic of its own
+    places = _places(text, "Aarhus", "Morsø")
+    assert intent_after(gate, predicted(text, "ask_initiatives", entities=places)) == "ask_initiatives"
+    text = "er min ydelse lavere end i Aarhus?"
+    message = predicted(text, "personal_case", entities=_places(text, "Aarhus"))
+    assert intent_after(gate, message) != "compare_kommuner"
+    # a one-place figures question is not a comparison
+    text = "hvordan går det med ledigheden i Aarhus"
+    assert intent_after(gate, predicted(text, "ask_jobindsats", entities=_places(text, "Aarhus"))) == (
+        "ask_jobindsats"
+    )
+
+
+def test_a_figures_question_that_compares_two_places_becomes_compare_kommuner(
+    gate: DomainVocabularyGate,
+) -> None:
+    text = "er der flere paa kontanthjaelp i Aarhus end paa Morsø"
+    places = _places(text, "Aarhus", "Morsø")
+    assert intent_after(gate, predicted(text, "ask_jobindsats", entities=places)) == "compare_kommuner"
+    text = "ledigheden i Morsø i forhold til hele landet"
+    assert intent_after(gate, predicted(text, "ask_jobindsats", entities=_places(text, "Morsø"))) == (
+        "compare_kommuner"
+    )
+    # both named, but no comparison: the figures for both
+    text = "ledigheden i Aarhus og Morsø"
+    places = _places(text, "Aarhus", "Morsø")
+    assert intent_after(gate, predicted(text, "ask_jobindsats", entities=places)) == "ask_jobindsats"

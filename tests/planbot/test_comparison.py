@@ -1,0 +1,25 @@
+"""What counts as a message that only compares with another place."""
+
+from __future__ import annotations
+
+import pytest
+
+from planbot.comparison import is_comparison_text
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        ("er det flere end i jammerbugt?", ["Jammerbugt"], True),
+        ("er det flere end i Morso?", ["Morsø"], True),  # typed without ø
+        ("og sammenlignet med hele landet?", [], True),
+        ("hvad med i forhold til landsgennemsnittet", [], True),
+        ("og hvad med Odense?", ["Odense"], False),  # no comparison: another place for the same question
+        ("er der flere ledige akademikere end i Odense?", ["Odense"], False),  # a topic of its own
+        ("hvad gør Morsø i forhold til Norddjurs for de unge?", ["Morsø", "Norddjurs"], False),
+        ("er 6.3 bedre end i Morsø?", ["Morsø"], False),  # a goal code is a question of its own
+        ("er det flere end før?", [], False),  # nothing to compare with
+    ],
+)
+def test_comparison_text(text: str, places: list[str], expected: bool) -> None:
+    assert is_comparison_text(text, places) is expected
