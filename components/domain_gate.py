@@ -15,7 +15,8 @@ ends the conversation ("super, tak for det. vi ses") becomes ``goodbye``
 (:mod:`planbot.social`), a question what a recognised term means ("hvad menes der
 med benchmark?") becomes ``define_term`` (:mod:`planbot.definition_request`), and a
 comparison of kommuner ("er det flere end i Jammerbugt?", "flere på kontanthjælp på
-Bornholm end i Slagelse?") becomes ``compare_kommuner`` (:mod:`planbot.comparison`).
+Bornholm end i Slagelse?") becomes ``compare_kommuner`` and a message that only names a
+kommune ("Morsø, selvfølgelig") ``inform_kommune`` (:mod:`planbot.comparison`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.comparison_gate import named_kommuner
-from planbot.comparison import COMPARISON_CUE, NATIONAL_IN_TEXT, is_comparison_text
+from planbot.comparison import COMPARISON_CUE, NATIONAL_IN_TEXT, is_comparison_text, is_place_answer
 from planbot.definition_request import asks_for_definition
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
@@ -90,7 +91,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # a comparison of kommuner, and the figures question it is often taken for
             "comparison_intent": "compare_kommuner",
             "figures_intent": "ask_jobindsats",
-            "place_intent": "inform_kommune",
+            "place_intent": "inform_kommune",  # also the intent of a bare kommune name
             "lookup_extractor": "RegexEntityExtractor",
         }
 
@@ -242,12 +243,23 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return False
         text = message.get(TEXT) or ""
         places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
-        if classified != self._config["place_intent"] and is_comparison_text(text, sorted(places)):
-            return True  # "another place for the previous question" (inform_kommune) gives both too
+        # a sure "another place for the previous question" (inform_kommune) gives both figures too
+        sure_place = classified == self._config["place_intent"] and not self._fell_back(message)
+        if not sure_place and is_comparison_text(text, sorted(places)):
+            return True
         sides = len(places) + (1 if NATIONAL_IN_TEXT.search(text) else 0)
         return (
             classified == self._config["figures_intent"] and sides >= 2 and bool(COMPARISON_CUE.search(text))
         )
+
+    def _place_answer(self, message: Message) -> bool:
+        """A message that only names a kommune ("Morsø, selvfølgelig", "frederikshavn?")."""
+        if self._classified_intent(message) in self._config["protected_intents"] and not self._fell_back(
+            message
+        ):
+            return False
+        places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+        return is_place_answer(message.get(TEXT) or "", sorted(places))
 
     def _override(self, message: Message) -> str | None:
         """The intent the message should have instead of the classifier's, if any."""
@@ -262,6 +274,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if self._definition_request(message):
             logger.debug("Definition request: %s -> %s", intent, self._config["definition_intent"])
             return self._config["definition_intent"]
+        if self._place_answer(message):
+            logger.debug("Only a kommune: %s -> %s", intent, self._config["place_intent"])
+            return self._config["place_intent"]
         if self._comparison(message):
             logger.debug("Comparison: %s -> %s", intent, self._config["comparison_intent"])
             return self._config["comparison_intent"]

@@ -1,8 +1,10 @@
-"""The words of a comparison between kommuner ("er det flere end på Samsø?").
+"""Messages that only name a place: a comparison ("er det flere end på Samsø?") or an
+answer to "which kommune?" ("Morsø, selvfølgelig").
 
 Shared by the action server (which answers a comparison fragment with the previous
-Jobindsats figure for both places) and the NLU comparison gate (which labels such a
-fragment ``compare_kommuner``). Text only: no database, so both environments can use it.
+Jobindsats figure for both places) and the NLU domain gate (which labels such messages
+``compare_kommuner`` and ``inform_kommune``). Text only: no database, so both
+environments can use it.
 """
 
 from __future__ import annotations
@@ -56,3 +58,23 @@ def is_comparison_text(text: str, places: list[str]) -> bool:
     if len(text.split()) > MAX_FRAGMENT_WORDS or GOAL_CODE_IN_TEXT.search(text):
         return False
     return only_filler_and(text, COMPARISON_FILLER, folded)
+
+
+# words a bare answer with a kommune may have besides the name ("Morsø, selvfølgelig", "ja, Morsø Kommune")
+PLACE_ANSWER_FILLER = {
+    "selvfolgelig", "naturligvis", "klart", "ja", "jo", "nej", "ok", "okay", "tak", "gerne", "bare",
+    "kommune", "kommunen", "taenke", "taenkte", "mene", "mener", "mente",
+}  # fmt: skip
+MAX_PLACE_ANSWER_WORDS = 6
+
+
+def is_place_answer(text: str, places: list[str]) -> bool:
+    """Whether ``text`` only names kommuner ("Morsø, selvfølgelig", "det er Norddjurs",
+    "jeg tænkte på Morsø"): the answer to "which kommune?", or the previous question asked
+    for another place. No comparison cue (that is :func:`is_comparison_text`), no number."""
+    folded = [fold(place) for place in places]
+    if not folded or len(text.split()) > MAX_PLACE_ANSWER_WORDS or COMPARISON_CUE.search(text):
+        return False
+    if any(char.isdigit() for char in text):
+        return False
+    return only_filler_and(text, PLACE_ANSWER_FILLER, folded)

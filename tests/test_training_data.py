@@ -137,3 +137,17 @@ def test_only_compare_kommuner_examples_are_comparison_fragments() -> None:
         and is_comparison_text(t, [m.group() for m in kommuner.finditer(t)])
     ]
     assert not matched, matched
+
+
+def test_only_inform_kommune_examples_only_name_a_kommune() -> None:
+    """The domain gate turns a message that only names a kommune ("Morsø, selvfølgelig")
+    into inform_kommune whatever the intent, so no other intent's example may be one."""
+    from planbot.comparison import is_place_answer
+
+    kommuner = _kommune_pattern()
+    matched = [
+        (i, t)
+        for i, t in _labelled_examples()
+        if i != "inform_kommune" and is_place_answer(t, [m.group() for m in kommuner.finditer(t)])
+    ]
+    assert not matched, matched

@@ -303,6 +303,12 @@ def test_comparison_rule_leaves_new_questions_privacy_and_the_place_intent_alone
     assert intent_after(gate, predicted(text, "inform_kommune", entities=_places(text, "Aarhus"))) == (
         "inform_kommune"
     )
+    unsure = predicted(text, "nlu_fallback", 0.4, entities=_places(text, "Aarhus"))
+    unsure.set(
+        "intent_ranking",
+        [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "inform_kommune", "confidence": 0.38}],
+    )
+    assert intent_after(gate, unsure) == "compare_kommuner"
     text = "hvad gør Aarhus for de unge i forhold til Morsø?"  # a topic of its own
     places = _places(text, "Aarhus", "Morsø")
     assert intent_after(gate, predicted(text, "ask_initiatives", entities=places)) == "ask_initiatives"
@@ -330,3 +336,23 @@ def test_a_figures_question_that_compares_two_places_becomes_compare_kommuner(
     text = "ledigheden i Aarhus og Morsø"
     places = _places(text, "Aarhus", "Morsø")
     assert intent_after(gate, predicted(text, "ask_jobindsats", entities=places)) == "ask_jobindsats"
+
+
+@pytest.mark.parametrize("intent", ["out_of_scope", "ask_jobindsats", "greet", "nlu_fallback"])
+def test_a_message_that_only_names_a_kommune_becomes_inform_kommune(
+    gate: DomainVocabularyGate, intent: str
+) -> None:
+    text = "Morsø, selvfølgelig"
+    assert (
+        intent_after(gate, predicted(text, intent, 0.6, entities=_places(text, "Morsø"))) == "inform_kommune"
+    )
+
+
+def test_a_kommune_with_a_question_of_its_own_keeps_its_intent(gate: DomainVocabularyGate) -> None:
+    text = "hvordan går det med ledigheden i Morsø"
+    assert intent_after(gate, predicted(text, "ask_status", entities=_places(text, "Morsø"))) == "ask_status"
+    text = "Morsø, og jeg vil tale med en sagsbehandler"
+    assert (
+        intent_after(gate, predicted(text, "human_handoff", entities=_places(text, "Morsø")))
+        == "human_handoff"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planbot.comparison import is_comparison_text
+from planbot.comparison import is_comparison_text, is_place_answer
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,21 @@ from planbot.comparison import is_comparison_text
 )
 def test_comparison_text(text: str, places: list[str], expected: bool) -> None:
     assert is_comparison_text(text, places) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        ("Morsø, selvfølgelig", ["Morsø"], True),
+        ("det er norddjurs", ["Norddjurs"], True),
+        ("frederikshavn?", ["Frederikshavn"], True),
+        ("ja, Mariagerfjord Kommune", ["Mariagerfjord"], True),
+        ("ledigheden i Morsø", ["Morsø"], False),  # a question of its own
+        ("hej Morsø", ["Morsø"], False),
+        ("Morsø 2024", ["Morsø"], False),  # a year asks for a plan
+        ("er det flere end i Morsø?", ["Morsø"], False),  # a comparison
+        ("selvfølgelig", [], False),
+    ],
+)
+def test_place_answer(text: str, places: list[str], expected: bool) -> None:
+    assert is_place_answer(text, places) is expected
