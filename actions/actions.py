@@ -35,6 +35,7 @@ SLOTS = (
     "indicator",
     "last_sources",
     "details",
+    "listed_goals",
 )
 
 
@@ -136,7 +137,8 @@ ActionOverview = _action("action_overview", answers.answer_overview)
 ActionJobindsats = _action("action_jobindsats", answers.answer_jobindsats)
 ActionCompare = _action("action_compare", answers.answer_compare)
 ActionSource = _action("action_source", answers.answer_source, remember=False)
-ActionMore = _action("action_more", answers.answer_more, remember=False)
+# "og det tredje af dem?" after a goal list is about that goal, not more of the list
+ActionMore = _action("action_more", answers.answer_more, remember=False, continues=True)
 ActionDefineTerm = _action("action_define_term", answers.answer_define_term, remember=False)
 ActionInformKommune = _action("action_inform_kommune", answers.answer_inform_kommune, remember=False)
 ActionPersonalCase = _action("action_personal_case", answers.answer_personal_case, remember=False)

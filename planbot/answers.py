@@ -725,6 +725,7 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
     blocks: list[str] = []
     sources: list[Source] = []
     slots: dict[str, Any] = {}
+    listed: list[str] = []  # "plan id|goal code|kommune" in the order shown, for "det tredje af dem"
     for kommune in kommuner:
         if not kommune.has_plans:
             if len(kommuner) == 1:
@@ -766,6 +767,7 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
             else:
                 heading += ":"
         shown = goals[:MAX_LIST]
+        listed += [_LISTED_SEPARATOR.join((g.plan_id, g.code, kommune.name)) for g in shown]
         more = f"\n… og {len(goals) - MAX_LIST} mere." if len(goals) > MAX_LIST else ""
         blocks.append(
             f"{heading}\n"
@@ -797,6 +799,7 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
         )
     if group:
         slots["target_group"] = group
+    slots["listed_goals"] = listed or None
     return Answer(text="\n\n".join(blocks), buttons=buttons, slots=slots, sources=sources)
 
 
@@ -1941,8 +1944,48 @@ def answer_comparison_fragment(session: Session, ctx: Context) -> Answer:
     return answer_jobindsats(session, sub)
 
 
+_LISTED_SEPARATOR = "|"
+_ORDINALS = {
+    "forste": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+    "syvende": 7, "ottende": 8, "niende": 9, "tiende": 10, "sidste": -1,
+}  # fmt: skip
+# "det tredje af dem", "den sidste", "nummer 2", "mål nr. 3 på listen" (folded text)
+_ORDINAL_REFERENCE = re.compile(
+    r"\b(?:(?:den|det|nummer|nr|malet|mal|punkt)\.?\s+(?P<word>" + "|".join(_ORDINALS) + r")\b"
+    r"(?=\s*(?:$|[?.!]|af\b|mal\b|pa\b|i\b|om\b|med\b))"  # "den sidste måling" is not a list position
+    r"|\b(?P<word2>" + "|".join(_ORDINALS) + r")\s+(?:af\s+dem|mal|pa\s+listen)\b"
+    r"|\b(?:nummer|nr|punkt)\.?\s+(?P<number>\d{1,2})\b(?!\.\d))"
+)
+# what a question about one listed goal may ask; anything else is about the goal itself
+_GOAL_INTENTS = {"ask_status", "ask_target", "ask_follow_up", "goal_detail"}
+
+
+def listed_goal_asked(ctx: Context) -> tuple[str, str, str] | None:
+    """(plan id, goal code, kommune) of the goal an ordinal points to in the goal list just shown
+    ("Hvad ligger der i det tredje af dem?", "hvordan går det med den sidste?")."""
+    listed = ctx.slots.get("listed_goals") or []
+    if ctx.slots.get("last_intent") != "list_goals" or not listed or ctx.entities.get("goal_code"):
+        return None
+    match = _ORDINAL_REFERENCE.search(fold(ctx.text))
+    if match is None:
+        return None
+    word = match.group("word") or match.group("word2")
+    position = _ORDINALS[word] if word else int(match.group("number"))
+    if position == 0 or position > len(listed):
+        return None
+    parts = listed[position - 1 if position > 0 else -1].split(_LISTED_SEPARATOR)
+    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
+
+
 def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], Answer]] | None:
     """The context and answer function for a fragment that continues the previous question."""
+    listed = listed_goal_asked(ctx)
+    if listed is not None:
+        plan_id, code, kommune = listed
+        intent = ctx.intent if ctx.intent in _GOAL_INTENTS else "goal_detail"
+        entities = {**ctx.entities, "goal_code": [code], "kommune": [kommune]}
+        slots = {**ctx.slots, "plan_id": plan_id, "goal_code": code, "kommune": kommune}
+        return replace(ctx, intent=intent, entities=entities, slots=slots), HANDLERS[intent]
     last = follow_up_intent(ctx)
     if last is not None:
         return replace(ctx, intent=last), HANDLERS[last]

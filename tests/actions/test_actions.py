@@ -159,3 +159,23 @@ def test_unsure_fragment_continues_instead_of_searching(
     text = dispatcher.messages[0]["text"]
     assert "6.9" in text and "Jeg fandt dette" not in text
     assert slots_of(events)["last_intent"] == "list_goals"
+
+
+def test_more_about_an_ordinal_after_a_goal_list_answers_that_goal(
+    use_db: None, dispatcher: CollectingDispatcher
+) -> None:
+    listing = run(
+        action_module.ActionListGoals,
+        CollectingDispatcher(),
+        make_tracker("Hvilke mål har Morsø?", "list_goals", [{"entity": "kommune", "value": "Morsø"}]),
+    )
+    slots = slots_of(listing)
+    assert [entry.split("|")[1] for entry in slots["listed_goals"][:2]] == ["1", "2"]
+    events = run(
+        action_module.ActionMore,
+        dispatcher,
+        make_tracker("fortæl lidt mere om det andet af dem", "ask_more", slots=slots),
+    )
+    text = dispatcher.messages[0]["text"]
+    assert "Opkvalificering af ledige" in text and "Værdig sagsbehandling" not in text
+    assert slots_of(events)["last_intent"] == "goal_detail"

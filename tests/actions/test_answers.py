@@ -596,3 +596,51 @@ def test_comparison_fragment_after_a_figures_comparison_adds_the_place(session: 
     assert (
         "Ledigheden i Aarhus" in text and "Ledigheden i Morsø" in text and "Ledigheden i hele landet" in text
     )
+
+
+def _after_goal_list(session: Session) -> tuple[dict, list[str]]:
+    question = "Hvilke mål har Mariagerfjord?"
+    listing = ask(session, answers.answer_list_goals, question, kommune="Mariagerfjord")
+    slots = answers.remembered_slots(Context(question), listing, "list_goals")
+    shown = [
+        line.split(":")[0].removeprefix("- Mål ")
+        for line in listing.text.splitlines()
+        if line.startswith("- ")
+    ]
+    return slots, shown
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "position"),
+    [
+        ("Hvad ligger der nærmere bestemt i det tredje af dem?", "ask_more", 3),
+        ("hvordan går det med den sidste?", "ask_status", -1),
+        ("og nummer 2?", "nlu_fallback", 2),
+        ("hvad er succeskriteriet for det forste mal", "ask_target", 1),
+    ],
+)
+def test_an_ordinal_after_a_goal_list_points_to_that_goal(
+    session: Session, text: str, intent: str, position: int
+) -> None:
+    slots, shown = _after_goal_list(session)
+    code = shown[position - 1 if position > 0 else -1]
+    routed, handler = answers.as_follow_up(Context(text, intent, {}, slots, "rest"))
+    assert routed.intent == (intent if intent in ("ask_status", "ask_target") else "goal_detail")
+    assert routed.entities["goal_code"] == [code]
+    assert f"Mål {code}" in handler(session, routed).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hvad var den sidste måling", "og den fjerde?", "hvad er det første, kommunen gør"],
+)
+def test_no_list_position_without_a_matching_ordinal(session: Session, text: str) -> None:
+    slots, shown = _after_goal_list(session)
+    assert len(shown) == 3  # "den fjerde" is past the end of the list
+    assert answers.listed_goal_asked(Context(text, "ask_status", {}, slots, "rest")) is None
+
+
+def test_an_ordinal_needs_the_goal_list_as_the_previous_answer(session: Session) -> None:
+    slots, _ = _after_goal_list(session)
+    later = {**slots, "last_intent": "ask_status"}
+    assert answers.listed_goal_asked(Context("og den sidste?", "ask_status", {}, later, "rest")) is None
