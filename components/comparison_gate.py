@@ -4,7 +4,9 @@
 Morsø over landsgennemsnittet?". The classifier also picks it for one-kommune questions
 that merely sound evaluative ("Lever Norddjurs op til målet om …?", "Rykker Norddjurs sig
 på …?"). When the message names fewer than two kommuner and has no word that makes a
-comparison (sammenlign, end, i forhold til, landsgennemsnit, kommunerne, …), this component
+comparison (sammenlign, end, i forhold til, landsgennemsnit, kommunerne, …), or compares one
+kommune's goal with the country ("klarer Norddjurs sig bedre end landet på 6.3?" – the
+goal's status, which gives the national figure), this component
 drops ``compare_kommuner`` from the ranking and rescales the rest to sum as before (the
 ranking given that it is not a comparison), so the next intent takes its place and the
 ``FallbackClassifier`` after it decides whether that is sure enough.
@@ -49,9 +51,26 @@ COMPARISON_WORDS = re.compile(
 )
 
 
+# A goal of the plans: "målet om …", "målsætningen", "6.3". One kommune's goal measured
+# against the country is that goal's status (whose answer gives the national figure).
+GOAL_WORDS = re.compile(
+    r"\bm(?:å|aa|a)l(?:et|ene|s(?:æ|ae)tning(?:en)?)?\b|\b\d{1,2}\.\d{1,2}\b", re.IGNORECASE
+)
+
+
+# Words that put several kommuner side by side ("hvilken af kommunerne har flest mål?").
+SEVERAL_KOMMUNER = re.compile(
+    r"kommuner|tværs|tvaers|nabo|\bbegge\b|\bbåde\b|\bbaade\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b",
+    re.IGNORECASE,
+)
+
+
 def names_two_sides(text: str, kommuner: set[str]) -> bool:
-    """True when the message names two kommuner or compares with something else."""
-    return len(kommuner) >= 2 or bool(COMPARISON_WORDS.search(text))
+    """True when the message names two kommuner, or compares one with something else and
+    is not about one of its goals ("klarer Norddjurs sig bedre end landet på 6.3?")."""
+    if len(kommuner) >= 2 or SEVERAL_KOMMUNER.search(text):
+        return True
+    return bool(COMPARISON_WORDS.search(text)) and not GOAL_WORDS.search(text)
 
 
 def named_kommuner(message: Message, place_entity: str, lookup_extractor: str) -> set[str]:
