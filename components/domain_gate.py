@@ -268,18 +268,16 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if request is not None:
             logger.debug("Off-topic request (%s): %s -> out_of_scope", request, intent)
             return self._config["out_of_scope_intent"]
-        if self._farewell(message):
-            logger.debug("Farewell: %s -> %s", intent, self._config["farewell_intent"])
-            return self._config["farewell_intent"]
-        if self._definition_request(message):
-            logger.debug("Definition request: %s -> %s", intent, self._config["definition_intent"])
-            return self._config["definition_intent"]
-        if self._place_answer(message):
-            logger.debug("Only a kommune: %s -> %s", intent, self._config["place_intent"])
-            return self._config["place_intent"]
-        if self._comparison(message):
-            logger.debug("Comparison: %s -> %s", intent, self._config["comparison_intent"])
-            return self._config["comparison_intent"]
+        rules = (
+            ("Farewell", self._farewell, "farewell_intent"),
+            ("Definition request", self._definition_request, "definition_intent"),
+            ("Only a kommune", self._place_answer, "place_intent"),
+            ("Comparison", self._comparison, "comparison_intent"),
+        )
+        for name, applies, intent_key in rules:
+            if applies(message):
+                logger.debug("%s: %s -> %s", name, intent, self._config[intent_key])
+                return str(self._config[intent_key])
         forms = self._off_topic_forms(message)
         if forms is None or self.vocabulary is None:
             return None

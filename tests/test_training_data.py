@@ -90,12 +90,12 @@ def test_only_goodbye_examples_are_farewells() -> None:
     assert not matched, matched
 
 
-def _term_pattern() -> re.Pattern[str]:
-    """The glossary terms as the RegexEntityExtractor finds them (data/generated/lookups.yml)."""
+def _lookup_pattern(table: str) -> re.Pattern[str]:
+    """A lookup table's entries as the RegexEntityExtractor finds them (data/generated/lookups.yml)."""
     lookups = yaml.safe_load((ROOT / "data" / "generated" / "lookups.yml").read_text(encoding="utf-8"))
-    (block,) = [b for b in lookups["nlu"] if b.get("lookup") == "term"]
-    terms = sorted((line.strip()[2:] for line in block["examples"].splitlines() if line.strip()), key=len)
-    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in reversed(terms)) + r")\b", re.IGNORECASE)
+    (block,) = [b for b in lookups["nlu"] if b.get("lookup") == table]
+    entries = sorted((line.strip()[2:] for line in block["examples"].splitlines() if line.strip()), key=len)
+    return re.compile(r"\b(?:" + "|".join(re.escape(e) for e in reversed(entries)) + r")\b", re.IGNORECASE)
 
 
 def test_only_define_term_examples_are_definition_requests_about_a_term() -> None:
@@ -103,7 +103,7 @@ def test_only_define_term_examples_are_definition_requests_about_a_term() -> Non
     whatever the intent, so no other intent's example may have both."""
     from planbot.definition_request import asks_for_definition
 
-    terms = _term_pattern()
+    terms = _lookup_pattern("term")
     matched = [
         (i, t)
         for i, t in _labelled_examples()
@@ -114,14 +114,6 @@ def test_only_define_term_examples_are_definition_requests_about_a_term() -> Non
     assert not matched, matched
 
 
-def _kommune_pattern() -> re.Pattern[str]:
-    """The kommune names as the RegexEntityExtractor finds them (data/generated/lookups.yml)."""
-    lookups = yaml.safe_load((ROOT / "data" / "generated" / "lookups.yml").read_text(encoding="utf-8"))
-    (block,) = [b for b in lookups["nlu"] if b.get("lookup") == "kommune"]
-    names = sorted((line.strip()[2:] for line in block["examples"].splitlines() if line.strip()), key=len)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in reversed(names)) + r")\b", re.IGNORECASE)
-
-
 def test_only_compare_kommuner_examples_are_comparison_fragments() -> None:
     """The domain gate turns a message that only compares with another place ("er det flere
     end i Jammerbugt?") into compare_kommuner whatever the intent but inform_kommune (the
@@ -129,7 +121,7 @@ def test_only_compare_kommuner_examples_are_comparison_fragments() -> None:
     other intent's example may be one."""
     from planbot.comparison import is_comparison_text
 
-    kommuner = _kommune_pattern()
+    kommuner = _lookup_pattern("kommune")
     matched = [
         (i, t)
         for i, t in _labelled_examples()
@@ -144,7 +136,7 @@ def test_only_inform_kommune_examples_only_name_a_kommune() -> None:
     into inform_kommune whatever the intent, so no other intent's example may be one."""
     from planbot.comparison import is_place_answer
 
-    kommuner = _kommune_pattern()
+    kommuner = _lookup_pattern("kommune")
     matched = [
         (i, t)
         for i, t in _labelled_examples()
