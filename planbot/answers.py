@@ -1052,9 +1052,12 @@ _INITIATIVE_KIND_WORDS = {
 }
 
 
-def _initiative_kinds_in(text: str) -> set[str]:
+def _initiative_kinds_in(text: str) -> list[str]:
+    """The kinds of initiative the text names, in the order it names them: "hvilke
+    omprioriteringer … for at finansiere handlingerne" asks for omprioriteringer first."""
     folded = fold(text)
-    return {kind for word, kind in _INITIATIVE_KIND_WORDS.items() if word in folded}
+    found = {kind: folded.find(word) for word, kind in _INITIATIVE_KIND_WORDS.items() if word in folded}
+    return sorted(found, key=found.__getitem__)
 
 
 def answer_initiatives(session: Session, ctx: Context) -> Answer:
@@ -1108,7 +1111,10 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             ]
         else:
             chosen = [i for i in items if i.kind == "indsatsområde"] or items
-        chosen.sort(key=lambda i: -i.plan.period_end)  # newest plan first, ranking kept within a plan
+        # the kind asked for first, then the newest plan; the ranking is kept within a plan
+        chosen.sort(
+            key=lambda i: (kinds.index(i.kind) if i.kind in kinds else len(kinds), -i.plan.period_end)
+        )
         if not chosen:
             about = group or theme or "det emne"
             blocks.append(f"{kommune.name}: Jeg kan ikke finde indsatser for {about} i planerne.")

@@ -644,3 +644,17 @@ def test_an_ordinal_needs_the_goal_list_as_the_previous_answer(session: Session)
     slots, _ = _after_goal_list(session)
     later = {**slots, "last_intent": "ask_status"}
     assert answers.listed_goal_asked(Context("og den sidste?", "ask_status", {}, later, "rest")) is None
+
+
+def test_the_kind_of_initiative_named_first_is_listed_first(session: Session) -> None:
+    from planbot.query import find_kommune, initiatives_for
+
+    question = "hvilke omprioriteringer har mariagerfjord lavet for at finansiere handlingerne"
+    answer = ask(session, answers.answer_initiatives, question, kommune="Mariagerfjord")
+    kinds = {i.title: i.kind for i in initiatives_for(session, find_kommune(session, "Mariagerfjord"))}
+    shown = [line[2:] for line in answer.text.splitlines() if line.startswith("- ")]
+    listed_kinds = [kinds[next(t for t in kinds if line.startswith(t))] for line in shown]
+    assert "omprioritering" in listed_kinds and "handling" in listed_kinds
+    first_other = listed_kinds.index("handling")
+    assert set(listed_kinds[:first_other]) == {"omprioritering"}
+    assert "omprioritering" not in listed_kinds[first_other:]
