@@ -94,6 +94,9 @@ class PlanAction(Action):
             logger.exception("Action %s failed", self.name())
             dispatcher.utter_message(text=answers.DB_ERROR)
             return []
+        if answer.response:
+            dispatcher.utter_message(response=answer.response)
+            return []
         text = answer.full_text()
         if contains_masked_data(ctx.text) and answers.PRIVACY_REMINDER not in text:
             text = f"{answers.PRIVACY_REMINDER}\n\n{text}"

@@ -56,6 +56,7 @@ from planbot.schema import (
     Plan,
 )
 from planbot.search import search_passages
+from planbot.social import is_bare_hej_hej
 from planbot.status import (
     NO_DATA,
     NOT_REACHED,
@@ -124,6 +125,7 @@ class Answer:
     slots: dict[str, Any] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
     details: str | None = None
+    response: str | None = None  # a response of the domain to send instead of ``text``
 
     def full_text(self) -> str:
         """Text with the source line(s) appended."""
@@ -543,7 +545,9 @@ def _topic_words_plain(text: str) -> str:
 
 
 def answer_greet(session: Session, ctx: Context) -> Answer:
-    """Greeting with suggestions."""
+    """Greeting with suggestions; a bare "hej hej" after an answered question takes leave."""
+    if ctx.slots.get("last_intent") and is_bare_hej_hej(ctx.text):
+        return Answer(text="", response="utter_goodbye")
     names = [k.name for k in kommuner_with_plans(session)]
     return Answer(
         text=(

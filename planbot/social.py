@@ -98,3 +98,14 @@ def is_farewell(text: str) -> bool:
     if not before and not alone:
         return False
     return len(before) <= _MAX_WORDS_BEFORE and not any(word.isdigit() for word in before)
+
+
+# "hej hej" alone: a greeting that opens a conversation, or a goodbye that ends one
+_HEJ_HEJ = (["hej", "hej"], ["hejhej"])
+
+
+def is_bare_hej_hej(text: str) -> bool:
+    """Only "hej hej" ("hejhej", "hej hej du", "hej hej og tak"): whether it greets or takes
+    leave depends on the conversation before it, which the caller knows."""
+    words = _strip_trailing([w for w in _words(text) if w != "du"])
+    return words in _HEJ_HEJ

@@ -179,3 +179,13 @@ def test_more_about_an_ordinal_after_a_goal_list_answers_that_goal(
     text = dispatcher.messages[0]["text"]
     assert "Opkvalificering af ledige" in text and "Værdig sagsbehandling" not in text
     assert slots_of(events)["last_intent"] == "goal_detail"
+
+
+def test_hej_hej_after_an_answer_takes_leave(use_db: None, dispatcher: CollectingDispatcher) -> None:
+    after_question = {"kommune": "Morsø", "last_intent": "list_goals", "last_text": "Hvilke mål har Morsø?"}
+    run(action_module.ActionGreet, dispatcher, make_tracker("hej hej du", "greet", slots=after_question))
+    assert dispatcher.messages[0]["response"] == "utter_goodbye"
+    # at the start of a conversation it is a greeting
+    opening = CollectingDispatcher()
+    run(action_module.ActionGreet, opening, make_tracker("hej hej", "greet"))
+    assert opening.messages[0]["text"].startswith("Hej! Jeg er planassistenten")

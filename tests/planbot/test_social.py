@@ -2,7 +2,7 @@
 
 import pytest
 
-from planbot.social import is_farewell
+from planbot.social import is_bare_hej_hej, is_farewell
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,18 @@ def test_farewells(text: str) -> None:
 )
 def test_not_farewells(text: str) -> None:
     assert not is_farewell(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hej hej", True),
+        ("Hej hej du", True),
+        ("hejhej og tak", True),
+        ("hej", False),
+        ("hej hej, jeg har et spørgsmål", False),
+        ("hej hej hvad er ledigheden i Morsø", False),
+    ],
+)
+def test_bare_hej_hej(text: str, expected: bool) -> None:
+    assert is_bare_hej_hej(text) is expected
