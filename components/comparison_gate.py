@@ -41,6 +41,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from planbot.comparison import GOAL_CODE_IN_TEXT
+
 # Words that compare with something besides the one kommune named (also without æ/ø/å).
 COMPARISON_WORDS = re.compile(
     r"sammenlign|forhold til|\bift\b|\bend\b|\bvs\b|versus|\bmod\b|forskel|\bligner\b|\blige (?:godt|så|saa)\b"
@@ -54,7 +56,7 @@ COMPARISON_WORDS = re.compile(
 # A goal of the plans: "målet om …", "målsætningen", "6.3". One kommune's goal measured
 # against the country is that goal's status (whose answer gives the national figure).
 GOAL_WORDS = re.compile(
-    r"\bm(?:å|aa|a)l(?:et|ene|s(?:æ|ae)tning(?:en)?)?\b|\b\d{1,2}\.\d{1,2}\b", re.IGNORECASE
+    r"\bm(?:å|aa|a)l(?:et|ene|s(?:æ|ae)tning(?:en)?)?\b|" + GOAL_CODE_IN_TEXT.pattern, re.IGNORECASE
 )
 
 

@@ -176,6 +176,12 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         """Whether the FallbackClassifier replaced the classifier's intent."""
         return (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME
 
+    def _privacy_chosen(self, message: Message) -> bool:
+        """Whether the classifier chose a privacy intent (the jobcenter, a person) and was
+        sure of it: an unsure guess at one does not stop the place and definition rules."""
+        classified = self._classified_intent(message)
+        return classified in self._config["protected_intents"] and not self._fell_back(message)
+
     def _off_topic_request(self, message: Message) -> str | None:
         """The kind of recognisable off-topic request (task, sum, English), if any."""
         classified = self._classified_intent(message)
@@ -216,8 +222,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
 
         The privacy intents win only when the classifier chose them; an unsure guess at
         ``personal_case`` ("og hvad er igu så, min nabo snakker om det") does not."""
-        protected = self._classified_intent(message) in self._config["protected_intents"]
-        if protected and not self._fell_back(message):
+        if self._privacy_chosen(message):
             return False
         entities = message.get(ENTITIES) or []
         types = {e.get(ENTITY_ATTRIBUTE_TYPE) for e in entities}
@@ -238,9 +243,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         when the classifier heard a new place for the previous question), or a
         figures question that names both sides and compares them ("er der flere på
         kontanthjælp på Bornholm end i Slagelse?")."""
-        classified = self._classified_intent(message)
-        if classified in self._config["protected_intents"] and not self._fell_back(message):
+        if self._privacy_chosen(message):
             return False
+        classified = self._classified_intent(message)
         text = message.get(TEXT) or ""
         places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
         # a sure "another place for the previous question" (inform_kommune) gives both figures too
@@ -254,9 +259,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
 
     def _place_answer(self, message: Message) -> bool:
         """A message that only names a kommune ("Morsø, selvfølgelig", "frederikshavn?")."""
-        if self._classified_intent(message) in self._config["protected_intents"] and not self._fell_back(
-            message
-        ):
+        if self._privacy_chosen(message):
             return False
         places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
         return is_place_answer(message.get(TEXT) or "", sorted(places))

@@ -1439,19 +1439,19 @@ def _year_before(period: str) -> str | None:
     return None
 
 
-def _comparison_line(session: Session, areas: list[str], key: str) -> str | None:
-    """Which of the areas has the highest and the lowest latest figure, when they share a
+def _comparison_line(key: str, unit: str, latest: dict[str, Measurement]) -> str | None:
+    """Which of the areas has the highest and the lowest ``latest`` figure, when they share a
     period ("Ledigheden er højest i Norddjurs (2,4 %) og lavest i Morsø (1,9 %)."). A count
     is marked as a count: the kommuner differ in size."""
-    spec = INDICATORS[key]
-    series = session.get(IndicatorSeries, spec["series"])
-    points = [(area, _latest(session, area, spec["series"])) for area in areas]
-    known = [(area, m) for area, m in points if m is not None and m.value is not None]
-    if series is None or len(known) < 2 or len({m.period for _, m in known}) > 1:
+    known = [(area, m.value) for area, m in latest.items() if m.value is not None]
+    if len(known) < 2 or len({m.period for m in latest.values()}) > 1:
         return None
-    unit = series.unit
     decimals = 1 if unit == "pct" else 0
-    subject = spec["label"].split(" (")[0]  # "Andelen på kontanthjælp", without the definition
+    subject = INDICATORS[key]["label"].split(" (")[0]  # "Andelen på kontanthjælp", without the definition
+    ordered = sorted(
+        ((area, round(value, decimals)) for area, value in known), key=lambda p: p[1], reverse=True
+    )
+    (high, high_value), (low, low_value) = ordered[0], ordered[-1]
 
     def place(area: str) -> str:
         return "hele landet" if area == NATIONAL else area
@@ -1459,30 +1459,31 @@ def _comparison_line(session: Session, areas: list[str], key: str) -> str | None
     def shown(value: float) -> str:
         return fmt.with_unit(value, unit, decimals)
 
-    ordered = sorted(known, key=lambda pair: round(pair[1].value or 0.0, decimals), reverse=True)
-    (high, high_m), (low, low_m) = ordered[0], ordered[-1]
-    if round(high_m.value or 0.0, decimals) == round(low_m.value or 0.0, decimals):
+    if high_value == low_value:
         both = "begge steder" if len(known) == 2 else "alle steder"
-        return f"Tallet er det samme {both}: {shown(high_m.value or 0.0)}."
+        return f"Tallet er det samme {both}: {shown(high_value)}."
     if unit == "pct":
         if len(known) == 2:
-            diff = fmt.points(round(high_m.value or 0.0, 1) - round(low_m.value or 0.0, 1), signed=False)
+            diff = fmt.points(high_value - low_value, signed=False)
             return f"{subject} er {diff} højere i {place(high)} end i {place(low)}."
         return (
-            f"{subject} er højest i {place(high)} ({shown(high_m.value or 0.0)}) "
-            f"og lavest i {place(low)} ({shown(low_m.value or 0.0)})."
+            f"{subject} er højest i {place(high)} ({shown(high_value)}) "
+            f"og lavest i {place(low)} ({shown(low_value)})."
         )
     return (
-        f"Flest i {place(high)} ({shown(high_m.value or 0.0)}), færrest i {place(low)} "
-        f"({shown(low_m.value or 0.0)}) – et antal, ikke en andel, så kommunernes størrelse spiller ind."
+        f"Flest i {place(high)} ({shown(high_value)}), færrest i {place(low)} "
+        f"({shown(low_value)}) – et antal, ikke en andel, så kommunernes størrelse spiller ind."
     )
 
 
-def jobindsats_lines(session: Session, area: str, key: str) -> tuple[str, Source] | None:
-    """One indicator for one area, in words, with its source."""
+def jobindsats_lines(
+    session: Session, area: str, key: str, latest: Measurement | None = None
+) -> tuple[str, Source] | None:
+    """One indicator for one area, in words, with its source (``latest``: the area's latest
+    measurement, when the caller has looked it up already)."""
     spec = INDICATORS[key]
     series = session.get(IndicatorSeries, spec["series"])
-    latest = _latest(session, area, spec["series"])
+    latest = latest or _latest(session, area, spec["series"])
     if series is None or latest is None:
         return None
     unit = series.unit
@@ -1525,18 +1526,22 @@ def answer_jobindsats(session: Session, ctx: Context) -> Answer:
     lines: list[str] = []
     sources: list[Source] = []
     slots: dict[str, Any] = {"indicator": key}
+    latest: dict[str, Measurement] = {}  # each area's latest figure, for the comparison
     for area in areas:
         name = area if isinstance(area, str) else area.name
-        result = jobindsats_lines(session, name, key)
-        if result is None:
+        measurement = _latest(session, name, INDICATORS[key]["series"])
+        result = jobindsats_lines(session, name, key, measurement)
+        if result is None or measurement is None:
             lines.append(f"Jeg har ingen tal for {key} i {name}.")
             continue
         text, source = result
         lines.append(text)
         sources.append(source)
+        latest[name] = measurement
     if len(areas) == 1 and isinstance(areas[0], Kommune):
         slots["kommune"] = areas[0].name
-    comparison = _comparison_line(session, [a if isinstance(a, str) else a.name for a in areas], key)
+    series = session.get(IndicatorSeries, INDICATORS[key]["series"])
+    comparison = _comparison_line(key, series.unit, latest) if series is not None else None
     if comparison:
         lines.append(comparison)
     others = [k for k in INDICATORS if k != key][:3]
@@ -1555,12 +1560,7 @@ def answer_compare(session: Session, ctx: Context) -> Answer:
     A fragment that only names the other side ("er det bedre end i Morsø?") after another
     kind of question asks that question for the new place too (see ``answer_inform_kommune``).
     """
-    if (
-        ctx.slots.get("last_intent") in HANDLERS
-        and ctx.slots.get("last_text")
-        and not codes_in_text(ctx)
-        and is_comparison_text(ctx.text, ctx.entities.get("kommune", []))
-    ):
+    if ctx.slots.get("last_intent") in HANDLERS and ctx.slots.get("last_text") and _only_compares(ctx):
         return answer_inform_kommune(session, ctx)
     areas = resolve_kommuner(session, ctx, use_slot=False)
     if len(areas) < 2 and ctx.slots.get("kommune"):
@@ -1935,9 +1935,12 @@ def is_comparison_fragment(ctx: Context) -> bool:
         return False
     if ctx.intent not in HANDLERS and ctx.intent not in (FALLBACK_INTENT, "inform_kommune"):
         return False
-    if codes_in_text(ctx):
-        return False
-    return is_comparison_text(ctx.text, ctx.entities.get("kommune", []))
+    return _only_compares(ctx)
+
+
+def _only_compares(ctx: Context) -> bool:
+    """The message only compares with the places it names (no goal code of its own)."""
+    return not codes_in_text(ctx) and is_comparison_text(ctx.text, ctx.entities.get("kommune", []))
 
 
 def answer_comparison_fragment(session: Session, ctx: Context) -> Answer:
