@@ -31,6 +31,7 @@ from planbot.jobindsats import NATIONAL, SOURCE_LABEL
 from planbot.periods import MONTHS_DA, parse_period
 from planbot.privacy import contains_masked_data
 from planbot.query import (
+    PLAN_KIND_WORDS,
     corpus_index,
     facts_for,
     find_goals,
@@ -375,7 +376,7 @@ def _kommune_and_plan(
         return None, None, ask_for_kommune(session, question)
     if not kommune.has_plans:
         return kommune, None, _no_plans(session, kommune)
-    hint = ctx.entity("year") or _plan_hint(ctx.text)
+    hint = _plan_hint(ctx)
     plan = find_plan(session, kommune, hint)
     if plan is None:
         return kommune, None, _no_plans(session, kommune)
@@ -386,15 +387,19 @@ def _kommune_and_plan(
     return kommune, plan, None
 
 
-def _plan_hint(text: str) -> str | None:
+def _year_in(text: str) -> str | None:
     match = re.search(r"\b(20[12]\d)\b", text)
-    if match:
-        return match.group(1)
-    lowered = fold(text)
-    for word in ("strategi", "notat", "udmont"):
-        if word in lowered:
-            return word
-    return None
+    return match.group(1) if match else None
+
+
+def _plan_hint(ctx: Context) -> str | None:
+    """Which plan the question names: its year or period ("2024", "20-21") and/or its kind
+    ("strategien", "notatet"), for :func:`planbot.query.find_plan`."""
+    year = ctx.entity("year") or _year_in(ctx.text)
+    lowered = fold(ctx.text)
+    word = next((w for w in PLAN_KIND_WORDS if w in lowered), None)
+    hint = " ".join(part for part in (year, word) if part)
+    return hint or None
 
 
 def _other_plans_line(session: Session, plan: Plan) -> str:
@@ -594,7 +599,7 @@ def answer_plan_info(session: Session, ctx: Context) -> Answer:
     q = fold(ctx.text)
     if "minister" in q and _first_kommune(session, ctx) is None:
         # The ministermål are national: answer from the newest plan that lists them (or the year asked for).
-        year = _plan_hint(ctx.text)
+        year = _year_in(ctx.text)
         with_minister = [
             p for p in session.scalars(select(Plan).order_by(Plan.period_end.desc()))
             if any(f.get("kind") == "ministermål" for f in p.frame or [])
@@ -736,7 +741,7 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
                 return _no_plans(session, kommune)
             blocks.append(f"{kommune.name}: ingen beskæftigelsesplan i mine data.")
             continue
-        hint = ctx.entity("year") or _plan_hint(ctx.text)
+        hint = _plan_hint(ctx)
         plan = (
             find_plan(session, kommune, hint)
             if (hint or len(kommuner) == 1 or not (group or theme))
@@ -815,7 +820,7 @@ def _goal_context(
     if kommune is not None:
         if not kommune.has_plans:
             return [], kommune, None, _no_plans(session, kommune)
-        hint = ctx.entity("year") or _plan_hint(ctx.text)
+        hint = _plan_hint(ctx)
         plan = find_plan(session, kommune, hint) if hint else None
     goals, how = _resolve_goal(session, ctx, kommune, plan)
     explicit = bool(ctx.entities.get("kommune")) or bool(kommuner_in_text(session, ctx.text))
@@ -1082,7 +1087,7 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
                 return _no_plans(session, kommune)
             blocks.append(f"{kommune.name}: ingen beskæftigelsesplan i mine data.")
             continue
-        hint = ctx.entity("year") or _plan_hint(ctx.text)
+        hint = _plan_hint(ctx)
         plan = find_plan(session, kommune, hint) if hint else None
         items = initiatives_for(session, kommune, plan)
         kinds = _initiative_kinds_in(ctx.text)

@@ -67,9 +67,25 @@ def plans_for(session: Session, kommune: Kommune | None = None) -> list[Plan]:
     return list(session.scalars(query))
 
 
+PLAN_KIND_WORDS = {"strategi": "arbejdsmarkedsstrategi", "notat": "notat", "udmont": "notat"}
+"""Words in a question (folded) that name a kind of plan document."""
+
+
+def _hint_years(hint: str) -> list[int]:
+    """Years in a plan hint: "2024", "2020-2021", and two-digit periods like "20-21"."""
+    years = [int(y) for y in re.findall(r"\b(20\d\d)\b", hint)]
+    if not years:
+        short = re.search(r"\b([1-3]\d)\s*[-/–]\s*([1-3]\d)\b", hint)
+        if short:
+            years = [2000 + int(short.group(1)), 2000 + int(short.group(2))]
+    return years
+
+
 def find_plan(session: Session, kommune: Kommune, hint: str | None = None) -> Plan | None:
     """The kommune's plan matching ``hint`` (a year, period or title word); the newest without one.
 
+    A kind word in the hint ("strategi", "notat") narrows the choice before the years do
+    ("notatet 2024" is the note that ends in 2024, not the plan that starts then).
     Prefers beskæftigelsesplaner over notes and strategies when no hint is given.
     """
     plans = plans_for(session, kommune)
@@ -77,22 +93,22 @@ def find_plan(session: Session, kommune: Kommune, hint: str | None = None) -> Pl
         return None
     if hint:
         h = _key(hint)
-        years = re.findall(r"\d{4}", hint)
         for plan in plans:
             if h in {_key(plan.period), _key(plan.title), _key(plan.id)}:
                 return plan
+        kinds = {kind for word, kind in PLAN_KIND_WORDS.items() if word in h}
+        candidates = [p for p in plans if p.kind in kinds] or plans
+        years = _hint_years(hint)
         if years:
-            year = int(years[0])
-            exact = [p for p in plans if p.period_start == year or p.period_end == year]
-            covering = [p for p in plans if p.period_start <= year <= p.period_end]
+            exact = [p for p in candidates if p.period_start == years[0] or p.period_end == years[0]]
+            if len(years) > 1:
+                exact = [p for p in exact if years[-1] in (p.period_start, p.period_end)] or exact
+            covering = [p for p in candidates if p.period_start <= years[0] <= p.period_end]
             chosen = exact or covering
             if chosen:
                 return sorted(chosen, key=lambda p: p.kind != "beskæftigelsesplan")[0]
-        for word, kind in (("strategi", "arbejdsmarkedsstrategi"), ("notat", "notat"), ("udmont", "notat")):
-            if word in h:
-                match = [p for p in plans if p.kind == kind]
-                if match:
-                    return match[0]
+        if kinds and candidates is not plans:
+            return candidates[0]
     main = [p for p in plans if p.kind == "beskæftigelsesplan"]
     return (main or plans)[0]
 

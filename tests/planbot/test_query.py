@@ -7,7 +7,8 @@ from types import SimpleNamespace
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from planbot.query import _current_plans_first, find_goals
+from planbot.query import _current_plans_first, find_goals, find_kommune, find_plan
+from planbot.schema import Kommune
 
 
 def _goal(code: str, kommune_id: int, period_end: int) -> SimpleNamespace:
@@ -43,3 +44,24 @@ def test_find_goals_on_the_plans(shared_engine: Engine) -> None:
 
     assert (tie[0].code, tie[0].plan_id) == ("6.3", "norddjurs-2024")
     assert (clear[0].code, clear[0].plan_id) == ("4.2", "norddjurs-2020-2021-strategi")
+
+
+def test_find_plan_reads_kind_words_and_short_periods(shared_engine: Engine) -> None:
+    with Session(shared_engine) as session:
+        norddjurs = find_kommune(session, "Norddjurs")
+        mariagerfjord = find_kommune(session, "Mariagerfjord")
+        assert norddjurs is not None and mariagerfjord is not None
+
+        def plan_id(kommune: Kommune, hint: str | None) -> str | None:
+            plan = find_plan(session, kommune, hint)
+            return plan.id if plan else None
+
+        # "arbejdsmarkedsstrategien 20-21": a two-digit period, with or without the kind word
+        assert plan_id(norddjurs, "20-21") == "norddjurs-2020-2021-strategi"
+        assert plan_id(norddjurs, "20-21 strategi") == "norddjurs-2020-2021-strategi"
+        assert plan_id(norddjurs, "strategi") == "norddjurs-2020-2021-strategi"
+        # 2024 starts the plan and ends the note: the kind word decides, the plan without one
+        assert plan_id(mariagerfjord, "2024 notat") == "mariagerfjord-2021-2024-notat"
+        assert plan_id(mariagerfjord, "2024") == "mariagerfjord-2024-2027"
+        assert plan_id(mariagerfjord, "24-27") == "mariagerfjord-2024-2027"
+        assert plan_id(norddjurs, None) == "norddjurs-2024"
