@@ -67,7 +67,7 @@ from planbot.status import (
     goal_status,
     target_in_words,
 )
-from planbot.text import fold, only_filler_and, with_synonyms
+from planbot.text import fold, only_filler_and, question_sentence, with_synonyms
 
 STAFF_CHANNELS = {"teams", "msteams", "botframework"}
 PRIVACY_REMINDER = (
@@ -470,7 +470,7 @@ def _noise_lemmas() -> frozenset[str]:
 
 
 _QUESTION_PHRASES = re.compile(
-    r"\bhvor (?:stor|store) (?:en )?(?:del|andel)(?: af)?\b|\bhvor (?:mange|meget|stor|store|højt|hoejt|lang tid|længe|ofte|tit)\b"
+    r"\bhvor (?:stor|store) (?:en )?(?:del|andel)(?: af)?\b|\bhvor (?:mange|meget|stor|store|stort|højt|hoejt|lang tid|længe|ofte|tit)\b"
     r"|\bhvilken (?:andel|del)\b|\bhvad er\b",
     re.IGNORECASE,
 )
@@ -1165,23 +1165,26 @@ _AMOUNT_QUESTION = re.compile(rf"\b({_AMOUNT_WORDS}|hvilket belob|antallet|andel
 _SHARE_QUESTION = re.compile(
     r"\b(andel(en|e)?|procent(del)?|hvor stor (en )?del|hvor mange procent)\b", re.IGNORECASE
 )
+# "hvor stort et beløb", "hvor mange penge": the answer is an amount in kroner
+_MONEY_QUESTION = re.compile(r"\b(bel(ø|oe|o)b(et)?|penge(ne)?|kroner|kr)\b", re.IGNORECASE)
 
 
-def answer_fact(session: Session, ctx: Context) -> Answer:
-    """A fact or figure stated in the plans (or a figure of an initiative); else passage search."""
-    kommuner = [k for k in resolve_kommuner(session, ctx) if isinstance(k, Kommune) and k.has_plans]
-    explicit = bool(kommuner_in_text(session, ctx.text) or ctx.entities.get("kommune"))
+def _is_amount(item: Fact | Initiative) -> bool:
+    if isinstance(item, Fact):
+        return (item.unit or "").startswith("kr")
+    return bool(item.amount_dkk)
+
+
+def _ranked_facts(session: Session, ctx: Context, items: list[Any]) -> list[tuple[float, float, Any]]:
+    """Facts and initiative figures as (score, coverage, item) for the question, best first."""
     wants_share = bool(_SHARE_QUESTION.search(ctx.text))
-    topic = _topic_words(session, ctx) or ctx.text
-    if wants_share:
-        # "andel"/"procent" say what form the answer takes, not what it is about.
-        topic = _SHARE_QUESTION.sub(" ", topic).strip() or topic
-    scopes = kommuner if (kommuner and explicit) else (kommuner or kommuner_with_plans(session))
-    items: list[Any] = []
-    for kommune in scopes:
-        items += facts_for(session, kommune)
-        items += [i for i in initiatives_for(session, kommune) if i.figures or i.amount_dkk]
+    wants_money = bool(_MONEY_QUESTION.search(ctx.text))
     wants_number = bool(_NUMBER_QUESTION.search(ctx.text))
+    topic = _topic_words(session, ctx) or ctx.text
+    # "andel"/"procent" and "beløb"/"penge" say what form the answer takes, not what it is about.
+    for wanted, form in ((wants_share, _SHARE_QUESTION), (wants_money, _MONEY_QUESTION)):
+        if wanted:
+            topic = form.sub(" ", topic).strip() or topic
     ranked = []
     for score, coverage, item in rank_items(
         items, topic, ("topic", "title", "text", "source_quote", "figures", "period")
@@ -1191,8 +1194,27 @@ def answer_fact(session: Session, ctx: Context) -> Answer:
             score *= 1.1
         if wants_share and isinstance(item, Fact) and item.unit == "pct":
             score *= 1.25  # a share is a percentage, not a difference in procentpoint
+        if wants_money and _is_amount(item):
+            score *= 1.25
         ranked.append((score, coverage, item))
     ranked.sort(key=lambda triple: triple[0], reverse=True)
+    return ranked
+
+
+def answer_fact(session: Session, ctx: Context) -> Answer:
+    """A fact or figure stated in the plans (or a figure of an initiative); else passage search."""
+    kommuner = [k for k in resolve_kommuner(session, ctx) if isinstance(k, Kommune) and k.has_plans]
+    explicit = bool(kommuner_in_text(session, ctx.text) or ctx.entities.get("kommune"))
+    scopes = kommuner if (kommuner and explicit) else (kommuner or kommuner_with_plans(session))
+    items: list[Any] = []
+    for kommune in scopes:
+        items += facts_for(session, kommune)
+        items += [i for i in initiatives_for(session, kommune) if i.figures or i.amount_dkk]
+    ranked = _ranked_facts(session, ctx, items)
+    question = question_sentence(ctx.text)
+    if question and not (ranked and ranked[0][1] >= 0.34):
+        # "I forbindelse med budgettet: hvor meget …?": the preamble's words dilute the match
+        ranked = _ranked_facts(session, replace(ctx, text=question), items)
     if ranked and ranked[0][1] >= 0.34:
         _, _, best = ranked[0]
         lines = [best.text if isinstance(best, Fact) else f"{best.title}: {best.text}"]

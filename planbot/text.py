@@ -229,3 +229,25 @@ def term_groups(text: str) -> list[frozenset[str]]:
             else:
                 groups.append(group)
     return groups
+
+
+# A sentence ends at . ! ? or a colon followed by a space, or at a line break. Goal codes
+# ("6.3") and amounts ("8.940") do not split, nor do ordinals ("hver 14. dag"): after a
+# number, a full stop ends the sentence only before a capital ("… i 2024. Hvad …").
+_SENTENCE_END = re.compile(r"(?<=[!?:])\s+|(?<=[^\d]\.)\s+|(?<=\d\.)\s+(?=[A-ZÆØÅ])|\n+")
+
+
+def question_sentence(text: str) -> str | None:
+    """The question of a message that has more than one sentence, or None.
+
+    Politicians and citizens often put a preamble before the question ("Jeg sidder i
+    udvalget og skal forberede mig til torsdag. Hvad kan du svare på?"). The question is
+    the last sentence that ends with a question mark, or else the last sentence. A message
+    of one sentence has no preamble to leave out.
+    """
+    sentences = [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    questions = [s for s in sentences if s.endswith("?")]
+    sentence = questions[-1] if questions else sentences[-1]
+    return sentence if len(_TOKEN.findall(sentence)) >= 2 else None

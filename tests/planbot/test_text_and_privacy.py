@@ -5,7 +5,7 @@ import pytest
 from planbot import formatting as fmt
 from planbot.periods import parse_period
 from planbot.privacy import is_too_long, mask_personal_data, prepare_user_text
-from planbot.text import content_lemmas, fold, term_groups, with_synonyms
+from planbot.text import content_lemmas, fold, question_sentence, term_groups, with_synonyms
 
 
 def test_danish_numbers() -> None:
@@ -76,3 +76,24 @@ def test_a_plan_term_next_to_its_synonym_counts_once() -> None:
         groups = term_groups(text)
         assert sum(1 for g in groups if "grundskolen" in g) == 1
         assert {"folkeskolen", "grundskolen"} <= groups[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Jeg sidder i udvalget og skal forberede mig til torsdag. Hvad kan du svare på?",
+            "Hvad kan du svare på?",
+        ),
+        ("I forbindelse med budgettet: Hvor meget flyttes fra STU?", "Hvor meget flyttes fra STU?"),
+        ("Hvad gør I for unge? Min søn er 19.", "Hvad gør I for unge?"),  # the question, not the last
+        ("hej\nhvordan går det med 6.3", "hvordan går det med 6.3"),
+        ("Mål 6.3 i planen. Status", None),  # a one-word sentence is no question to classify
+        ("Hvordan går det med mål 6.3 og 8.940 ledige?", None),  # codes and amounts do not split
+        ("hvad gør kommunen for unge", None),
+        ("skraldet tømmes hver 14. dag hos mig", None),  # an ordinal, not a full stop
+        ("Planen gælder 2024. Hvem har vedtaget den?", "Hvem har vedtaget den?"),
+    ],
+)
+def test_question_sentence(text: str, question: str | None) -> None:
+    assert question_sentence(text) == question
