@@ -1,0 +1,177 @@
+"""Rasa NLU component: an unsure message with a preamble is classified by its question.
+
+Users put context before the question ("Jeg er lige blevet valgt ind i
+kommunalbestyrelsen. Hvad er det for spørgsmål, du kan besvare?"). The preamble's words
+pull DIET and the logistic regression towards other intents, and the message falls under
+the fallback threshold although the question alone is clear. Training on generated
+preambles was tried and made the classifier worse (README, *Målinger*).
+
+This component runs right after the ``FallbackClassifier``. Only when the message fell
+back and has more than one sentence (:func:`planbot.text.question_sentence`), it
+classifies the question sentence alone with its own small model – TF-IDF over character
+2–5-grams and words, and a logistic regression, trained on the same examples – and takes
+that intent when the model is at least ``threshold`` sure. Entities stay those of the
+whole message (the kommune is often in the preamble). Everything else passes unchanged,
+so the component cannot alter a message the classifier was sure of.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from planbot.text import question_sentence
+
+logger = logging.getLogger(__name__)
+
+MODEL_FILE = "question_classifier.skops"
+QUESTION_KEY = "question_sentence"  # in the parse result: the sentence that was classified
+
+
+def sentence_classifier(c: float = 10.0, random_state: int = 42) -> Pipeline:
+    """TF-IDF over character 2–5-grams and word uni-/bigrams, then a logistic regression."""
+    features = FeatureUnion(
+        [
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
+            (
+                "words",
+                TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"),
+            ),
+        ]
+    )
+    return Pipeline(
+        [
+            ("features", features),
+            ("classifier", LogisticRegression(C=c, max_iter=2000, random_state=random_state)),
+        ]
+    )
+
+
+def _is_library_type(name: str) -> bool:
+    return name.split(".")[0] in {"sklearn", "numpy", "scipy", "builtins"}
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class QuestionSentenceClassifier(GraphComponent, IntentClassifier):
+    """Classifies the question sentence of an unsure message with a preamble."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """How sure the sentence model must be, and its regularisation."""
+        return {"threshold": 0.5, "C": 10.0, "random_state": 42}
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Pipeline | None = None,
+    ) -> None:
+        self._config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.model = model
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> QuestionSentenceClassifier:
+        """An untrained component (it lets everything through until trained)."""
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Fit the sentence model on the intent examples."""
+        examples = [m for m in training_data.intent_examples if m.get(TEXT) and m.get(INTENT)]
+        if len({m.get(INTENT) for m in examples}) < 2:
+            return self._resource
+        model = sentence_classifier(float(self._config["C"]), int(self._config["random_state"]))
+        model.fit([m.get(TEXT).lower() for m in examples], [m.get(INTENT) for m in examples])
+        self.model = model
+        self.persist()
+        return self._resource
+
+    def persist(self) -> None:
+        """Save the sentence model in the model storage (skops, as Rasa's own classifiers)."""
+        import skops.io as sio
+
+        if self.model is None:
+            return
+        with self._model_storage.write_to(self._resource) as directory:
+            sio.dump(self.model, directory / MODEL_FILE)
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> QuestionSentenceClassifier:
+        """Load the sentence model (an untrained component if there is none)."""
+        import skops.io as sio
+
+        try:
+            with model_storage.read_from(resource) as directory:
+                path = directory / MODEL_FILE
+                untrusted = sio.get_untrusted_types(file=path)
+                foreign = [name for name in untrusted if not _is_library_type(name)]
+                if foreign:
+                    raise ValueError(f"unexpected types in {MODEL_FILE}: {foreign}")
+                model = sio.load(path, trusted=untrusted)
+        except (ValueError, FileNotFoundError) as error:
+            logger.warning(
+                "QuestionSentenceClassifier has no model (%s); it lets every message through.", error
+            )
+            return cls(config, model_storage, resource)
+        return cls(config, model_storage, resource, model)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Give fallen-back messages with a preamble the intent of their question sentence."""
+        if self.model is None:
+            return messages
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if intent != DEFAULT_NLU_FALLBACK_INTENT_NAME:
+                continue
+            sentence = question_sentence(message.get(TEXT) or "")
+            if sentence is None:
+                continue
+            probabilities = self.model.predict_proba([sentence.lower()])[0]
+            ranking = sorted(
+                (
+                    {INTENT_NAME_KEY: str(name), PREDICTED_CONFIDENCE_KEY: float(p)}
+                    for name, p in zip(self.model.classes_, probabilities, strict=True)
+                ),
+                key=lambda r: -r[PREDICTED_CONFIDENCE_KEY],
+            )[:10]
+            if ranking[0][PREDICTED_CONFIDENCE_KEY] < float(self._config["threshold"]):
+                continue
+            logger.debug("Question sentence %r classified as %s", sentence, ranking[0])
+            message.set(INTENT, dict(ranking[0]), add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            message.set(QUESTION_KEY, sentence, add_to_output=True)
+        return messages
