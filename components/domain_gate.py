@@ -51,7 +51,7 @@ from planbot.comparison import COMPARISON_CUE, NATIONAL_IN_TEXT, is_comparison_t
 from planbot.definition_request import asks_for_definition
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
-from planbot.social import is_farewell
+from planbot.social import asks_for_a_person, is_farewell
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 logger = logging.getLogger(__name__)
@@ -82,6 +82,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             "place_entity": "kommune",
             # intents whose answer (the jobcenter, a person) beats an off-topic request or a farewell
             "protected_intents": ["personal_case", "human_handoff"],
+            # protected only when the message asks for a person (planbot.social.asks_for_a_person)
+            "handoff_intent": "human_handoff",
             # the intent of a message that ends the conversation ("tak for det. vi ses")
             "farewell_intent": "goodbye",
             # the intent of a question what a recognised term means, and the term's entity
@@ -185,9 +187,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
     def _off_topic_request(self, message: Message) -> str | None:
         """The kind of recognisable off-topic request (task, sum, English), if any."""
         classified = self._classified_intent(message)
-        if classified in self._config["protected_intents"]:
-            return None
         text = message.get(TEXT) or ""
+        # the handoff answer beats the request only when the message asks for a person
+        handoff = classified == self._config["handoff_intent"] and asks_for_a_person(text)
+        if handoff or (classified in self._config["protected_intents"] and classified != self._config["handoff_intent"]):
+            return None
         if contains_masked_data(text):
             return None
         return off_topic_kind(text, unsure=self._fell_back(message))

@@ -24,7 +24,8 @@ _CUE = re.compile(
     r"|\bhvad\s+(?:vil|skal)\s+(?:\w+\s+){0,2}sige\b"  # hvad vil det sige / hvad vil benchmark sige
     r"|\bhvad\s+star\s+\S+\s+for\b"  # hvad står STU for
     r"|\bbetydning(?:en)?\s+af\b|\bdefinition(?:en)?\s+(?:af|pa)\b|\bdefiner\b"
-    r"|\bforstar\s+ikke\s+(?:ordet|begrebet)\b|\bbegrebet\b"
+    r"|\bforstar\s+ikke\s+(?:ordet|begrebet)\b|\bbegrebet\b|\b(?:det|dette)\s+(?:begreb|ord)\b"
+    r"|\bhvad\s+daekker\s+(?:\S+\s+){0,3}over\b"  # hvad dækker det begreb (egentlig) over
     r"|\bhvad\s+er\s+(?:\S+\s+){1,3}for\s+(?:en|et|noget)\b"  # hvad er det for en skole
 )
 # a goal or the user's own case: not a question about a word

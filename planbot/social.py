@@ -109,3 +109,20 @@ def is_bare_hej_hej(text: str) -> bool:
     leave depends on the conversation before it, which the caller knows."""
     words = _strip_trailing([w for w in _words(text) if w != "du"])
     return words in _HEJ_HEJ
+
+
+# Words of a request to reach a person: who ("menneske", "sagsbehandler"), how ("ring",
+# "telefon", "kontakt", "stil mig om") and the English ones. Folded (see fold()).
+_PERSON_CUE = re.compile(
+    r"\b(?:menneske\w*|person\w*|medarbejder\w*|sagsbehandler\w*|radgiver\w*|\w*konsulent\w*|vejleder\w*"
+    r"|ring\w*|telefon\w*|tlf|nummer\w*|kontakt\w*|(?:tale|snakke|chatte|skrive)\s+med|stil\w*\s+(?:mig\s+)?(?:om|videre)"
+    r"|send\w*\s+mig\s+videre|forbind\w*|overfor\w*|kundeservice|robot|bot|maskine|chatbot"
+    r"|human|speak|talk|someone)\b"
+)
+
+
+def asks_for_a_person(text: str) -> bool:
+    """Whether a message has a word of a request to reach a person ("kan jeg ringe til
+    nogen?", "stil mig om til en sagsbehandler"). A request for a joke that the classifier
+    hears as a handoff ("kan du ikke finde på en god vittighed?") has none."""
+    return bool(_PERSON_CUE.search(fold(text)))

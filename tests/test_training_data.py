@@ -81,6 +81,15 @@ def test_only_out_of_scope_examples_are_recognisable_off_topic_requests() -> Non
     assert not matched, matched
 
 
+def test_every_human_handoff_example_asks_for_a_person() -> None:
+    """The handoff answer beats an off-topic request only when the message asks for a
+    person (planbot.social.asks_for_a_person), so every handoff phrasing must do so."""
+    from planbot.social import asks_for_a_person
+
+    missing = [t for i, t in _labelled_examples() if i == "human_handoff" and not asks_for_a_person(t)]
+    assert not missing, missing
+
+
 def test_only_goodbye_examples_are_farewells() -> None:
     """The domain gate turns a farewell into goodbye whatever the intent, so no other
     intent's training example may be one ("hej hej" alone is a greeting)."""

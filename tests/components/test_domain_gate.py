@@ -186,6 +186,12 @@ def test_privacy_intents_win_over_off_topic_requests(gate: DomainVocabularyGate)
     assert intent_after(gate, predicted("skriv en tale om ledigheden", "personal_case")) == "personal_case"
 
 
+def test_a_handoff_guess_without_a_request_for_a_person_does_not_stop_a_task(gate: DomainVocabularyGate) -> None:
+    joke = "Tak. Og så en lidt skæv en: kan du ikke finde på en god vittighed, jeg kan åbne mødet med?"
+
+    assert intent_after(gate, predicted(joke, "human_handoff", confidence=0.41)) == "out_of_scope"
+
+
 def test_vocabulary_survives_persist_and_load(
     gate: DomainVocabularyGate, storage: LocalModelStorage, context: ExecutionContext
 ) -> None:

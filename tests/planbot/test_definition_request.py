@@ -15,6 +15,9 @@ from planbot.definition_request import asks_for_definition
         "hvad vil det sige at være i ressourceforløb",
         "jeg forstår ikke ordet jobafklaringsforløb",
         "definer IGU",
+        "planerne nævner tit ministermål. hvad dækker det begreb egentlig over?",
+        "hvad daekker ressourceforloeb over",
+        "det ord jobafklaring, det kender jeg ikke",
     ],
 )
 def test_definition_requests(text: str) -> None:
@@ -30,6 +33,8 @@ def test_definition_requests(text: str) -> None:
         "jeg har fået afslag på fleksjob, hvad betyder det for mig",  # the user's own case
         "hvad er forskellen på fleksjob og løntilskud",
         "hvor mange er i fleksjob i Morsø",
+        "hvad dækker målet om fleksjob over",  # a goal
+        "hvor mange dækker indsatsen over",
     ],
 )
 def test_not_definition_requests(text: str) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from planbot.social import is_bare_hej_hej, is_farewell
+from planbot.social import asks_for_a_person, is_bare_hej_hej, is_farewell
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,18 @@ def test_not_farewells(text: str) -> None:
 )
 def test_bare_hej_hej(text: str, expected: bool) -> None:
     assert is_bare_hej_hej(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("kan jeg ringe til nogen?", True),
+        ("stil mig om til en sagsbehandler", True),
+        ("jeg gider ikke snakke med en bot", True),
+        ("jobcentrets nummer?", True),
+        ("kan du ikke finde på en god vittighed, jeg kan åbne mødet med?", False),
+        ("skriv en tale til byrådsmødet", False),
+    ],
+)
+def test_asks_for_a_person(text: str, asks: bool) -> None:
+    assert asks_for_a_person(text) is asks
