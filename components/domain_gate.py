@@ -16,7 +16,9 @@ ends the conversation ("super, tak for det. vi ses") becomes ``goodbye``
 med benchmark?") becomes ``define_term`` (:mod:`planbot.definition_request`), and a
 comparison of kommuner ("er det flere end i Jammerbugt?", "flere på kontanthjælp på
 Bornholm end i Slagelse?") becomes ``compare_kommuner`` and a message that only names a
-kommune ("Morsø, selvfølgelig") ``inform_kommune`` (:mod:`planbot.comparison`).
+kommune ("Morsø, selvfølgelig") ``inform_kommune`` (:mod:`planbot.comparison`). A question
+that begins "går det godt med …" becomes ``ask_status`` when the classifier heard another
+goal or plan question in it (:mod:`planbot.status_request`).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from planbot.definition_request import asks_for_definition
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
 from planbot.social import asks_for_a_person, is_farewell
+from planbot.status_request import asks_how_it_goes
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 logger = logging.getLogger(__name__)
@@ -94,6 +97,17 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             "comparison_intent": "compare_kommuner",
             "figures_intent": "ask_jobindsats",
             "place_intent": "inform_kommune",  # also the intent of a bare kommune name
+            # a question how a goal is going (planbot.status_request), and the intents it replaces
+            "status_intent": "ask_status",
+            "status_can_replace": [
+                "ask_initiatives",
+                "ask_target",
+                "goal_detail",
+                "list_goals",
+                "ask_fact",
+                "ask_follow_up",
+                "ask_plan_info",
+            ],
             "lookup_extractor": "RegexEntityExtractor",
         }
 
@@ -190,7 +204,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         # the handoff answer beats the request only when the message asks for a person
         handoff = classified == self._config["handoff_intent"] and asks_for_a_person(text)
-        if handoff or (classified in self._config["protected_intents"] and classified != self._config["handoff_intent"]):
+        if handoff or (
+            classified in self._config["protected_intents"] and classified != self._config["handoff_intent"]
+        ):
             return None
         if contains_masked_data(text):
             return None
@@ -268,6 +284,17 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
         return is_place_answer(message.get(TEXT) or "", sorted(places))
 
+    def _status_question(self, message: Message) -> bool:
+        """A question how a goal is going ("går det godt med at få flere flygtninge i
+        arbejde?") that the classifier heard as another goal or plan question, or was
+        unsure of (also between status and initiatives); small talk, figures and
+        comparisons keep their intent."""
+        classified = self._classified_intent(message)
+        unsure_status = classified == self._config["status_intent"] and self._fell_back(message)
+        if classified not in self._config["status_can_replace"] and not unsure_status:
+            return False
+        return asks_how_it_goes(message.get(TEXT) or "")
+
     def _override(self, message: Message) -> str | None:
         """The intent the message should have instead of the classifier's, if any."""
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
@@ -280,6 +307,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Definition request", self._definition_request, "definition_intent"),
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),
+            ("How a goal is going", self._status_question, "status_intent"),
         )
         for name, applies, intent_key in rules:
             if applies(message):

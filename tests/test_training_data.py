@@ -90,6 +90,15 @@ def test_every_human_handoff_example_asks_for_a_person() -> None:
     assert not missing, missing
 
 
+def test_only_status_examples_ask_how_a_goal_is_going() -> None:
+    """The domain gate turns a "går det godt med …" question into ask_status over other
+    goal and plan intents, so no training example of another intent may be one."""
+    from planbot.status_request import asks_how_it_goes
+
+    matched = [(i, t) for i, t in _labelled_examples() if i != "ask_status" and asks_how_it_goes(t)]
+    assert not matched, matched
+
+
 def test_only_goodbye_examples_are_farewells() -> None:
     """The domain gate turns a farewell into goodbye whatever the intent, so no other
     intent's training example may be one ("hej hej" alone is a greeting)."""

@@ -186,7 +186,9 @@ def test_privacy_intents_win_over_off_topic_requests(gate: DomainVocabularyGate)
     assert intent_after(gate, predicted("skriv en tale om ledigheden", "personal_case")) == "personal_case"
 
 
-def test_a_handoff_guess_without_a_request_for_a_person_does_not_stop_a_task(gate: DomainVocabularyGate) -> None:
+def test_a_handoff_guess_without_a_request_for_a_person_does_not_stop_a_task(
+    gate: DomainVocabularyGate,
+) -> None:
     joke = "Tak. Og så en lidt skæv en: kan du ikke finde på en god vittighed, jeg kan åbne mødet med?"
 
     assert intent_after(gate, predicted(joke, "human_handoff", confidence=0.41)) == "out_of_scope"
@@ -361,4 +363,37 @@ def test_a_kommune_with_a_question_of_its_own_keeps_its_intent(gate: DomainVocab
     assert (
         intent_after(gate, predicted(text, "human_handoff", entities=_places(text, "Morsø")))
         == "human_handoff"
+    )
+
+
+def test_how_a_goal_is_going_becomes_ask_status_over_other_goal_questions(gate: DomainVocabularyGate) -> None:
+    text = "går det godt med at få flere dagpengemodtagere i arbejde?"
+    fallback_over_initiatives = tokenized(
+        text,
+        intent={"name": "nlu_fallback", "confidence": 0.4},
+        intent_ranking=[
+            {"name": "nlu_fallback", "confidence": 0.4},
+            {"name": "ask_initiatives", "confidence": 0.35},
+        ],
+    )
+
+    assert intent_after(gate, predicted(text, "ask_initiatives")) == "ask_status"
+    assert intent_after(gate, fallback_over_initiatives) == "ask_status"
+    unsure_status = tokenized(
+        text,
+        intent={"name": "nlu_fallback", "confidence": 0.4},
+        intent_ranking=[
+            {"name": "nlu_fallback", "confidence": 0.4},
+            {"name": "ask_status", "confidence": 0.47},
+            {"name": "ask_initiatives", "confidence": 0.46},
+        ],
+    )
+    assert intent_after(gate, unsure_status) == "ask_status"
+    # figures, small talk and the overview keep their intent
+    assert intent_after(gate, predicted("hvordan går det med ledigheden i Morsø", "ask_jobindsats")) == (
+        "ask_jobindsats"
+    )
+    assert intent_after(gate, predicted("hvordan går det med dig?", "greet")) == "greet"
+    assert (
+        intent_after(gate, predicted("hvordan går det med målene?", "ask_initiatives")) == "ask_initiatives"
     )

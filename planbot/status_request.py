@@ -1,0 +1,31 @@
+"""Does a message ask how a goal is going? A cue for the domain gate.
+
+"går det godt med at få flere flygtninge i arbejde i Norddjurs?" asks for a goal's status,
+but its words are those of what the kommune does ("få flygtninge i arbejde"), and the
+classifier hears an initiatives question or is unsure. A message that *begins* with "(og)
+(hvordan) går det (så/egentlig/nu) (godt/skidt/…) med" asks how something is going. Not
+such a question: how the assistant or the user is ("hvordan går det med dig?") and all the
+goals at once ("hvordan går det med målene?", an overview). Pure Python, used by
+:mod:`components.domain_gate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planbot.text import fold
+
+_HOW_IT_GOES = re.compile(
+    r"^(?:og\s+|men\s+|ok\s+)?(?:hvordan\s+)?gar\s+det\s+(?:sa\s+|egentlig\s+|nu\s+|overhovedet\s+)?"
+    r"(?:(?:godt|skidt|darligt|fremad|bedre|vaerre|tilbage|den\s+rigtige\s+vej|den\s+forkerte\s+vej)\s+)?med\b"
+)
+# the assistant or the user, and every goal or the whole plan (an overview)
+_NOT_ONE_GOAL = re.compile(
+    r"\bmed\s+(?:dig|jer|dem|mig|os)\b|\bmalene\b|\bmalsaetningerne\b|\balle\b|\bsamlet\b|\b\w*planen\b|\boverordnet\b"
+)
+
+
+def asks_how_it_goes(text: str) -> bool:
+    """Whether ``text`` asks how a goal or an effort is going (see the module docstring)."""
+    folded = fold(text).strip()
+    return bool(_HOW_IT_GOES.search(folded)) and not _NOT_ONE_GOAL.search(folded)

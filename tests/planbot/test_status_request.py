@@ -1,0 +1,32 @@
+"""Questions how a goal is going (a cue for the domain gate)."""
+
+import pytest
+
+from planbot.status_request import asks_how_it_goes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gaar det godt med at faa flygtninge i arbejde i norddjurs",
+        "Går det fremad med 6.3?",
+        "og hvordan går det så med de unge i Morsø?",
+        "går det den rigtige vej med sygefraværet",
+    ],
+)
+def test_how_it_goes(text: str) -> None:
+    assert asks_how_it_goes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvordan går det med dig?",  # small talk
+        "hvordan går det med målene i Morsø",  # all goals: an overview
+        "hvordan går det med beskæftigelsesplanen i Norddjurs",
+        "hvad gør I for at få flygtninge i arbejde, går det godt med det?",  # does not begin so
+        "det går godt med tilbud",  # a statement
+    ],
+)
+def test_not_how_it_goes(text: str) -> None:
+    assert not asks_how_it_goes(text)
