@@ -15,7 +15,9 @@ from planbot.text import fold, only_filler_and
 
 # "end", "i forhold til", "sammenlignet med": the message compares with what it names
 COMPARISON_CUE = re.compile(
-    r"\b(?:end|i\s+forhold\s+til|sammenlign(?:et)?\s+med|kontra|versus|vs)\b", re.IGNORECASE
+    r"\b(?:end|i\s+forhold\s+til|ift|sammenlign(?:et)?\s+med|(?:til\s+)?sammenligning(?:\s+med)?"
+    r"|sammenholdt\s+med|kontra|versus|vs)\b",
+    re.IGNORECASE,
 )
 NATIONAL_IN_TEXT = re.compile(r"\b(?:hele\s+landet|landsplan|landsgennemsnittet|danmark)\b", re.IGNORECASE)
 GOAL_CODE_IN_TEXT = re.compile(r"\b\d{1,2}\.\d{1,2}\b")
@@ -37,7 +39,8 @@ KOMMUNE_FRAGMENT_FILLER = {
 # words a comparison fragment may have besides the kommune ("er det flere end på Samsø?")
 _COMPARISON_WORDS = (
     "flere fler mange faerre farre mere mindre hoj hojere lav lavere stor storre god bedre "
-    "darlig darligere vaerre varre forhold sammenlignet sammenligne ligge ligger kontra versus "
+    "darlig darligere vaerre varre forhold sammenlignet sammenligne sammenligning sammenholdt ift ligge "
+    "ligger kontra versus "
     "tal tallet tallene hel hele land landet landsplan landsgennemsnit landsgennemsnittet"
 )
 COMPARISON_FILLER = KOMMUNE_FRAGMENT_FILLER | set(_COMPARISON_WORDS.split())

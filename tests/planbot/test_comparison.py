@@ -14,6 +14,8 @@ from planbot.comparison import is_comparison_text, is_place_answer
         ("er det flere end i Morso?", ["Morsø"], True),  # typed without ø
         ("og sammenlignet med hele landet?", [], True),
         ("hvad med i forhold til landsgennemsnittet", [], True),
+        ("til sammenligning hele landet?", ["Hele landet"], True),
+        ("og ift. Morsø?", ["Morsø"], True),
         ("og hvad med Odense?", ["Odense"], False),  # no comparison: another place for the same question
         ("er der flere ledige akademikere end i Odense?", ["Odense"], False),  # a topic of its own
         ("hvad gør Morsø i forhold til Norddjurs for de unge?", ["Morsø", "Norddjurs"], False),
