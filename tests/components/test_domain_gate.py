@@ -47,6 +47,13 @@ def predicted(text: str, intent: str, confidence: float = 0.9, **data: Any) -> M
     return tokenized(text, intent=dict(ranking[0]), intent_ranking=ranking, **data)
 
 
+def fell_back(text: str, **ranking: float) -> Message:
+    """A message the FallbackClassifier took: ``nlu_fallback`` over the given ranking."""
+    fallback = {"name": "nlu_fallback", "confidence": 0.4}
+    intents = [{"name": name, "confidence": confidence} for name, confidence in ranking.items()]
+    return tokenized(text, intent=dict(fallback), intent_ranking=[fallback, *intents])
+
+
 @pytest.fixture()
 def gate(storage: LocalModelStorage, context: ExecutionContext) -> DomainVocabularyGate:
     examples = [tokenized(t, intent=i) for i, texts in TRAINING.items() for t in texts]
@@ -368,27 +375,10 @@ def test_a_kommune_with_a_question_of_its_own_keeps_its_intent(gate: DomainVocab
 
 def test_how_a_goal_is_going_becomes_ask_status_over_other_goal_questions(gate: DomainVocabularyGate) -> None:
     text = "går det godt med at få flere dagpengemodtagere i arbejde?"
-    fallback_over_initiatives = tokenized(
-        text,
-        intent={"name": "nlu_fallback", "confidence": 0.4},
-        intent_ranking=[
-            {"name": "nlu_fallback", "confidence": 0.4},
-            {"name": "ask_initiatives", "confidence": 0.35},
-        ],
-    )
 
     assert intent_after(gate, predicted(text, "ask_initiatives")) == "ask_status"
-    assert intent_after(gate, fallback_over_initiatives) == "ask_status"
-    unsure_status = tokenized(
-        text,
-        intent={"name": "nlu_fallback", "confidence": 0.4},
-        intent_ranking=[
-            {"name": "nlu_fallback", "confidence": 0.4},
-            {"name": "ask_status", "confidence": 0.47},
-            {"name": "ask_initiatives", "confidence": 0.46},
-        ],
-    )
-    assert intent_after(gate, unsure_status) == "ask_status"
+    assert intent_after(gate, fell_back(text, ask_initiatives=0.35)) == "ask_status"
+    assert intent_after(gate, fell_back(text, ask_status=0.47, ask_initiatives=0.46)) == "ask_status"
     # figures, small talk and the overview keep their intent
     assert intent_after(gate, predicted("hvordan går det med ledigheden i Morsø", "ask_jobindsats")) == (
         "ask_jobindsats"
