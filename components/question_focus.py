@@ -7,7 +7,7 @@ the fallback threshold although the question alone is clear. Training on generat
 preambles was tried and made the classifier worse (README, *Målinger*).
 
 This component runs right after the ``FallbackClassifier``. Only when the message fell
-back and has more than one sentence (:func:`planbot.text.question_sentence`), it
+back and has more than one sentence (:func:`planbot.text.question_sentences`), it
 classifies the question sentence alone with its own small model – TF-IDF over character
 2–5-grams and words, and a logistic regression, trained on the same examples – and takes
 that intent when the model is at least ``threshold`` sure. Entities stay those of the
@@ -39,7 +39,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from planbot.text import question_sentence
+from planbot.text import question_sentences
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +157,7 @@ class QuestionSentenceClassifier(GraphComponent, IntentClassifier):
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             if intent != DEFAULT_NLU_FALLBACK_INTENT_NAME:
                 continue
-            sentence = question_sentence(message.get(TEXT) or "")
+            sentence = question_sentences(message.get(TEXT) or "")
             if sentence is None:
                 continue
             probabilities = self.model.predict_proba([sentence.lower()])[0]

@@ -67,7 +67,7 @@ from planbot.status import (
     goal_status,
     target_in_words,
 )
-from planbot.text import fold, only_filler_and, question_sentence, with_synonyms
+from planbot.text import fold, only_filler_and, question_sentences, with_synonyms
 
 STAFF_CHANNELS = {"teams", "msteams", "botframework"}
 PRIVACY_REMINDER = (
@@ -432,9 +432,12 @@ def _resolve_goal(
         if not goals and plan is not None and kommune is not None:
             goals = [g for code in codes for g in find_goals(session, code, kommune=kommune)]
         return goals, "code"
-    words = _topic_words(session, ctx)
-    if words:
-        goals = find_goals(session, words, kommune=kommune, plan=plan)
+    # "Vi har talt om varig tilknytning. Hvordan går det med ordinære timer?": the question
+    # sentence names the goal; the whole message only when the question alone finds none
+    question = question_sentences(ctx.text)
+    for text in [question, ctx.text] if question else [ctx.text]:
+        words = _topic_words(session, replace(ctx, text=text))
+        goals = find_goals(session, words, kommune=kommune, plan=plan) if words else []
         if goals:
             return goals, "text"
     slot_code = ctx.slots.get("goal_code")
@@ -1210,11 +1213,13 @@ def answer_fact(session: Session, ctx: Context) -> Answer:
     for kommune in scopes:
         items += facts_for(session, kommune)
         items += [i for i in initiatives_for(session, kommune) if i.figures or i.amount_dkk]
-    ranked = _ranked_facts(session, ctx, items)
-    question = question_sentence(ctx.text)
-    if question and not (ranked and ranked[0][1] >= 0.34):
-        # "I forbindelse med budgettet: hvor meget …?": the preamble's words dilute the match
-        ranked = _ranked_facts(session, replace(ctx, text=question), items)
+    # "I forbindelse med budgettet: hvor meget …?": the preamble's words would dilute the
+    # match, so the question comes first and the whole message only if it finds nothing
+    question = question_sentences(ctx.text)
+    for text in [question, ctx.text] if question else [ctx.text]:
+        ranked = _ranked_facts(session, replace(ctx, text=text), items)
+        if ranked and ranked[0][1] >= 0.34:
+            break
     if ranked and ranked[0][1] >= 0.34:
         _, _, best = ranked[0]
         lines = [best.text if isinstance(best, Fact) else f"{best.title}: {best.text}"]
@@ -1426,10 +1431,12 @@ def indicator_in(ctx: Context) -> str | None:
         return _INDICATOR_LOOKUP[fold(value)]
     if value and value in INDICATORS:
         return value
+    # the first indicator named, as with the entities; a later one only refines "ledighed"
+    # ("ledigheden blandt kontanthjælpsmodtagere"; "aktiveringsgrad kontanthjælp" is activation)
     found = None
     for word in re.findall(r"[a-zæøå-]+", ctx.text.lower()):
         key = _INDICATOR_LOOKUP.get(fold(word))
-        if key and (found is None or key != "ledighed"):
+        if key and (found is None or found == "ledighed"):
             found = key
     return found
 
@@ -1704,31 +1711,12 @@ _HAS_AMOUNT = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_QUESTION_WORD_FIRST = re.compile(
-    r"^\W*(?:og\s+|men\s+)?(?:hvad|hvor|hvordan|hvem|hvilke|hvilken|hvilket|hvornår|hvornaar|hvorfor)\b",
-    re.IGNORECASE,
-)
-
-
-def question_sentences(text: str) -> str | None:
-    """The question sentences of a longer message that also tells a story ("min søn er
-    droppet ud … hvad gør kommunen for unge uden uddannelse? vi bor i norddjurs"), or None
-    when the message is a single sentence or has no recognisable question."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
-    if len(sentences) < 2:
-        return None
-    questions = [s for s in sentences if s.rstrip().endswith("?") or _QUESTION_WORD_FIRST.search(s)]
-    if not questions or len(questions) == len(sentences):
-        return None
-    return " ".join(questions)
-
-
 def answer_search(session: Session, ctx: Context) -> Answer:
     """Fallback: quote the best passage when the match is good, else say so.
 
     A long message whose story drowns the question in words is searched again with its
-    question sentences alone (:func:`question_sentences`)."""
+    question sentences alone (:func:`planbot.text.question_sentences`). With no good
+    passage, a goal the message names by its code is described instead."""
     kommune = _first_kommune(session, ctx)
     scope = kommune.name if kommune and kommune.has_plans else None
     hits = search_passages(session, ctx.text, limit=3, kommune=scope)
@@ -1761,6 +1749,12 @@ def answer_search(session: Session, ctx: Context) -> Answer:
             sources=[Source(hit.plan_title, hit.kommune, hit.section, hit.text[:200])],
             slots={"kommune": hit.kommune},
         )
+    if codes_in_text(ctx):
+        # "hvad er succeskriteriet i 6.11?" with the classifier torn between the goal's
+        # description and its target: the description (which gives the target) beats nothing
+        goals, _, _, early = _goal_context(session, ctx, "")
+        if goals and early is None:
+            return answer_goal_detail(session, ctx)
     names = [k.name for k in kommuner_with_plans(session)]
     # the kommune the user named stays in play for the next question ("hvem følger op på det?")
     named = [k for k in resolve_kommuner(session, ctx, use_slot=False) if isinstance(k, Kommune)]

@@ -235,19 +235,49 @@ def term_groups(text: str) -> list[frozenset[str]]:
 # ("6.3") and amounts ("8.940") do not split, nor do ordinals ("hver 14. dag"): after a
 # number, a full stop ends the sentence only before a capital ("… i 2024. Hvad …").
 _SENTENCE_END = re.compile(r"(?<=[!?:])\s+|(?<=[^\d]\.)\s+|(?<=\d\.)\s+(?=[A-ZÆØÅ])|\n+")
+# a sentence that asks: a question word, a request or – a yes/no question without its
+# question mark ("har de nået de 90 procent") – a verb first (after "og"/"men")
+_ASKS_FIRST = re.compile(
+    r"^\W*(?:og\s+|men\s+)?(?:hvad|hvor|hvordan|hvem|hvilke|hvilken|hvilket|hvornar|hvorfor|hvornår"
+    r"|giv|fortael|fortæl|vis|forklar|beskriv|sammenlign|find"
+    r"|har|er|kan|vil|skal|må|maa|bliver|får|faar|gør|goer|når|naar|ligger|lever|klarer|går|gaar)\b",
+    re.IGNORECASE,
+)
 
 
-def question_sentence(text: str) -> str | None:
-    """The question of a message that has more than one sentence, or None.
+# abbreviations whose full stop does not end a sentence ("hvordan klarer vi os ift. målet")
+_ABBREVIATIONS = {
+    "ift.", "bl.a.", "f.eks.", "fx.", "evt.", "ca.", "mht.", "pga.", "nr.", "kr.", "jf.", "iflg.",
+    "dvs.", "osv.", "ctr.", "inkl.", "ekskl.", "mv.", "m.v.", "mfl.", "m.fl.", "vedr.", "tlf.",
+}  # fmt: skip
 
-    Politicians and citizens often put a preamble before the question ("Jeg sidder i
-    udvalget og skal forberede mig til torsdag. Hvad kan du svare på?"). The question is
-    the last sentence that ends with a question mark, or else the last sentence. A message
-    of one sentence has no preamble to leave out.
+
+def _sentences(text: str) -> list[str]:
+    pieces = [p.strip() for p in _SENTENCE_END.split(text.strip()) if p.strip()]
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences and sentences[-1].split()[-1].lower() in _ABBREVIATIONS:
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
+
+
+def question_sentences(text: str) -> str | None:
+    """The questions of a message that also has other sentences, or None.
+
+    Politicians and citizens often put a preamble or a story around the question ("Jeg
+    sidder i udvalget og skal forberede mig til torsdag. Hvad kan du svare på?", "min søn
+    er droppet ud … hvad gør kommunen for unge uden uddannelse? vi bor i norddjurs"). A
+    sentence asks when it ends with a question mark or begins with a question word, a
+    request ("giv mig …") or a verb ("har de nået de 90 procent"). None when the message is one sentence, when no sentence asks,
+    or when every sentence does (then there is nothing to leave out).
     """
-    sentences = [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    sentences = _sentences(text)
     if len(sentences) < 2:
         return None
-    questions = [s for s in sentences if s.endswith("?")]
-    sentence = questions[-1] if questions else sentences[-1]
-    return sentence if len(_TOKEN.findall(sentence)) >= 2 else None
+    questions = [s for s in sentences if s.endswith("?") or _ASKS_FIRST.search(s)]
+    if not questions or len(questions) == len(sentences):
+        return None
+    joined = " ".join(questions)
+    return joined if len(_TOKEN.findall(joined)) >= 2 else None

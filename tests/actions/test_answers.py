@@ -497,22 +497,6 @@ def test_hyphenated_kommune_names_are_found_in_free_text(
     assert answers.kommuner_in_text(hyphenated_session, text) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "min søn er droppet ud af gymnasiet og jeg er bekymret. hvad gør I for unge uden uddannelse? vi bor i norddjurs",
-            "hvad gør I for unge uden uddannelse?",
-        ),
-        ("jeg er ny her. Hvordan følges der op på 6.3", "Hvordan følges der op på 6.3"),
-        ("hvad gør I for unge uden uddannelse?", None),  # one sentence
-        ("tak for svaret. det var godt.", None),  # no question
-    ],
-)
-def test_question_sentences_of_a_longer_message(text: str, expected: str | None) -> None:
-    assert answers.question_sentences(text) == expected
-
-
 def test_a_story_with_a_question_is_searched_by_its_question(session: Session) -> None:
     story = (
         "hej, min søn er 19 og er droppet ud af gymnasiet og går bare derhjemme nu, og både han og "
@@ -658,3 +642,35 @@ def test_the_kind_of_initiative_named_first_is_listed_first(session: Session) ->
     first_other = listed_kinds.index("handling")
     assert set(listed_kinds[:first_other]) == {"omprioritering"}
     assert "omprioritering" not in listed_kinds[first_other:]
+
+
+def test_goal_status_takes_the_goal_from_the_question_not_the_preamble(session: Session) -> None:
+    text = (
+        "I udvalget har vi talt om, at ordinære timer giver en varig tilknytning til arbejdsmarkedet. "
+        "Hvordan går det med målet om ordinære timer i Norddjurs?"
+    )
+
+    answer = ask(session, answers.answer_goal_status, text, kommune="Norddjurs")
+
+    assert answer.text.startswith("6.10 ")
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("aktiveringsgrad kontanthjælp langeland, seneste tal?", "aktivering"),
+        ("ledigheden blandt kontanthjælpsmodtagere i Morsø", "kontanthjælp"),
+        ("ledigheden i Morsø", "ledighed"),
+    ],
+)
+def test_the_first_indicator_named_is_the_one_asked_about(text: str, indicator: str) -> None:
+    assert answers.indicator_in(Context(text)) == indicator
+
+
+def test_search_without_a_passage_describes_a_named_goal(session: Session) -> None:
+    answer = ask(
+        session, answers.answer_search, "hvad er succeskriteriet i 6.11 (norddjurs)", kommune="Norddjurs"
+    )
+
+    assert answer.text.startswith("6.11 ")
+    assert "Målsætning:" in answer.text and "4 procentpoint" in answer.text

@@ -5,7 +5,7 @@ import pytest
 from planbot import formatting as fmt
 from planbot.periods import parse_period
 from planbot.privacy import is_too_long, mask_personal_data, prepare_user_text
-from planbot.text import content_lemmas, fold, question_sentence, term_groups, with_synonyms
+from planbot.text import content_lemmas, fold, question_sentences, term_groups, with_synonyms
 
 
 def test_danish_numbers() -> None:
@@ -87,13 +87,23 @@ def test_a_plan_term_next_to_its_synonym_counts_once() -> None:
         ),
         ("I forbindelse med budgettet: Hvor meget flyttes fra STU?", "Hvor meget flyttes fra STU?"),
         ("Hvad gør I for unge? Min søn er 19.", "Hvad gør I for unge?"),  # the question, not the last
-        ("hej\nhvordan går det med 6.3", "hvordan går det med 6.3"),
-        ("Mål 6.3 i planen. Status", None),  # a one-word sentence is no question to classify
+        ("hej\nhvordan går det med 6.3", "hvordan går det med 6.3"),  # a question word, no "?"
+        ("Jeg skal til møde. Giv mig status på 6.3", "Giv mig status på 6.3"),  # a request
+        ("Jeg er ny. Hvad er 6.3? Og hvordan går det?", "Hvad er 6.3? Og hvordan går det?"),
+        ("Mål 6.3 i planen. Status", None),  # no sentence asks
+        ("Hvad er 6.3? Og hvordan går det?", None),  # every sentence asks: nothing to leave out
         ("Hvordan går det med mål 6.3 og 8.940 ledige?", None),  # codes and amounts do not split
         ("hvad gør kommunen for unge", None),
-        ("skraldet tømmes hver 14. dag hos mig", None),  # an ordinal, not a full stop
+        ("skraldet tømmes hver 14. dag hos mig. hvem skal jeg ringe til?", "hvem skal jeg ringe til?"),
         ("Planen gælder 2024. Hvem har vedtaget den?", "Hvem har vedtaget den?"),
+        (
+            "min søn er droppet ud af gymnasiet og jeg er bekymret. hvad gør I for unge uden uddannelse? vi bor i norddjurs",
+            "hvad gør I for unge uden uddannelse?",
+        ),
+        ("tak for svaret. det var godt.", None),
+        ("hvordan klarer vi os ift. målet for personer med handicap", None),  # an abbreviation
+        ("er folk tilfredse med jobcentret? har de naaet de 90 procent", None),  # two questions
     ],
 )
-def test_question_sentence(text: str, question: str | None) -> None:
-    assert question_sentence(text) == question
+def test_question_sentences(text: str, question: str | None) -> None:
+    assert question_sentences(text) == question
