@@ -202,10 +202,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         """The kind of recognisable off-topic request (task, sum, English), if any."""
         classified = self._classified_intent(message)
         text = message.get(TEXT) or ""
-        # the handoff answer beats the request only when the message asks for a person
-        handoff = classified == self._config["handoff_intent"] and asks_for_a_person(text)
-        if handoff or (
-            classified in self._config["protected_intents"] and classified != self._config["handoff_intent"]
+        # a privacy answer beats the request; the handoff only when the message asks for a person
+        if classified in self._config["protected_intents"] and (
+            classified != self._config["handoff_intent"] or asks_for_a_person(text)
         ):
             return None
         if contains_masked_data(text):

@@ -39,12 +39,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from components.intent_ensemble import averaged_ranking
 from planbot.text import question_sentences
 
 logger = logging.getLogger(__name__)
 
 MODEL_FILE = "question_classifier.skops"
 QUESTION_KEY = "question_sentence"  # in the parse result: the sentence that was classified
+RANKING_SIZE = 10  # intents kept in the ranking, as Rasa's classifiers keep by default
 
 
 def sentence_classifier(c: float = 10.0, random_state: int = 42) -> Pipeline:
@@ -161,13 +163,8 @@ class QuestionSentenceClassifier(GraphComponent, IntentClassifier):
             if sentence is None:
                 continue
             probabilities = self.model.predict_proba([sentence.lower()])[0]
-            ranking = sorted(
-                (
-                    {INTENT_NAME_KEY: str(name), PREDICTED_CONFIDENCE_KEY: float(p)}
-                    for name, p in zip(self.model.classes_, probabilities, strict=True)
-                ),
-                key=lambda r: -r[PREDICTED_CONFIDENCE_KEY],
-            )[:10]
+            own = {str(name): float(p) for name, p in zip(self.model.classes_, probabilities, strict=True)}
+            ranking = averaged_ranking([], own, weight=0.0)[:RANKING_SIZE]
             if ranking[0][PREDICTED_CONFIDENCE_KEY] < float(self._config["threshold"]):
                 continue
             logger.debug("Question sentence %r classified as %s", sentence, ranking[0])

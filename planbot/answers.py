@@ -420,6 +420,13 @@ def _goal_label(goal: Goal, staff: bool = False) -> str:
     return f"{prefix}{title}"
 
 
+def _question_first(ctx: Context) -> list[Context]:
+    """The message's questions without its preamble (:func:`planbot.text.question_sentences`),
+    then the whole message: what to look things up in, in that order."""
+    question = question_sentences(ctx.text)
+    return [replace(ctx, text=question), ctx] if question else [ctx]
+
+
 def _resolve_goal(
     session: Session, ctx: Context, kommune: Kommune | None, plan: Plan | None
 ) -> tuple[list[Goal], str]:
@@ -434,9 +441,8 @@ def _resolve_goal(
         return goals, "code"
     # "Vi har talt om varig tilknytning. Hvordan går det med ordinære timer?": the question
     # sentence names the goal; the whole message only when the question alone finds none
-    question = question_sentences(ctx.text)
-    for text in [question, ctx.text] if question else [ctx.text]:
-        words = _topic_words(session, replace(ctx, text=text))
+    for asked in _question_first(ctx):
+        words = _topic_words(session, asked)
         goals = find_goals(session, words, kommune=kommune, plan=plan) if words else []
         if goals:
             return goals, "text"
@@ -870,6 +876,11 @@ def answer_goal_detail(session: Session, ctx: Context) -> Answer:
     goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
     if early:
         return early
+    return _goal_detail(goals, ctx)
+
+
+def _goal_detail(goals: list[Goal], ctx: Context) -> Answer:
+    """The first of ``goals`` in detail (the others, with the same code, are mentioned)."""
     goal = goals[0]
     lines = [
         f"{_goal_label(goal)} ({goal.kind}) i {fmt.genitive(goal.plan.kommune.name)} {goal.plan.title}:",
@@ -1172,6 +1183,9 @@ _SHARE_QUESTION = re.compile(
 _MONEY_QUESTION = re.compile(r"\b(bel(ø|oe|o)b(et)?|penge(ne)?|kroner|kr)\b", re.IGNORECASE)
 
 
+FACT_COVERAGE = 0.34  # share of the question's words a fact must match to be the answer
+
+
 def _is_amount(item: Fact | Initiative) -> bool:
     if isinstance(item, Fact):
         return (item.unit or "").startswith("kr")
@@ -1215,12 +1229,11 @@ def answer_fact(session: Session, ctx: Context) -> Answer:
         items += [i for i in initiatives_for(session, kommune) if i.figures or i.amount_dkk]
     # "I forbindelse med budgettet: hvor meget …?": the preamble's words would dilute the
     # match, so the question comes first and the whole message only if it finds nothing
-    question = question_sentences(ctx.text)
-    for text in [question, ctx.text] if question else [ctx.text]:
-        ranked = _ranked_facts(session, replace(ctx, text=text), items)
-        if ranked and ranked[0][1] >= 0.34:
+    for asked in _question_first(ctx):
+        ranked = _ranked_facts(session, asked, items)
+        if ranked and ranked[0][1] >= FACT_COVERAGE:
             break
-    if ranked and ranked[0][1] >= 0.34:
+    if ranked and ranked[0][1] >= FACT_COVERAGE:
         _, _, best = ranked[0]
         lines = [best.text if isinstance(best, Fact) else f"{best.title}: {best.text}"]
         for score, coverage, other in ranked[1:3]:
@@ -1754,7 +1767,7 @@ def answer_search(session: Session, ctx: Context) -> Answer:
         # description and its target: the description (which gives the target) beats nothing
         goals, _, _, early = _goal_context(session, ctx, "")
         if goals and early is None:
-            return answer_goal_detail(session, ctx)
+            return _goal_detail(goals, ctx)
     names = [k.name for k in kommuner_with_plans(session)]
     # the kommune the user named stays in play for the next question ("hvem følger op på det?")
     named = [k for k in resolve_kommuner(session, ctx, use_slot=False) if isinstance(k, Kommune)]

@@ -97,7 +97,8 @@ def find_plan(session: Session, kommune: Kommune, hint: str | None = None) -> Pl
             if h in {_key(plan.period), _key(plan.title), _key(plan.id)}:
                 return plan
         kinds = {kind for word, kind in PLAN_KIND_WORDS.items() if word in h}
-        candidates = [p for p in plans if p.kind in kinds] or plans
+        of_kind = [p for p in plans if p.kind in kinds]
+        candidates = of_kind or plans
         years = _hint_years(hint)
         if years:
             exact = [p for p in candidates if p.period_start == years[0] or p.period_end == years[0]]
@@ -107,8 +108,8 @@ def find_plan(session: Session, kommune: Kommune, hint: str | None = None) -> Pl
             chosen = exact or covering
             if chosen:
                 return sorted(chosen, key=lambda p: p.kind != "beskæftigelsesplan")[0]
-        if kinds and candidates is not plans:
-            return candidates[0]
+        if of_kind:
+            return of_kind[0]
     main = [p for p in plans if p.kind == "beskæftigelsesplan"]
     return (main or plans)[0]
 

@@ -270,8 +270,9 @@ def question_sentences(text: str) -> str | None:
     sidder i udvalget og skal forberede mig til torsdag. Hvad kan du svare på?", "min søn
     er droppet ud … hvad gør kommunen for unge uden uddannelse? vi bor i norddjurs"). A
     sentence asks when it ends with a question mark or begins with a question word, a
-    request ("giv mig …") or a verb ("har de nået de 90 procent"). None when the message is one sentence, when no sentence asks,
-    or when every sentence does (then there is nothing to leave out).
+    request ("giv mig …") or a verb ("har de nået de 90 procent"). None when the message
+    is one sentence, when no sentence asks, or when every sentence does (then there is
+    nothing to leave out).
     """
     sentences = _sentences(text)
     if len(sentences) < 2:
