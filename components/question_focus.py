@@ -6,13 +6,16 @@ pull DIET and the logistic regression towards other intents, and the message fal
 the fallback threshold although the question alone is clear. Training on generated
 preambles was tried and made the classifier worse (README, *Målinger*).
 
-This component runs right after the ``FallbackClassifier``. Only when the message fell
-back and has more than one sentence (:func:`planbot.text.question_sentences`), it
-classifies the question sentence alone with its own small model – TF-IDF over character
-2–5-grams and words, and a logistic regression, trained on the same examples – and takes
-that intent when the model is at least ``threshold`` sure. Entities stay those of the
-whole message (the kommune is often in the preamble). Everything else passes unchanged,
-so the component cannot alter a message the classifier was sure of.
+This component runs right after the ``FallbackClassifier``. When the message has more
+than one sentence (:func:`planbot.text.question_sentences`) or was typed with "oe", "aa",
+"ae" for ø, å, æ ("hvad goer i for unge"), it classifies the question sentence alone,
+respelt with the Danish letters its vocabulary knows, with its own small model – TF-IDF
+over character 2–5-grams and words, and a logistic regression, trained on the same
+examples. A fallen-back message takes that intent when the model is at least
+``threshold`` sure; for a message the classifier was sure of, the two rankings are
+averaged and a different best intent is taken only when the average is at least
+``threshold``. Entities stay those of the whole message (the kommune is often in the
+preamble). One-sentence messages with Danish letters pass unchanged.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from components.intent_ensemble import averaged_ranking
-from planbot.text import question_sentences
+from planbot.text import question_sentences, with_danish_letters
 
 logger = logging.getLogger(__name__)
 
@@ -151,24 +154,54 @@ class QuestionSentenceClassifier(GraphComponent, IntentClassifier):
             return cls(config, model_storage, resource)
         return cls(config, model_storage, resource, model)
 
+    def _vocabulary(self) -> dict[str, int]:
+        """The words the sentence model was trained on (its word TF-IDF's vocabulary)."""
+        if self.model is None:
+            return {}
+        features = self.model.named_steps["features"]
+        return dict(features.transformer_list[1][1].vocabulary_)
+
+    def focus(self, text: str, vocabulary: dict[str, int]) -> str | None:
+        """What to classify instead of the whole message, or None: the question sentences
+        of a message with a preamble, spelt with æ, ø and å where the user wrote "oe",
+        "aa", "ae" for them; or the respelt message alone when it has one sentence."""
+        spelled = with_danish_letters(text, vocabulary.__contains__)
+        return question_sentences(spelled) or (spelled if spelled != text else None)
+
     def process(self, messages: list[Message]) -> list[Message]:
-        """Give fallen-back messages with a preamble the intent of their question sentence."""
+        """Give messages with a preamble or respelt letters the intent of their question.
+
+        A fallen-back message takes the sentence model's intent when the model is sure
+        enough; for any other message the sentence model's probabilities are averaged with
+        the classifier's ranking, and a different best intent is taken when the average is
+        sure enough ("Vi talte om uddannelse. Hvad er succeskriteriet for 6.3?")."""
         if self.model is None:
             return messages
+        vocabulary = self._vocabulary()
         for message in messages:
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if intent != DEFAULT_NLU_FALLBACK_INTENT_NAME:
+            if not intent:
                 continue
-            sentence = question_sentences(message.get(TEXT) or "")
+            sentence = self.focus(message.get(TEXT) or "", vocabulary)
             if sentence is None:
                 continue
             probabilities = self.model.predict_proba([sentence.lower()])[0]
             own = {str(name): float(p) for name, p in zip(self.model.classes_, probabilities, strict=True)}
-            ranking = averaged_ranking([], own, weight=0.0)[:RANKING_SIZE]
-            if ranking[0][PREDICTED_CONFIDENCE_KEY] < float(self._config["threshold"]):
+            fell_back = intent == DEFAULT_NLU_FALLBACK_INTENT_NAME
+            previous = [
+                r
+                for r in message.get(INTENT_RANKING_KEY) or []
+                if r.get(INTENT_NAME_KEY) != DEFAULT_NLU_FALLBACK_INTENT_NAME
+            ]
+            ranking = averaged_ranking([] if fell_back else previous, own, weight=0.5)[:RANKING_SIZE]
+            best = ranking[0]
+            if (
+                best[PREDICTED_CONFIDENCE_KEY] < float(self._config["threshold"])
+                or best[INTENT_NAME_KEY] == intent
+            ):
                 continue
-            logger.debug("Question sentence %r classified as %s", sentence, ranking[0])
-            message.set(INTENT, dict(ranking[0]), add_to_output=True)
+            logger.debug("Question sentence %r classified as %s (was %s)", sentence, best, intent)
+            message.set(INTENT, dict(best), add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
             message.set(QUESTION_KEY, sentence, add_to_output=True)
         return messages

@@ -249,6 +249,7 @@ _ASKS_FIRST = re.compile(
 _ABBREVIATIONS = {
     "ift.", "bl.a.", "f.eks.", "fx.", "evt.", "ca.", "mht.", "pga.", "nr.", "kr.", "jf.", "iflg.",
     "dvs.", "osv.", "ctr.", "inkl.", "ekskl.", "mv.", "m.v.", "mfl.", "m.fl.", "vedr.", "tlf.",
+    "pr.", "md.", "mdr.", "mio.", "mia.", "pct.", "stk.", "ang.", "bla.", "hhv.", "kl.", "mm.", "m.m.",
 }  # fmt: skip
 
 
@@ -282,3 +283,44 @@ def question_sentences(text: str) -> str | None:
         return None
     joined = " ".join(questions)
     return joined if len(_TOKEN.findall(joined)) >= 2 else None
+
+
+# æ, ø and å written as two letters on a keyboard without them ("hvad goer i paa mors")
+_DIGRAPHS = {"ae": "æ", "oe": "ø", "aa": "å"}
+_DIGRAPH = re.compile("|".join(_DIGRAPHS), re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+MAX_DIGRAPHS = 3  # per word: 2**3 spellings to try at most
+
+
+def _spellings(word: str) -> list[str]:
+    """The word with some or all of its digraphs as Danish letters, fewest changes first."""
+    spans = [m.span() for m in _DIGRAPH.finditer(word.lower())]
+    if not spans or len(spans) > MAX_DIGRAPHS:
+        return []
+    spellings: list[tuple[int, str]] = []
+    for mask in range(1, 2 ** len(spans)):
+        chosen = [span for i, span in enumerate(spans) if mask >> i & 1]
+        spelled, end = [], 0
+        for start, stop in chosen:
+            spelled.append(word[end:start].lower() + _DIGRAPHS[word[start:stop].lower()])
+            end = stop
+        spellings.append((len(chosen), "".join(spelled) + word[end:].lower()))
+    return [spelling for _, spelling in sorted(spellings)]
+
+
+def with_danish_letters(text: str, is_known: Any) -> str:
+    """``text`` with "aa", "oe" and "ae" as å, ø and æ in the words that are only known so.
+
+    A word is rewritten when ``is_known`` (a predicate on lower-case words, e.g. the
+    classifier's vocabulary) rejects it and accepts a spelling with Danish letters:
+    "goer" → "gør", "paa" → "på"; "Aalborg" stays when it is known, and so does a word
+    no spelling makes known.
+    """
+
+    def respell(match: re.Match[str]) -> str:
+        word = match.group()
+        if is_known(word.lower()):
+            return word
+        return next((s for s in _spellings(word) if is_known(s)), word)
+
+    return _WORD.sub(respell, text)

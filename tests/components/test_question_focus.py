@@ -67,6 +67,30 @@ def test_sure_messages_and_single_sentences_pass_unchanged(classifier: QuestionS
     assert kept_single.get(QUESTION_KEY) is None
 
 
+def test_a_preamble_that_misled_the_classifier_is_outvoted_by_the_question(
+    classifier: QuestionSentenceClassifier,
+) -> None:
+    misled = [{"name": "ask_status", "confidence": 0.55}, {"name": "help", "confidence": 0.4}]
+    text = "Jeg er ny i udvalget og vil gerne følge med i målene. Hvad kan du svare på?"
+
+    [processed] = classifier.process([message(text, misled[0], misled)])
+
+    assert processed.get("intent")["name"] == "help"
+    assert processed.get("intent")["confidence"] >= 0.5
+    assert processed.get(QUESTION_KEY) == "Hvad kan du svare på?"
+
+
+def test_a_message_typed_without_danish_letters_is_classified_respelt(
+    classifier: QuestionSentenceClassifier,
+) -> None:
+    text = "hvordan staar det til med maalet om samtaler"
+
+    [processed] = classifier.process([message(text, FALLBACK, UNSURE)])
+
+    assert processed.get("intent")["name"] == "ask_status"
+    assert processed.get(QUESTION_KEY) == "hvordan står det til med målet om samtaler"
+
+
 def test_an_unclear_question_sentence_keeps_the_fallback(
     storage: LocalModelStorage, context: ExecutionContext
 ) -> None:

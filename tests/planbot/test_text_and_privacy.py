@@ -5,7 +5,14 @@ import pytest
 from planbot import formatting as fmt
 from planbot.periods import parse_period
 from planbot.privacy import is_too_long, mask_personal_data, prepare_user_text
-from planbot.text import content_lemmas, fold, question_sentences, term_groups, with_synonyms
+from planbot.text import (
+    content_lemmas,
+    fold,
+    question_sentences,
+    term_groups,
+    with_danish_letters,
+    with_synonyms,
+)
 
 
 def test_danish_numbers() -> None:
@@ -102,8 +109,26 @@ def test_a_plan_term_next_to_its_synonym_counts_once() -> None:
         ),
         ("tak for svaret. det var godt.", None),
         ("hvordan klarer vi os ift. målet for personer med handicap", None),  # an abbreviation
+        ("antal jobordrer pr. md. i norddjurs-planen?", None),  # "pr." and "md." too
         ("er folk tilfredse med jobcentret? har de naaet de 90 procent", None),  # two questions
     ],
 )
 def test_question_sentences(text: str, question: str | None) -> None:
     assert question_sentences(text) == question
+
+
+KNOWN = {"hvad", "gør", "i", "på", "mors", "for", "mål", "målet", "nået", "aalborg", "får", "ledige"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled"),
+    [
+        ("hvad goer i paa mors", "hvad gør i på mors"),
+        ("er maalet naaet", "er målet nået"),
+        ("hvad faar ledige i Aalborg", "hvad får ledige i Aalborg"),  # a known name stays
+        ("hvad gør i for ledige", "hvad gør i for ledige"),  # nothing to respell
+        ("poesi og aeroplaner", "poesi og aeroplaner"),  # no spelling is known: unchanged
+    ],
+)
+def test_digraphs_become_danish_letters_only_when_that_makes_a_known_word(text: str, spelled: str) -> None:
+    assert with_danish_letters(text, KNOWN.__contains__) == spelled
