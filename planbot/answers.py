@@ -467,6 +467,9 @@ _NOISE_WORDS = (
         "gå", "gik", "gået", "klare", "klarer", "sig", "den", "dem", "dette", "denne", "ift", "forhold",
         "niveau", "niveauet", "ligge", "ifølge", "iflg", "jf", "målsætninger", "skal",
         "borger", "borgere", "borgerne", "folk", "personer",
+        # how much detail, not what about ("hvad handler målet helt konkret om?")
+        "helt", "konkret", "konkrete", "præcist", "præcis", "nærmere", "bestemt", "kort", "mere", "detaljeret",
+        "pr", "per",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
 
@@ -1730,6 +1733,10 @@ def answer_search(session: Session, ctx: Context) -> Answer:
     A long message whose story drowns the question in words is searched again with its
     question sentences alone (:func:`planbot.text.question_sentences`). With no good
     passage, a goal the message names by its code is described instead."""
+    named = [k for k in resolve_kommuner(session, ctx, use_slot=False) if isinstance(k, Kommune)]
+    if named and not any(k.has_plans for k in named):
+        # "Som nyt medlem i Kerteminde …": another kommune's passage would answer the wrong kommune
+        return _no_plans(session, named[0])
     kommune = _first_kommune(session, ctx)
     scope = kommune.name if kommune and kommune.has_plans else None
     hits = search_passages(session, ctx.text, limit=3, kommune=scope)
@@ -1770,7 +1777,6 @@ def answer_search(session: Session, ctx: Context) -> Answer:
             return _goal_detail(goals, ctx)
     names = [k.name for k in kommuner_with_plans(session)]
     # the kommune the user named stays in play for the next question ("hvem følger op på det?")
-    named = [k for k in resolve_kommuner(session, ctx, use_slot=False) if isinstance(k, Kommune)]
     return Answer(
         slots={"kommune": named[0].name} if named else {},
         text=(

@@ -95,6 +95,7 @@ def test_initiatives_for_a_group_and_a_comparison(session: Session) -> None:
         ("hvor mange jobsamtaler klarer jobcenter mors på et år", "10.000 samtaler"),
         ("hvor mange akademikere skal mariagerfjord have i job inden 2023", "99 højtuddannede"),
         ("hvor stor var rammen til investeringer i mariagerfjord i 2021", "3 millioner"),
+        ("antal jobordrer pr. md. i norddjurs-planen?", "50 jobordrer"),  # abbreviations
     ],
 )
 def test_facts_asked_in_everyday_words(session: Session, question: str, expected: str) -> None:
@@ -168,6 +169,16 @@ def test_how_high_is_the_target_follows_the_remembered_goal(session: Session) ->
     slots = answers.remembered_slots(Context(question), first, "goal_detail")
     second = ask(session, answers.answer_target, "og hvor højt ligger målet?", slots=slots)
     assert second.text.startswith("6.3 ") and "35 %" in second.text
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["Og hvad handler målet helt konkret om?", "Hvad går målet mere præcist ud på?"]
+)
+def test_how_much_detail_is_asked_is_not_what_the_goal_is_about(session: Session, follow_up: str) -> None:
+    question = "hvor tit følges der op på 2.1 i norddjurs"
+    first = ask(session, answers.answer_follow_up, question)
+    slots = answers.remembered_slots(Context(question), first, "ask_follow_up")
+    assert ask(session, answers.answer_goal_detail, follow_up, slots=slots).text.startswith("2.1 ")
 
 
 def test_where_is_it_written(session: Session) -> None:
@@ -459,6 +470,15 @@ def test_a_search_without_an_answer_keeps_the_kommune_the_user_named(session: Se
     assert answer.text.startswith("Det ved jeg desværre ikke")
     assert answer.slots == {"kommune": "Norddjurs"}
     assert ask(session, answers.answer_search, "qwerty asdf zxcv").slots == {}
+
+
+def test_a_search_naming_only_a_kommune_without_a_plan_says_there_is_none(session: Session) -> None:
+    question = (
+        "Som nyvalgt i byrådet i Kerteminde vil jeg se vores mål for beskæftigelsen. Hvad har vi besluttet?"
+    )
+    answer = ask(session, answers.answer_search, question, kommune="Aarhus")
+    assert answer.text.startswith("Jeg har ingen beskæftigelsesplan for Aarhus Kommune")
+    assert answer.slots == {"kommune": "Aarhus"}
 
 
 def test_a_target_question_without_a_goal_asks_which_goal(session: Session) -> None:
