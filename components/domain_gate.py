@@ -16,9 +16,13 @@ ends the conversation ("super, tak for det. vi ses") becomes ``goodbye``
 med benchmark?") becomes ``define_term`` (:mod:`planbot.definition_request`), and a
 comparison of kommuner ("er det flere end i Jammerbugt?", "flere på kontanthjælp på
 Bornholm end i Slagelse?") becomes ``compare_kommuner`` and a message that only names a
-kommune ("Morsø, selvfølgelig") ``inform_kommune`` (:mod:`planbot.comparison`). A question
-that begins "går det godt med …" becomes ``ask_status`` when the classifier heard another
-goal or plan question in it (:mod:`planbot.status_request`).
+kommune ("Morsø, selvfølgelig") ``inform_kommune`` (:mod:`planbot.comparison`); a message
+that names two kommuner and compares them is ``compare_kommuner`` too. A question that
+begins "går det godt med …" or asks "hvordan det står til med …" becomes ``ask_status``
+when the classifier heard another goal or plan question in it, and so does an overview of
+one named goal (:mod:`planbot.status_request`). A question how goals are followed up
+("hvordan Mariagerfjord følger op på målene") becomes ``ask_follow_up`` over the other
+goal and plan intents (:mod:`planbot.follow_up_request`).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from rasa.shared.nlu.constants import (
     ENTITY_ATTRIBUTE_END,
     ENTITY_ATTRIBUTE_START,
     ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
@@ -49,8 +54,15 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.comparison_gate import named_kommuner
-from planbot.comparison import COMPARISON_CUE, NATIONAL_IN_TEXT, is_comparison_text, is_place_answer
+from planbot.comparison import (
+    COMPARISON_CUE,
+    NATIONAL_ENTITY_VALUE,
+    NATIONAL_IN_TEXT,
+    is_comparison_text,
+    is_place_answer,
+)
 from planbot.definition_request import asks_for_definition
+from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
 from planbot.social import asks_for_a_person, is_farewell
@@ -108,6 +120,12 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
                 "ask_follow_up",
                 "ask_plan_info",
             ],
+            # an overview of one named goal is that goal's status; entities that name a goal
+            "overview_intent": "ask_overview",
+            "goal_entities": ["goal_code", "theme", "target_group", "indicator"],
+            # a question how goals are followed up (planbot.follow_up_request), and the intents it replaces
+            "follow_up_intent": "ask_follow_up",
+            "follow_up_can_replace": list(FOLLOW_UP_CAN_REPLACE),
             "lookup_extractor": "RegexEntityExtractor",
         }
 
@@ -202,14 +220,18 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         """The kind of recognisable off-topic request (task, sum, English), if any."""
         classified = self._classified_intent(message)
         text = message.get(TEXT) or ""
-        # a privacy answer beats the request; the handoff only when the message asks for a person
-        if classified in self._config["protected_intents"] and (
-            classified != self._config["handoff_intent"] or asks_for_a_person(text)
-        ):
-            return None
         if contains_masked_data(text):
             return None
-        return off_topic_kind(text, unsure=self._fell_back(message))
+        kind = off_topic_kind(text, unsure=self._fell_back(message))
+        # a privacy answer (the jobcenter) beats a request, the handoff only when the message
+        # asks for a person; not a question about another service ("min mor skal have hjemmepleje")
+        if (
+            kind != "service"
+            and classified in self._config["protected_intents"]
+            and (classified != self._config["handoff_intent"] or asks_for_a_person(text))
+        ):
+            return None
+        return kind
 
     def _off_topic_forms(self, message: Message) -> list[frozenset[str]] | None:
         """The message's token forms if it should become out_of_scope, else None."""
@@ -259,9 +281,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
     def _comparison(self, message: Message) -> bool:
         """A message that compares kommuner: a fragment that only names the other side
         ("er det flere end i Jammerbugt?", "hvad med i forhold til hele landet?"; left alone
-        when the classifier heard a new place for the previous question), or a
-        figures question that names both sides and compares them ("er der flere på
-        kontanthjælp på Bornholm end i Slagelse?")."""
+        when the classifier heard a new place for the previous question), a message that
+        names two kommuner and compares them, or a figures question that compares a
+        kommune with the country ("er ledigheden i Morsø højere end i hele landet?")."""
         if self._privacy_chosen(message):
             return False
         classified = self._classified_intent(message)
@@ -271,10 +293,14 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         sure_place = classified == self._config["place_intent"] and not self._fell_back(message)
         if not sure_place and is_comparison_text(text, sorted(places)):
             return True
+        if not COMPARISON_CUE.search(text):
+            return False
+        # two kommuner and "i forhold til" compare them, whatever the classifier heard
+        # ("Hvordan ligger Odder i forhold til Vejen, når vi ser på kontanthjælp?")
+        if len({p.lower() for p in places} - {NATIONAL_ENTITY_VALUE.lower()}) >= 2:
+            return True
         sides = len(places) + (1 if NATIONAL_IN_TEXT.search(text) else 0)
-        return (
-            classified == self._config["figures_intent"] and sides >= 2 and bool(COMPARISON_CUE.search(text))
-        )
+        return classified == self._config["figures_intent"] and sides >= 2
 
     def _place_answer(self, message: Message) -> bool:
         """A message that only names a kommune ("Morsø, selvfølgelig", "frederikshavn?")."""
@@ -289,10 +315,27 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         unsure of (also between status and initiatives); small talk, figures and
         comparisons keep their intent."""
         classified = self._classified_intent(message)
+        text = message.get(TEXT) or ""
+        if classified == self._config["overview_intent"]:
+            # an overview of one goal is its status ("overblik over mål 6.10", "hvordan det
+            # står til med de ordinære timer"); an overview of a kommune or a range stays
+            entities = message.get(ENTITIES) or []
+            codes = {
+                e.get(ENTITY_ATTRIBUTE_VALUE) for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) == "goal_code"
+            }
+            names_goal = any(e.get(ENTITY_ATTRIBUTE_TYPE) in self._config["goal_entities"] for e in entities)
+            return len(codes) == 1 or (names_goal and asks_how_it_goes(text))
         unsure_status = classified == self._config["status_intent"] and self._fell_back(message)
         if classified not in self._config["status_can_replace"] and not unsure_status:
             return False
-        return asks_how_it_goes(message.get(TEXT) or "")
+        return asks_how_it_goes(text)
+
+    def _follow_up_question(self, message: Message) -> bool:
+        """A question how goals are followed up ("hvordan Mariagerfjord følger op på målene")
+        that the classifier heard as another goal or plan question."""
+        if self._classified_intent(message) not in self._config["follow_up_can_replace"]:
+            return False
+        return asks_about_follow_up(message.get(TEXT) or "")
 
     def _override(self, message: Message) -> str | None:
         """The intent the message should have instead of the classifier's, if any."""
@@ -307,6 +350,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),
             ("How a goal is going", self._status_question, "status_intent"),
+            ("How goals are followed up", self._follow_up_question, "follow_up_intent"),
         )
         for name, applies, intent_key in rules:
             if applies(message):

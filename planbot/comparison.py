@@ -19,6 +19,7 @@ COMPARISON_CUE = re.compile(
     r"|sammenholdt\s+med|kontra|versus|vs)\b",
     re.IGNORECASE,
 )
+NATIONAL_ENTITY_VALUE = "Hele landet"  # the kommune entity's canonical value for the country
 NATIONAL_IN_TEXT = re.compile(r"\b(?:hele\s+landet|landsplan|landsgennemsnittet|danmark)\b", re.IGNORECASE)
 GOAL_CODE_IN_TEXT = re.compile(r"\b\d{1,2}\.\d{1,2}\b")
 

@@ -1,6 +1,6 @@
 """Messages that are recognisably not plan questions, whatever the classifier says.
 
-Three kinds a municipal chat gets and the classifier puts under a neighbouring intent
+Four kinds a municipal chat gets and the classifier puts under a neighbouring intent
 (``help`` for "kan du hjælpe mig med at skrive en tale?", ``bot_challenge`` for "kan du
 skrive en tale …", a goal code for "hvad er 17 gange 23"):
 
@@ -8,6 +8,8 @@ skrive en tale …", a goal code for "hvad er 17 gange 23"):
   speech, a poem, a joke, a recipe ("skriv en tale til byrådsmødet", "fortæl mig en
   vittighed");
 * **sums**: a bare arithmetic question ("hvad er 17 gange 23", "regn 12*7 ud");
+* **other services**: the kommune's daycare, home care, waste collection, roads, library …
+  asked without a word of employment ("hvornår kan min datter få plads i en daginstitution");
 * **English**: a message in English (for the unsure classifier only – English help and
   handoff requests are trained and answered).
 
@@ -34,7 +36,8 @@ _NOT_SPEECH = ("aftale", "samtale", "fortale", "forhandlingstale")
 
 _VERB = (
     r"(?:skriv|skrive|digt|digte|lav|lave|forfat|forfatte|komponer|komponere|fortael|fortaelle|"
-    r"find(?:\s+lige)?\s+pa|finde(?:\s+lige)?\s+pa|opfind|opfinde|kom\s+med|komme\s+med|giv|give|foresla)"
+    r"find(?:\s+lige)?\s+pa|finde(?:\s+lige)?\s+pa|opfind|opfinde|kom\s+med|komme\s+med|giv|give|foresla|"
+    r"har\s+du|kender\s+du)"
 )
 _DETERMINER = r"(?:\s+(?:mig|os|lige|hurtigt|lige\s+hurtigt))*\s+(?:en|et|nogle|to|tre|fem|par)"
 # the kind of text right after the determiner, or after one adjective ("en kort tale")
@@ -109,8 +112,29 @@ def is_english(text: str) -> bool:
     return english >= 2 and english > danish
 
 
+# the kommune's other services a citizen asks the municipal chat about (folded word starts)
+_OTHER_SERVICE = re.compile(
+    r"\b(?:daginstitution|vuggestue|bornehave|dagpleje|sfo|fritidshjem|fritidsklub|hjemmepleje|hjemmehjaelp"
+    r"|plejehjem|plejebolig|aeldrepleje|aeldrecent|madudbringning|affald|skrald|storskrald|genbrugsplads"
+    r"|dagrenovation|byggetilladelse|byggesag|parkering|snerydning|vejarbejde|bibliotek|svommehal|korekort"
+    r"|sygesikring|sundhedskort|ejendomsskat|grundskyld|rotte|skolebus|lagevagt|tandlaege)\w*"
+)
+# words that make it an employment question after all ("arbejdskraft til ældreplejen")
+_EMPLOYMENT = re.compile(
+    r"\b(?:arbejdskraft|rekrutter|job|ledig|beskaeftig|ansaet|medarbejder|praktik|uddannelse|elev|fleksjob"
+    r"|lontilskud|virksomhed|stilling|arbejde|plan)\w*|\bmal(?:et|ene)?\b"
+)
+
+
+def asks_about_another_service(text: str) -> bool:
+    """Asks about one of the kommune's other services (daycare, home care, waste, roads …)
+    without a word of employment: "hvornår kan min datter få plads i en daginstitution?"."""
+    folded = fold(text)
+    return bool(_OTHER_SERVICE.search(folded)) and not _EMPLOYMENT.search(folded)
+
+
 def off_topic_kind(text: str, *, unsure: bool) -> str | None:
-    """``"task"``, ``"sum"`` or ``"english"`` when the message is recognisably off topic.
+    """``"task"``, ``"sum"``, ``"service"`` or ``"english"`` when the message is recognisably off topic.
 
     Args:
         text: the user's message.
@@ -120,6 +144,8 @@ def off_topic_kind(text: str, *, unsure: bool) -> str | None:
         return "task"
     if is_sum(text):
         return "sum"
+    if asks_about_another_service(text):
+        return "service"
     if unsure and is_english(text):
         return "english"
     return None

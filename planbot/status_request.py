@@ -3,7 +3,8 @@
 "går det godt med at få flere flygtninge i arbejde i Norddjurs?" asks for a goal's status,
 but its words are those of what the kommune does ("få flygtninge i arbejde"), and the
 classifier hears an initiatives question or is unsure. A message that *begins* with "(og)
-(hvordan) går det (så/egentlig/nu) (godt/skidt/…) med" asks how something is going. Not
+(hvordan) går det (så/egentlig/nu) (godt/skidt/…) med" or "hvordan står det til med", or
+asks indirectly "(vil gerne vide,) hvordan det går/står til med", asks how something is going. Not
 such a question: how the assistant or the user is ("hvordan går det med dig?") and all the
 goals at once ("hvordan går det med målene?", an overview). Pure Python, used by
 :mod:`components.domain_gate`.
@@ -16,12 +17,18 @@ import re
 from planbot.text import fold
 
 _HOW_IT_GOES = re.compile(
-    r"^(?:og\s+|men\s+|ok\s+)?(?:hvordan\s+)?gar\s+det\s+(?:sa\s+|egentlig\s+|nu\s+|overhovedet\s+)?"
-    r"(?:(?:godt|skidt|darligt|fremad|bedre|vaerre|tilbage|den\s+rigtige\s+vej|den\s+forkerte\s+vej)\s+)?med\b"
+    # "(og) (hvordan) går det (så) (godt) med …", "hvordan står det (så) til med …" first
+    r"^(?:og\s+|men\s+|ok\s+)?(?:hvordan\s+)?"
+    r"(?:gar\s+det\s+(?:sa\s+|egentlig\s+|nu\s+|overhovedet\s+)?"
+    r"(?:(?:godt|skidt|darligt|fremad|bedre|vaerre|tilbage|den\s+rigtige\s+vej|den\s+forkerte\s+vej)\s+)?"
+    r"|star\s+det\s+(?:sa\s+|egentlig\s+|nu\s+)?til\s+)med\b"
+    # an indirect question anywhere: "jeg vil gerne vide, hvordan det står til med …"
+    r"|\bhvordan\s+det\s+(?:sa\s+|egentlig\s+|nu\s+)?(?:gar|star\s+til)\s+med\b"
 )
 # the assistant or the user, and every goal or the whole plan (an overview)
 _NOT_ONE_GOAL = re.compile(
     r"\bmed\s+(?:dig|jer|dem|mig|os)\b|\bmalene\b|\bmalsaetningerne\b|\balle\b|\bsamlet\b|\b\w*planen\b|\boverordnet\b"
+    r"|\bmalopfyldelse\w*|\bresten\b|\bdet\s+hele\b"
 )
 
 

@@ -99,6 +99,40 @@ def test_only_status_examples_ask_how_a_goal_is_going() -> None:
     assert not matched, matched
 
 
+def test_no_other_goal_or_plan_example_asks_about_follow_up() -> None:
+    """The domain gate turns a "følger … op"/"opfølgning" question into ask_follow_up over
+    the other goal and plan intents, so none of their examples may be one."""
+    from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
+
+    matched = [
+        (i, t) for i, t in _labelled_examples() if i in FOLLOW_UP_CAN_REPLACE and asks_about_follow_up(t)
+    ]
+    assert not matched, matched
+
+
+def _raw_examples(intent: str) -> list[str]:
+    """The training examples of one intent with their entity markup."""
+    return [
+        line.strip()[2:]
+        for path in sorted((ROOT / "data" / "nlu").glob("*.yml"))
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []
+        if block.get("intent") == intent
+        for line in block["examples"].splitlines()
+        if line.strip().startswith("- ")
+    ]
+
+
+def test_no_overview_example_names_exactly_one_goal_code() -> None:
+    """The domain gate turns an overview that names one goal code ("overblik over mål 6.10")
+    into that goal's status, so overview examples name none or a range."""
+    one_code = [
+        text
+        for text in _raw_examples("ask_overview")
+        if len(set(re.findall(r"\[([^\]]+)\]\(goal_code\)", text))) == 1
+    ]
+    assert not one_code, one_code
+
+
 def test_only_goodbye_examples_are_farewells() -> None:
     """The domain gate turns a farewell into goodbye whatever the intent, so no other
     intent's training example may be one ("hej hej" alone is a greeting)."""
@@ -145,6 +179,22 @@ def test_only_compare_kommuner_examples_are_comparison_fragments() -> None:
         for i, t in _labelled_examples()
         if i not in ("compare_kommuner", "inform_kommune")
         and is_comparison_text(t, [m.group() for m in kommuner.finditer(t)])
+    ]
+    assert not matched, matched
+
+
+def test_only_compare_kommuner_examples_name_two_kommuner_and_compare() -> None:
+    """The domain gate turns a message with two kommuner and a comparison cue into
+    compare_kommuner whatever the intent, so no other intent's example may have both."""
+    from planbot.comparison import COMPARISON_CUE
+
+    kommuner = _lookup_pattern("kommune")
+    matched = [
+        (i, t)
+        for i, t in _labelled_examples()
+        if i != "compare_kommuner"
+        and COMPARISON_CUE.search(t)
+        and len({m.group().lower() for m in kommuner.finditer(t)} - {"hele landet"}) >= 2
     ]
     assert not matched, matched
 

@@ -193,6 +193,14 @@ def test_privacy_intents_win_over_off_topic_requests(gate: DomainVocabularyGate)
     assert intent_after(gate, predicted("skriv en tale om ledigheden", "personal_case")) == "personal_case"
 
 
+def test_another_service_is_out_of_scope_even_as_a_personal_case(gate: DomainVocabularyGate) -> None:
+    question = "min mor har brug for hjemmepleje i Aarhus, hvem skal jeg kontakte?"
+    assert intent_after(gate, predicted(question, "personal_case")) == "out_of_scope"
+    assert intent_after(gate, predicted(question, "human_handoff")) == "out_of_scope"
+    masked = mask_personal_data("hjemmepleje til min mor 010190-1234, hvem skal jeg kontakte?")
+    assert intent_after(gate, predicted(masked, "personal_case")) == "personal_case"
+
+
 def test_a_handoff_guess_without_a_request_for_a_person_does_not_stop_a_task(
     gate: DomainVocabularyGate,
 ) -> None:
@@ -324,9 +332,6 @@ def test_comparison_rule_leaves_new_questions_privacy_and_the_place_intent_alone
         [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "inform_kommune", "confidence": 0.38}],
     )
     assert intent_after(gate, unsure) == "compare_kommuner"
-    text = "hvad gør Aarhus for de unge i forhold til Morsø?"  # a topic of its own
-    places = _places(text, "Aarhus", "Morsø")
-    assert intent_after(gate, predicted(text, "ask_initiatives", entities=places)) == "ask_initiatives"
     text = "er min ydelse lavere end i Aarhus?"
     message = predicted(text, "personal_case", entities=_places(text, "Aarhus"))
     assert intent_after(gate, message) != "compare_kommuner"
@@ -386,4 +391,63 @@ def test_how_a_goal_is_going_becomes_ask_status_over_other_goal_questions(gate: 
     assert intent_after(gate, predicted("hvordan går det med dig?", "greet")) == "greet"
     assert (
         intent_after(gate, predicted("hvordan går det med målene?", "ask_initiatives")) == "ask_initiatives"
+    )
+
+
+@pytest.mark.parametrize("intent", ["ask_status", "ask_initiatives", "ask_overview", "nlu_fallback"])
+def test_two_kommuner_and_a_comparison_cue_become_compare_kommuner(
+    gate: DomainVocabularyGate, intent: str
+) -> None:
+    text = "Hvordan ligger Aarhus i forhold til Morsø, når vi ser på kontanthjælp?"
+    places = _places(text, "Aarhus", "Morsø")
+    assert intent_after(gate, predicted(text, intent, 0.5, entities=places)) == "compare_kommuner"
+    # the country is not a second kommune: a goal's status against the country stays status
+    text = "hvordan ligger Morsø på samtalerne i forhold til hele landet"
+    places = _places(text, "Morsø", "hele landet")
+    assert intent_after(gate, predicted(text, "ask_status", entities=places)) == "ask_status"
+
+
+def _goal_entities(text: str, entity: str, *values: str) -> list[dict[str, Any]]:
+    return [
+        {"entity": entity, "value": v, "start": text.index(v), "end": text.index(v) + len(v)} for v in values
+    ]
+
+
+def test_an_overview_of_one_named_goal_becomes_its_status(gate: DomainVocabularyGate) -> None:
+    text = "giv mig et overblik over mål 6.10"
+    assert intent_after(
+        gate, predicted(text, "ask_overview", entities=_goal_entities(text, "goal_code", "6.10"))
+    ) == ("ask_status")
+    text = "Jeg vil gerne vide, hvordan det står til med samtalerne i Morsø."
+    entities = _goal_entities(text, "theme", "samtalerne") + _places(text, "Morsø")
+    assert intent_after(gate, predicted(text, "ask_overview", 0.48, entities=entities)) == "ask_status"
+    # a range of goals, a kommune and all the goals stay an overview
+    text = "status på mål 6.1 til 6.13"
+    codes = _goal_entities(text, "goal_code", "6.1", "6.13")
+    assert intent_after(gate, predicted(text, "ask_overview", entities=codes)) == "ask_overview"
+    text = "hvordan går det med indsatsen i Morsø"
+    assert (
+        intent_after(gate, predicted(text, "ask_overview", entities=_places(text, "Morsø"))) == "ask_overview"
+    )
+    text = "hvordan står det til med målopfyldelsen i Morsø"
+    entities = _places(text, "Morsø") + _goal_entities(text, "theme", "mål")
+    assert intent_after(gate, predicted(text, "ask_overview", entities=entities)) == "ask_overview"
+
+
+def test_how_goals_are_followed_up_becomes_ask_follow_up(gate: DomainVocabularyGate) -> None:
+    text = "Godt. Så vil jeg gerne vide, hvordan Morsø følger op på målene i sin plan."
+    assert intent_after(gate, predicted(text, "ask_overview", 0.96, entities=_places(text, "Morsø"))) == (
+        "ask_follow_up"
+    )
+    assert intent_after(gate, predicted("hvem får opfølgningen på 6.3", "goal_detail")) == "ask_follow_up"
+    # how the follow-up is going, a comparison, one's own case and a conversation type keep their intent
+    assert (
+        intent_after(gate, predicted("hvordan går det med opfølgningen på 6.3", "ask_status")) == "ask_status"
+    )
+    text = "er der forskel på hvordan Aarhus og Morsø følger op"
+    places = _places(text, "Aarhus", "Morsø")
+    assert intent_after(gate, predicted(text, "compare_kommuner", entities=places)) != "ask_follow_up"
+    assert intent_after(gate, predicted("hvornår følger I op på min sag", "personal_case")) != "ask_follow_up"
+    assert (
+        intent_after(gate, predicted("hvad er målet for opfølgningssamtaler", "ask_target")) == "ask_target"
     )

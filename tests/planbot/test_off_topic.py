@@ -2,7 +2,7 @@
 
 import pytest
 
-from planbot.off_topic import is_english, is_sum, is_task_request, off_topic_kind
+from planbot.off_topic import asks_about_another_service, is_english, is_sum, is_task_request, off_topic_kind
 
 
 @pytest.mark.parametrize(
@@ -15,6 +15,8 @@ from planbot.off_topic import is_english, is_sum, is_task_request, off_topic_kin
         "Kunne du digte en sang til min kollegas reception?",
         "giv mig en opskrift paa boller",
         "kom med en gåde",
+        "vi står for julefrokosten – har du en god opskrift på risalamande?",
+        "kender du en sjov vittighed",
     ],
 )
 def test_task_requests(text: str) -> None:
@@ -68,3 +70,30 @@ def test_english_only_counts_when_the_classifier_was_unsure() -> None:
     assert off_topic_kind("what can you do", unsure=True) == "english"
     assert off_topic_kind("skriv en tale", unsure=False) == "task"
     assert off_topic_kind("hvad er 17 gange 3", unsure=False) == "sum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvornaar kan min datter faa plads i en daginstitution i solrod",
+        "min mor har brug for hjemmepleje i norddjurs, hvem skal jeg kontakte?",
+        "hvornår bliver storskraldet hentet på Mors",
+        "åbningstider på biblioteket?",
+    ],
+)
+def test_questions_about_the_kommunes_other_services(text: str) -> None:
+    assert asks_about_another_service(text)
+    assert off_topic_kind(text, unsure=False) == "service"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvad gør kommunen for at skaffe arbejdskraft til ældreplejen?",  # employment after all
+        "er der praktikpladser i daginstitutionerne til ledige?",
+        "hvad er målet for ledige i Morsø",
+        "hvad gør I for folk med handicap",
+    ],
+)
+def test_employment_questions_are_not_about_other_services(text: str) -> None:
+    assert not asks_about_another_service(text)

@@ -12,6 +12,9 @@ from planbot.status_request import asks_how_it_goes
         "Går det fremad med 6.3?",
         "og hvordan går det så med de unge i Morsø?",
         "går det den rigtige vej med sygefraværet",
+        "hvordan står det til med samtalerne i norddjurs",
+        "Før mødet vil jeg gerne vide, hvordan det står til med de ordinære timer, altså mål 6.10.",
+        "kan du fortælle hvordan det går med flygtningene i arbejde på Mors?",
     ],
 )
 def test_how_it_goes(text: str) -> None:
@@ -26,6 +29,8 @@ def test_how_it_goes(text: str) -> None:
         "hvordan går det med beskæftigelsesplanen i Norddjurs",
         "hvad gør I for at få flygtninge i arbejde, går det godt med det?",  # does not begin so
         "det går godt med tilbud",  # a statement
+        "hvordan står det til med målopfyldelsen i Morsø",  # all goals
+        "jeg vil gerne vide, hvordan det går med resten",
     ],
 )
 def test_not_how_it_goes(text: str) -> None:

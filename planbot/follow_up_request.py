@@ -1,0 +1,33 @@
+"""Does a message ask how goals are followed up? A cue for the domain gate.
+
+"Så vil jeg gerne vide, hvordan Mariagerfjord følger op på målene i sin plan" asks about
+follow-up, but "målene i sin plan" pulls the classifier towards the overview. A message
+that says "følger … op", "følges op" or "opfølgning" asks how, how often, to whom or on
+which data the goals are followed up. Not such a question: how a goal is going
+(:func:`planbot.status_request.asks_how_it_goes`, "hvordan går det med opfølgningen?")
+and follow-up conversations with a citizen ("opfølgningssamtale"). Pure Python, used by
+:mod:`components.domain_gate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planbot.status_request import asks_how_it_goes
+from planbot.text import fold
+
+# the goal and plan intents a follow-up question is heard as (compare_kommuner compares follow-up too)
+FOLLOW_UP_CAN_REPLACE = (
+    "ask_overview", "ask_status", "list_goals", "goal_detail", "ask_target", "ask_plan_info",
+    "ask_initiatives", "ask_fact",
+)  # fmt: skip
+# "følger (Mariagerfjord) op", "følges (der) op", "følge op", "opfølgning(en/stallene)"
+_FOLLOW_UP = re.compile(
+    r"\bfolge[rs]?(?:\s+\w+){0,2}\s+op\b|\bfulgt\s+op\b|\bopfolgning(?!s?samtale)\w*|\bopfolge[rs]?\b"
+)
+
+
+def asks_about_follow_up(text: str) -> bool:
+    """Whether ``text`` asks how goals are followed up (see the module docstring)."""
+    folded = fold(text)
+    return bool(_FOLLOW_UP.search(folded)) and not asks_how_it_goes(text)
