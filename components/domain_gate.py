@@ -66,7 +66,7 @@ from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_u
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
 from planbot.social import asks_for_a_person, is_farewell
-from planbot.status_request import asks_how_it_goes
+from planbot.status_request import asks_how_it_goes, refers_to_one_goal
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 logger = logging.getLogger(__name__)
@@ -318,13 +318,13 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         if classified == self._config["overview_intent"]:
             # an overview of one goal is its status ("overblik over mål 6.10", "hvordan det
-            # står til med de ordinære timer"); an overview of a kommune or a range stays
+            # står til med de ordinære timer", "… med den?"); of a kommune or a range it stays
             entities = message.get(ENTITIES) or []
             codes = {
                 e.get(ENTITY_ATTRIBUTE_VALUE) for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) == "goal_code"
             }
             names_goal = any(e.get(ENTITY_ATTRIBUTE_TYPE) in self._config["goal_entities"] for e in entities)
-            return len(codes) == 1 or (names_goal and asks_how_it_goes(text))
+            return len(codes) == 1 or (names_goal and asks_how_it_goes(text)) or refers_to_one_goal(text)
         unsure_status = classified == self._config["status_intent"] and self._fell_back(message)
         if classified not in self._config["status_can_replace"] and not unsure_status:
             return False

@@ -8,8 +8,8 @@ skrive en tale …", a goal code for "hvad er 17 gange 23"):
   speech, a poem, a joke, a recipe ("skriv en tale til byrådsmødet", "fortæl mig en
   vittighed");
 * **sums**: a bare arithmetic question ("hvad er 17 gange 23", "regn 12*7 ud");
-* **other services**: the kommune's daycare, home care, waste collection, roads, library …
-  asked without a word of employment ("hvornår kan min datter få plads i en daginstitution");
+* **other services**: the kommune's daycare, home care, waste collection, roads, library,
+  its climate and local plans … asked without a word of employment ("hvornår kan min datter få plads i en daginstitution");
 * **English**: a message in English (for the unsure classifier only – English help and
   handoff requests are trained and answered).
 
@@ -117,12 +117,15 @@ _OTHER_SERVICE = re.compile(
     r"\b(?:daginstitution|vuggestue|bornehave|dagpleje|sfo|fritidshjem|fritidsklub|hjemmepleje|hjemmehjaelp"
     r"|plejehjem|plejebolig|aeldrepleje|aeldrecent|madudbringning|affald|skrald|storskrald|genbrugsplads"
     r"|dagrenovation|byggetilladelse|byggesag|parkering|snerydning|vejarbejde|bibliotek|svommehal|korekort"
-    r"|sygesikring|sundhedskort|ejendomsskat|grundskyld|rotte|skolebus|lagevagt|tandlaege)\w*"
+    r"|sygesikring|sundhedskort|ejendomsskat|grundskyld|rotte|skolebus|lagevagt|tandlaege"
+    # the kommune's other plans
+    r"|klima|co2|lokalplan|kommuneplan|spildevand|trafikplan)\w*"
 )
-# words that make it an employment question after all ("arbejdskraft til ældreplejen")
+# words that make it an employment question after all ("arbejdskraft til ældreplejen"; not
+# "mål" or "plan": "målene i klimaplanen" and "målet for daginstitutionerne" are not)
 _EMPLOYMENT = re.compile(
     r"\b(?:arbejdskraft|rekrutter|job|ledig|beskaeftig|ansaet|medarbejder|praktik|uddannelse|elev|fleksjob"
-    r"|lontilskud|virksomhed|stilling|arbejde|plan)\w*|\bmal(?:et|ene)?\b"
+    r"|lontilskud|virksomhed|stilling|arbejde)\w*"
 )
 
 

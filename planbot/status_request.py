@@ -36,3 +36,13 @@ def asks_how_it_goes(text: str) -> bool:
     """Whether ``text`` asks how a goal or an effort is going (see the module docstring)."""
     folded = fold(text).strip()
     return bool(_HOW_IT_GOES.search(folded)) and not _NOT_ONE_GOAL.search(folded)
+
+
+# one goal referred back to: "hvordan står det til med den?", "… med målet?"
+_ONE_GOAL_REFERENCE = re.compile(r"\bmed\s+(?:den|det|dette|denne|malet)\b")
+
+
+def refers_to_one_goal(text: str) -> bool:
+    """Whether a how-it-goes question is about one goal referred back to ("med den", "med målet")."""
+    folded = fold(text).strip()
+    return asks_how_it_goes(text) and bool(_ONE_GOAL_REFERENCE.search(folded))

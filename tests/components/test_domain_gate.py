@@ -421,6 +421,7 @@ def test_an_overview_of_one_named_goal_becomes_its_status(gate: DomainVocabulary
     text = "Jeg vil gerne vide, hvordan det står til med samtalerne i Morsø."
     entities = _goal_entities(text, "theme", "samtalerne") + _places(text, "Morsø")
     assert intent_after(gate, predicted(text, "ask_overview", 0.48, entities=entities)) == "ask_status"
+    assert intent_after(gate, predicted("hvordan står det til med den pt?", "ask_overview")) == "ask_status"
     # a range of goals, a kommune and all the goals stay an overview
     text = "status på mål 6.1 til 6.13"
     codes = _goal_entities(text, "goal_code", "6.1", "6.13")

@@ -79,6 +79,8 @@ def test_english_only_counts_when_the_classifier_was_unsure() -> None:
         "min mor har brug for hjemmepleje i norddjurs, hvem skal jeg kontakte?",
         "hvornår bliver storskraldet hentet på Mors",
         "åbningstider på biblioteket?",
+        "Hvordan går det med målene i kommunens klimaplan om CO2-reduktion?",
+        "hvad er målet for daginstitutionerne i Morsø",
     ],
 )
 def test_questions_about_the_kommunes_other_services(text: str) -> None:

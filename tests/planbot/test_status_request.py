@@ -2,7 +2,7 @@
 
 import pytest
 
-from planbot.status_request import asks_how_it_goes
+from planbot.status_request import asks_how_it_goes, refers_to_one_goal
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,11 @@ def test_how_it_goes(text: str) -> None:
 )
 def test_not_how_it_goes(text: str) -> None:
     assert not asks_how_it_goes(text)
+
+
+def test_one_goal_referred_back_to() -> None:
+    assert refers_to_one_goal("hvordan står det til med den pt?")
+    assert refers_to_one_goal("og hvordan går det så med målet")
+    assert not refers_to_one_goal("hvordan går det med målene")  # all goals
+    assert not refers_to_one_goal("hvordan går det med det hele")
+    assert not refers_to_one_goal("hvad handler den om")  # not how it goes
