@@ -22,7 +22,9 @@ begins "går det godt med …" or asks "hvordan det står til med …" becomes `
 when the classifier heard another goal or plan question in it, and so does an overview of
 one named goal (:mod:`planbot.status_request`). A question how goals are followed up
 ("hvordan Mariagerfjord følger op på målene") becomes ``ask_follow_up`` over the other
-goal and plan intents (:mod:`planbot.follow_up_request`).
+goal and plan intents (:mod:`planbot.follow_up_request`). "når de det?" asks for the
+status whatever was heard, and an unsure "hvad bliver der gjort for unge?" is
+``ask_initiatives`` (:mod:`planbot.initiatives_request`).
 """
 
 from __future__ import annotations
@@ -63,10 +65,11 @@ from planbot.comparison import (
 )
 from planbot.definition_request import asks_for_definition
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
+from planbot.initiatives_request import asks_what_is_done
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
 from planbot.social import asks_for_a_person, is_farewell
-from planbot.status_request import asks_how_it_goes, refers_to_one_goal
+from planbot.status_request import asks_how_it_goes, asks_if_reached, refers_to_one_goal
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 logger = logging.getLogger(__name__)
@@ -126,6 +129,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # a question how goals are followed up (planbot.follow_up_request), and the intents it replaces
             "follow_up_intent": "ask_follow_up",
             "follow_up_can_replace": list(FOLLOW_UP_CAN_REPLACE),
+            # an unsure question what is done for a group (planbot.initiatives_request)
+            "initiatives_intent": "ask_initiatives",
             "lookup_extractor": "RegexEntityExtractor",
         }
 
@@ -316,6 +321,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         comparisons keep their intent."""
         classified = self._classified_intent(message)
         text = message.get(TEXT) or ""
+        if asks_if_reached(text):  # "når de det?": whatever the classifier heard, but a privacy intent
+            return not self._privacy_chosen(message)
         if classified == self._config["overview_intent"]:
             # an overview of one goal is its status ("overblik over mål 6.10", "hvordan det
             # står til med de ordinære timer", "… med den?"); of a kommune or a range it stays
@@ -329,6 +336,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if classified not in self._config["status_can_replace"] and not unsure_status:
             return False
         return asks_how_it_goes(text)
+
+    def _initiatives_question(self, message: Message) -> bool:
+        """An unsure question what is done for a group ("hvad bliver der gjort for unge som ham")."""
+        return self._fell_back(message) and asks_what_is_done(message.get(TEXT) or "")
 
     def _follow_up_question(self, message: Message) -> bool:
         """A question how goals are followed up ("hvordan Mariagerfjord følger op på målene")
@@ -351,6 +362,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Comparison", self._comparison, "comparison_intent"),
             ("How a goal is going", self._status_question, "status_intent"),
             ("How goals are followed up", self._follow_up_question, "follow_up_intent"),
+            ("What is done for a group", self._initiatives_question, "initiatives_intent"),
         )
         for name, applies, intent_key in rules:
             if applies(message):

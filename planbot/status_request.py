@@ -46,3 +46,16 @@ def refers_to_one_goal(text: str) -> bool:
     """Whether a how-it-goes question is about one goal referred back to ("med den", "med målet")."""
     folded = fold(text).strip()
     return asks_how_it_goes(text) and bool(_ONE_GOAL_REFERENCE.search(folded))
+
+
+# "når de det?", "naar vi målet?": whether the goal in play is reached (not "når" = when:
+# "når jeg bliver ledig, hvad så?" has no pronoun or goal right after the subject)
+_IF_REACHED = re.compile(
+    r"^\W*(?:og\s+|men\s+)?(?:nar|naar)\s+(?:de|vi|i|man|kommunen|jobcentret)\s+"
+    r"(?:sa\s+|egentlig\s+|nu\s+|overhovedet\s+)?(?:det|den|malet|maltallet|malsaetningen|succeskriteriet)\b"
+)
+
+
+def asks_if_reached(text: str) -> bool:
+    """Whether ``text`` asks if the goal in play is reached ("når de det?", "naar vi målet")."""
+    return bool(_IF_REACHED.search(fold(text).strip()))

@@ -110,6 +110,23 @@ def test_no_other_goal_or_plan_example_asks_about_follow_up() -> None:
     assert not matched, matched
 
 
+def test_only_status_examples_ask_if_the_goal_is_reached() -> None:
+    """The domain gate turns "når de det?" into ask_status whatever the intent."""
+    from planbot.status_request import asks_if_reached
+
+    matched = [(i, t) for i, t in _labelled_examples() if i != "ask_status" and asks_if_reached(t)]
+    assert not matched, matched
+
+
+def test_only_initiatives_and_comparison_examples_ask_what_is_done() -> None:
+    """The domain gate turns an unsure "hvad bliver der gjort for …" into ask_initiatives."""
+    from planbot.initiatives_request import asks_what_is_done
+
+    allowed = ("ask_initiatives", "compare_kommuner")
+    matched = [(i, t) for i, t in _labelled_examples() if i not in allowed and asks_what_is_done(t)]
+    assert not matched, matched
+
+
 def _raw_examples(intent: str) -> list[str]:
     """The training examples of one intent with their entity markup."""
     return [

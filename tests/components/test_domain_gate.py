@@ -452,3 +452,18 @@ def test_how_goals_are_followed_up_becomes_ask_follow_up(gate: DomainVocabularyG
     assert (
         intent_after(gate, predicted("hvad er målet for opfølgningssamtaler", "ask_target")) == "ask_target"
     )
+
+
+def test_if_the_goal_is_reached_becomes_ask_status_whatever_was_heard(gate: DomainVocabularyGate) -> None:
+    assert intent_after(gate, predicted("naar de det?", "goodbye", 0.52)) == "ask_status"
+    assert intent_after(gate, fell_back("når de det?", goodbye=0.3)) == "ask_status"
+    assert intent_after(gate, predicted("når de det? min ydelse er for lav", "personal_case")) != "ask_status"
+
+
+def test_an_unsure_question_what_is_done_for_a_group_becomes_ask_initiatives(
+    gate: DomainVocabularyGate,
+) -> None:
+    text = "min søn er droppet ud af gymnasiet, hvad bliver der gjort for unge som ham"
+    assert intent_after(gate, fell_back(text, personal_case=0.4, goal_detail=0.17)) == "ask_initiatives"
+    # a sure guess stays
+    assert intent_after(gate, predicted(text, "personal_case", 0.8)) == "personal_case"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from planbot.status_request import asks_how_it_goes, refers_to_one_goal
+from planbot.status_request import asks_how_it_goes, asks_if_reached, refers_to_one_goal
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,17 @@ def test_one_goal_referred_back_to() -> None:
     assert not refers_to_one_goal("hvordan går det med målene")  # all goals
     assert not refers_to_one_goal("hvordan går det med det hele")
     assert not refers_to_one_goal("hvad handler den om")  # not how it goes
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("naar de det?", True),
+        ("når vi målet i 2024?", True),
+        ("Når kommunen succeskriteriet for samtaler?", True),
+        ("når jeg bliver ledig, hvad så?", False),  # "når" = when
+        ("hvornår når de det", False),  # a question when: not reached or not
+    ],
+)
+def test_if_the_goal_is_reached(text: str, asks: bool) -> None:
+    assert asks_if_reached(text) is asks

@@ -1,0 +1,27 @@
+"""Does a message ask what is done for a group? A cue for the domain gate.
+
+"min søn er droppet ud af gymnasiet, hvad bliver der gjort for unge som ham" asks what the
+kommune does for young people, but the story makes the classifier unsure between the
+citizen's own case and the plan. A message that asks "hvad gør (kommunen/de/I/…) for",
+"hvad bliver der gjort for", "hvad gøres der for" or "hvilke tilbud/indsatser/initiativer"
+asks for initiatives. The gate uses it only when the classifier fell back. Pure Python,
+used by :mod:`components.domain_gate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planbot.text import fold
+
+_WHAT_IS_DONE = re.compile(
+    # not "hvad gør jeg/man for at få dagpenge": one's own case
+    r"\bhvad\s+(?:gor|goer|foretager|laver)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+)?for\b"
+    r"|\bhvad\s+(?:bliver|blir)\s+der\s+gjort\s+for\b|\bhvad\s+gores\s+der\s+for\b"
+    r"|\bhvilke\s+(?:tilbud|indsatser|initiativer)\b"
+)
+
+
+def asks_what_is_done(text: str) -> bool:
+    """Whether ``text`` asks what is done for a group or theme (see the module docstring)."""
+    return bool(_WHAT_IS_DONE.search(fold(text)))

@@ -1,0 +1,26 @@
+"""Questions what is done for a group (a cue for the domain gate)."""
+
+import pytest
+
+from planbot.initiatives_request import asks_what_is_done
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "min son er droppet ud af gymnasiet, hvad bliver der gjort for unge som ham",
+        "hvad goer mariagerfjord kommune for unge",
+        "Hvad gøres der for flygtninge på Mors?",
+        "hvilke tilbud er der til ledige over 50",
+    ],
+)
+def test_what_is_done(text: str) -> None:
+    assert asks_what_is_done(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hvad gør jeg for at få dagpenge", "hvad gør man for at søge fleksjob", "hvad er målet for unge"],
+)
+def test_not_what_is_done(text: str) -> None:
+    assert not asks_what_is_done(text)
