@@ -469,7 +469,7 @@ _NOISE_WORDS = (
         "borger", "borgere", "borgerne", "folk", "personer",
         # how much detail, not what about ("hvad handler målet helt konkret om?")
         "helt", "konkret", "konkrete", "præcist", "præcis", "nærmere", "bestemt", "kort", "mere", "detaljeret",
-        "pr", "per",
+        "pr", "per", "sat", "sætte", "sætter", "fastsat",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
 
@@ -1152,7 +1152,10 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             f"{kommune.name}{about} ({fmt.join_list(plans)}):\n"
             + fmt.bullet_list([_initiative_line(i, ctx.staff) for i in shown])
         )
-        details.extend(f"{i.title}: {i.text}" for i in shown[:4])
+        # an initiative whose text only repeats its title is said once
+        details.extend(
+            i.text if fold(i.text).startswith(fold(i.title)) else f"{i.title}: {i.text}" for i in shown[:4]
+        )
         sources.append(_plan_source(shown[0].plan, shown[0].section_heading, shown[0].source_quote))
         if len(kommuner) == 1:
             slots = {"kommune": kommune.name, "plan_id": shown[0].plan_id}
@@ -1769,9 +1772,10 @@ def answer_search(session: Session, ctx: Context) -> Answer:
             sources=[Source(hit.plan_title, hit.kommune, hit.section, hit.text[:200])],
             slots={"kommune": hit.kommune},
         )
-    if codes_in_text(ctx):
+    if codes_in_text(ctx) or (ctx.slots.get("goal_code") and not _topic_words(session, ctx)):
         # "hvad er succeskriteriet i 6.11?" with the classifier torn between the goal's
-        # description and its target: the description (which gives the target) beats nothing
+        # description and its target, or "hvad har man sat som mål der?" about the goal in
+        # play: the description (which gives the target) beats nothing
         goals, _, _, early = _goal_context(session, ctx, "")
         if goals and early is None:
             return _goal_detail(goals, ctx)

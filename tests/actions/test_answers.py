@@ -181,6 +181,27 @@ def test_how_much_detail_is_asked_is_not_what_the_goal_is_about(session: Session
     assert ask(session, answers.answer_goal_detail, follow_up, slots=slots).text.startswith("2.1 ")
 
 
+def test_an_unplaced_follow_up_without_a_topic_describes_the_goal_in_play(session: Session) -> None:
+    question = "hvad går 6.10 i norddjurs ud på"
+    slots = answers.remembered_slots(
+        Context(question), ask(session, answers.answer_goal_detail, question), "goal_detail"
+    )
+    follow_up = "Og hvad er det egentlig præcist, man har sat som mål der?"
+    assert ask(session, answers.answer_search, follow_up, slots=slots).text.startswith("6.10 ")
+    # without a goal in play there is nothing to describe
+    assert not ask(session, answers.answer_search, follow_up).text.startswith("6.10 ")
+
+
+def test_initiative_details_do_not_repeat_a_title_that_is_the_whole_text(session: Session) -> None:
+    answer = ask(
+        session, answers.answer_initiatives, "hvilke handlinger har mariagerfjord sat i gang for de unge?"
+    )
+    assert answer.details
+    for block in answer.details.split("\n\n"):
+        title, _, text = block.partition(": ")
+        assert not (text and text.startswith(title)), block
+
+
 def test_where_is_it_written(session: Session) -> None:
     first = ask(session, answers.answer_fact, "Hvor mange praktikpladser skal praktikbanken finde?")
     slots = answers.remembered_slots(Context("x"), first, "ask_fact")
