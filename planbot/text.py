@@ -7,6 +7,7 @@ The spaCy pipeline is created on first use, never at import time.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from functools import lru_cache
@@ -285,36 +286,40 @@ def question_sentences(text: str) -> str | None:
     return joined if len(_TOKEN.findall(joined)) >= 2 else None
 
 
-# æ, ø and å written as two letters on a keyboard without them ("hvad goer i paa mors")
-_DIGRAPHS = {"ae": "æ", "oe": "ø", "aa": "å"}
-_DIGRAPH = re.compile("|".join(_DIGRAPHS), re.IGNORECASE)
+# æ, ø and å written as two letters ("hvad goer i paa mors") or as a plain a/o ("galder")
+_REPLACEMENTS = {"ae": ("æ",), "oe": ("ø",), "aa": ("å",), "a": ("æ", "å"), "o": ("ø",)}
+_REPLACEABLE = re.compile("ae|oe|aa|a|o", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
-MAX_DIGRAPHS = 3  # per word: 2**3 spellings to try at most
+MAX_REPLACEABLE = 5  # per word: at most 3**5 spellings to try
 
 
 def _spellings(word: str) -> list[str]:
-    """The word with some or all of its digraphs as Danish letters, fewest changes first."""
-    spans = [m.span() for m in _DIGRAPH.finditer(word.lower())]
-    if not spans or len(spans) > MAX_DIGRAPHS:
+    """The word with some of its "ae", "oe", "aa", "a", "o" as æ, ø, å, fewest changes first."""
+    lower = word.lower()
+    spans = [m.span() for m in _REPLACEABLE.finditer(lower)]
+    if not spans or len(spans) > MAX_REPLACEABLE:
         return []
     spellings: list[tuple[int, str]] = []
-    for mask in range(1, 2 ** len(spans)):
-        chosen = [span for i, span in enumerate(spans) if mask >> i & 1]
+    for choice in itertools.product(*[(None, *_REPLACEMENTS[lower[a:b]]) for a, b in spans]):
+        changes = sum(c is not None for c in choice)
+        if not changes:
+            continue
         spelled, end = [], 0
-        for start, stop in chosen:
-            spelled.append(word[end:start].lower() + _DIGRAPHS[word[start:stop].lower()])
-            end = stop
-        spellings.append((len(chosen), "".join(spelled) + word[end:].lower()))
-    return [spelling for _, spelling in sorted(spellings)]
+        for (start, stop), letter in zip(spans, choice, strict=True):
+            if letter is not None:
+                spelled.append(lower[end:start] + letter)
+                end = stop
+        spellings.append((changes, "".join(spelled) + lower[end:]))
+    return [spelling for _, spelling in sorted(spellings, key=lambda pair: pair[0])]
 
 
 def with_danish_letters(text: str, is_known: Any) -> str:
-    """``text`` with "aa", "oe" and "ae" as å, ø and æ in the words that are only known so.
+    """``text`` with æ, ø and å in the words that are only known so.
 
     A word is rewritten when ``is_known`` (a predicate on lower-case words, e.g. the
-    classifier's vocabulary) rejects it and accepts a spelling with Danish letters:
-    "goer" → "gør", "paa" → "på"; "Aalborg" stays when it is known, and so does a word
-    no spelling makes known.
+    classifier's vocabulary) rejects it and accepts a spelling with Danish letters, the
+    one with the fewest changes: "goer" → "gør", "paa" → "på", "galder" → "gælder";
+    "Aalborg" stays when it is known, and so does a word no spelling makes known.
     """
 
     def respell(match: re.Match[str]) -> str:

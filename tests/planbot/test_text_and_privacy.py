@@ -117,7 +117,8 @@ def test_question_sentences(text: str, question: str | None) -> None:
     assert question_sentences(text) == question
 
 
-KNOWN = {"hvad", "gør", "i", "på", "mors", "for", "mål", "målet", "nået", "aalborg", "får", "ledige"}
+KNOWN = {"hvad", "gør", "i", "på", "mors", "for", "mål", "målet", "nået", "aalborg", "får", "ledige", "hvor"}
+KNOWN |= {"længe", "gælder", "den"}
 
 
 @pytest.mark.parametrize(
@@ -127,6 +128,7 @@ KNOWN = {"hvad", "gør", "i", "på", "mors", "for", "mål", "målet", "nået", "
         ("er maalet naaet", "er målet nået"),
         ("hvad faar ledige i Aalborg", "hvad får ledige i Aalborg"),  # a known name stays
         ("hvad gør i for ledige", "hvad gør i for ledige"),  # nothing to respell
+        ("hvor laenge galder den", "hvor længe gælder den"),  # a plain a for æ
         ("poesi og aeroplaner", "poesi og aeroplaner"),  # no spelling is known: unchanged
     ],
 )
