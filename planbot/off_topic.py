@@ -9,7 +9,8 @@ skrive en tale …", a goal code for "hvad er 17 gange 23"):
   vittighed");
 * **sums**: a bare arithmetic question ("hvad er 17 gange 23", "regn 12*7 ud");
 * **other services**: the kommune's daycare, home care, waste collection, roads, library,
-  its climate and local plans … asked without a word of employment ("hvornår kan min datter få plads i en daginstitution");
+  its climate and local plans, the workplace's meeting rooms and passwords … asked without
+  a word of employment ("hvornår kan min datter få plads i en daginstitution");
 * **English**: a message in English (for the unsure classifier only – English help and
   handoff requests are trained and answered).
 
@@ -119,7 +120,9 @@ _OTHER_SERVICE = re.compile(
     r"|dagrenovation|byggetilladelse|byggesag|parkering|snerydning|vejarbejde|bibliotek|svommehal|korekort"
     r"|sygesikring|sundhedskort|ejendomsskat|grundskyld|rotte|skolebus|lagevagt|tandlaege"
     # the kommune's other plans
-    r"|klima|co2|lokalplan|kommuneplan|spildevand|trafikplan)\w*"
+    r"|klima|co2|lokalplan|kommuneplan|spildevand|trafikplan"
+    # the workplace's practical matters staff ask about in Teams
+    r"|modelokale|kantine|adgangskode|password|printer|nulstil)\w*"
 )
 # words that make it an employment question after all ("arbejdskraft til ældreplejen"; not
 # "mål" or "plan": "målene i klimaplanen" and "målet for daginstitutionerne" are not)

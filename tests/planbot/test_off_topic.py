@@ -81,6 +81,8 @@ def test_english_only_counts_when_the_classifier_was_unsure() -> None:
         "åbningstider på biblioteket?",
         "Hvordan går det med målene i kommunens klimaplan om CO2-reduktion?",
         "hvad er målet for daginstitutionerne i Morsø",
+        "kan du reservere et mødelokale til på torsdag?",
+        "jeg skal have nulstillet min kode til journalsystemet",
     ],
 )
 def test_questions_about_the_kommunes_other_services(text: str) -> None:
