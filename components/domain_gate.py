@@ -23,7 +23,8 @@ when the classifier heard another goal or plan question in it, and so does an ov
 one named goal (:mod:`planbot.status_request`). A question how goals are followed up
 ("hvordan Mariagerfjord følger op på målene") becomes ``ask_follow_up`` over the other
 goal and plan intents (:mod:`planbot.follow_up_request`). "når de det?" asks for the
-status whatever was heard, and an unsure "hvad bliver der gjort for unge?" is
+status whatever was heard, "hvornår betragter man det som nået?" asks for the target, and
+an unsure "hvad bliver der gjort for unge?" is
 ``ask_initiatives`` (:mod:`planbot.initiatives_request`).
 """
 
@@ -69,7 +70,7 @@ from planbot.initiatives_request import asks_what_is_done
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
 from planbot.social import asks_for_a_person, is_farewell
-from planbot.status_request import asks_how_it_goes, asks_if_reached, refers_to_one_goal
+from planbot.status_request import asks_how_it_goes, asks_if_reached, asks_when_reached, refers_to_one_goal
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 logger = logging.getLogger(__name__)
@@ -129,6 +130,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # a question how goals are followed up (planbot.follow_up_request), and the intents it replaces
             "follow_up_intent": "ask_follow_up",
             "follow_up_can_replace": list(FOLLOW_UP_CAN_REPLACE),
+            # a question when a goal counts as reached (planbot.status_request), and the intents it replaces
+            "target_intent": "ask_target",
+            "target_can_replace": ["ask_status", "goal_detail", "ask_overview", "ask_fact"],
             # an unsure question what is done for a group (planbot.initiatives_request)
             "initiatives_intent": "ask_initiatives",
             "lookup_extractor": "RegexEntityExtractor",
@@ -337,6 +341,14 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return False
         return asks_how_it_goes(text)
 
+    def _target_question(self, message: Message) -> bool:
+        """A question when a goal counts as reached ("Hvornår betragter man det som nået?")
+        that the classifier heard as its status, description or an overview, or was unsure of."""
+        classified = self._classified_intent(message)
+        if classified not in self._config["target_can_replace"] and not self._fell_back(message):
+            return False
+        return not self._privacy_chosen(message) and asks_when_reached(message.get(TEXT) or "")
+
     def _initiatives_question(self, message: Message) -> bool:
         """An unsure question what is done for a group ("hvad bliver der gjort for unge som ham")."""
         return self._fell_back(message) and asks_what_is_done(message.get(TEXT) or "")
@@ -361,6 +373,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),
             ("How a goal is going", self._status_question, "status_intent"),
+            ("When a goal counts as reached", self._target_question, "target_intent"),
             ("How goals are followed up", self._follow_up_question, "follow_up_intent"),
             ("What is done for a group", self._initiatives_question, "initiatives_intent"),
         )

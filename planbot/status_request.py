@@ -1,4 +1,4 @@
-"""Does a message ask how a goal is going? A cue for the domain gate.
+"""Does a message ask how a goal is going – or when it counts as reached? Cues for the domain gate.
 
 "går det godt med at få flere flygtninge i arbejde i Norddjurs?" asks for a goal's status,
 but its words are those of what the kommune does ("få flygtninge i arbejde"), and the
@@ -59,3 +59,12 @@ _IF_REACHED = re.compile(
 def asks_if_reached(text: str) -> bool:
     """Whether ``text`` asks if the goal in play is reached ("når de det?", "naar vi målet")."""
     return bool(_IF_REACHED.search(fold(text).strip()))
+
+
+# "hvornår skal det være nået?", "hvornår betragter man det som nået?": the target, not the status
+_WHEN_REACHED = re.compile(r"\bhvornar\b(?:\s+[\w.]+){1,5}?\s+(?:naet|opfyldt|indfriet)\b")
+
+
+def asks_when_reached(text: str) -> bool:
+    """Whether ``text`` asks when a goal counts as reached: its target and deadline."""
+    return bool(_WHEN_REACHED.search(fold(text)))

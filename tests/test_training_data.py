@@ -118,6 +118,14 @@ def test_only_status_examples_ask_if_the_goal_is_reached() -> None:
     assert not matched, matched
 
 
+def test_only_target_examples_ask_when_a_goal_counts_as_reached() -> None:
+    """The domain gate turns "hvornår … nået?" into ask_target over status, detail, overview and fact."""
+    from planbot.status_request import asks_when_reached
+
+    matched = [(i, t) for i, t in _labelled_examples() if i != "ask_target" and asks_when_reached(t)]
+    assert not matched, matched
+
+
 def test_only_initiatives_and_comparison_examples_ask_what_is_done() -> None:
     """The domain gate turns an unsure "hvad bliver der gjort for …" into ask_initiatives."""
     from planbot.initiatives_request import asks_what_is_done

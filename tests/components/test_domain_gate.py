@@ -467,3 +467,12 @@ def test_an_unsure_question_what_is_done_for_a_group_becomes_ask_initiatives(
     assert intent_after(gate, fell_back(text, personal_case=0.4, goal_detail=0.17)) == "ask_initiatives"
     # a sure guess stays
     assert intent_after(gate, predicted(text, "personal_case", 0.8)) == "personal_case"
+
+
+def test_when_a_goal_counts_as_reached_becomes_ask_target(gate: DomainVocabularyGate) -> None:
+    text = "Morsø har et mål om tilfredshed. Hvornår betragter man det som nået?"
+    assert intent_after(gate, predicted(text, "ask_status", 0.56)) == "ask_target"
+    assert intent_after(gate, fell_back(text, ask_status=0.3, goal_detail=0.25)) == "ask_target"
+    # the status question and a privacy intent keep theirs
+    assert intent_after(gate, predicted("er målet om tilfredshed nået?", "ask_status")) == "ask_status"
+    assert intent_after(gate, predicted("hvornår er min sag opfyldt", "personal_case")) != "ask_target"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from planbot.status_request import asks_how_it_goes, asks_if_reached, refers_to_one_goal
+from planbot.status_request import asks_how_it_goes, asks_if_reached, asks_when_reached, refers_to_one_goal
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,10 @@ def test_one_goal_referred_back_to() -> None:
 )
 def test_if_the_goal_is_reached(text: str, asks: bool) -> None:
     assert asks_if_reached(text) is asks
+
+
+def test_when_a_goal_counts_as_reached() -> None:
+    assert asks_when_reached("Det handler om tilfredshed. Hvornår regner man målet for nået?")
+    assert asks_when_reached("hvornaar skal 6.6 vaere naaet")
+    assert not asks_when_reached("er målet nået?")  # the status
+    assert not asks_when_reached("hvornår blev planen vedtaget")
