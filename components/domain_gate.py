@@ -226,7 +226,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         return classified in self._config["protected_intents"] and not self._fell_back(message)
 
     def _off_topic_request(self, message: Message) -> str | None:
-        """The kind of recognisable off-topic request (task, sum, English), if any."""
+        """The kind of recognisable off-topic request (task, sum, another service, English), if any."""
         classified = self._classified_intent(message)
         text = message.get(TEXT) or ""
         if contains_masked_data(text):
@@ -320,9 +320,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
 
     def _status_question(self, message: Message) -> bool:
         """A question how a goal is going ("går det godt med at få flere flygtninge i
-        arbejde?") that the classifier heard as another goal or plan question, or was
-        unsure of (also between status and initiatives); small talk, figures and
-        comparisons keep their intent."""
+        arbejde?", "hvordan det står til med …") that the classifier heard as another goal or
+        plan question, or was unsure of (also between status and initiatives); an overview
+        of one named goal or of the goal in play ("hvordan står det til med den?"); and
+        "når de det?" whatever was heard but a privacy intent. Small talk, figures and
+        comparisons otherwise keep their intent."""
         classified = self._classified_intent(message)
         text = message.get(TEXT) or ""
         if asks_if_reached(text):  # "når de det?": whatever the classifier heard, but a privacy intent
@@ -332,7 +334,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # står til med de ordinære timer", "… med den?"); of a kommune or a range it stays
             entities = message.get(ENTITIES) or []
             codes = {
-                e.get(ENTITY_ATTRIBUTE_VALUE) for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) == "goal_code"
+                e.get(ENTITY_ATTRIBUTE_VALUE)
+                for e in entities
+                if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["goal_code_entity"]
             }
             names_goal = any(e.get(ENTITY_ATTRIBUTE_TYPE) in self._config["goal_entities"] for e in entities)
             return len(codes) == 1 or (names_goal and asks_how_it_goes(text)) or refers_to_one_goal(text)

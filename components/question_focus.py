@@ -7,8 +7,8 @@ the fallback threshold although the question alone is clear. Training on generat
 preambles was tried and made the classifier worse (README, *Målinger*).
 
 This component runs right after the ``FallbackClassifier``. When the message has more
-than one sentence (:func:`planbot.text.question_sentences`) or was typed with "oe", "aa",
-"ae" for ø, å, æ ("hvad goer i for unge"), it classifies the question sentence alone,
+than one sentence (:func:`planbot.text.question_sentences`) or was typed without æ, ø, å
+("hvad goer i for unge", "galder"), it classifies the question sentence alone,
 respelt with the Danish letters its vocabulary knows, with its own small model – TF-IDF
 over character 2–5-grams and words, and a logistic regression, trained on the same
 examples. A fallen-back message takes that intent when the model is at least
@@ -95,6 +95,7 @@ class QuestionSentenceClassifier(GraphComponent, IntentClassifier):
         self._model_storage = model_storage
         self._resource = resource
         self.model = model
+        self._known_words: frozenset[str] | None = None
 
     @classmethod
     def create(
@@ -115,6 +116,7 @@ class QuestionSentenceClassifier(GraphComponent, IntentClassifier):
         model = sentence_classifier(float(self._config["C"]), int(self._config["random_state"]))
         model.fit([m.get(TEXT).lower() for m in examples], [m.get(INTENT) for m in examples])
         self.model = model
+        self._known_words = None
         self.persist()
         return self._resource
 
@@ -154,17 +156,19 @@ class QuestionSentenceClassifier(GraphComponent, IntentClassifier):
             return cls(config, model_storage, resource)
         return cls(config, model_storage, resource, model)
 
-    def _vocabulary(self) -> dict[str, int]:
+    def _vocabulary(self) -> frozenset[str]:
         """The words the sentence model was trained on (its word TF-IDF's vocabulary)."""
         if self.model is None:
-            return {}
-        features = self.model.named_steps["features"]
-        return dict(features.transformer_list[1][1].vocabulary_)
+            return frozenset()
+        if self._known_words is None:
+            features = self.model.named_steps["features"]
+            self._known_words = frozenset(features.transformer_list[1][1].vocabulary_)
+        return self._known_words
 
-    def focus(self, text: str, vocabulary: dict[str, int]) -> str | None:
+    def focus(self, text: str, vocabulary: frozenset[str]) -> str | None:
         """What to classify instead of the whole message, or None: the question sentences
-        of a message with a preamble, spelt with æ, ø and å where the user wrote "oe",
-        "aa", "ae" for them; or the respelt message alone when it has one sentence."""
+        of a message with a preamble, spelt with æ, ø and å where the user wrote them as
+        "oe", "aa", "ae" or a plain a/o; or the respelt message alone when it has one sentence."""
         spelled = with_danish_letters(text, vocabulary.__contains__)
         return question_sentences(spelled) or (spelled if spelled != text else None)
 
