@@ -469,6 +469,7 @@ _NOISE_WORDS = (
         "borger", "borgere", "borgerne", "folk", "personer",
         # how much detail, not what about ("hvad handler målet helt konkret om?")
         "helt", "konkret", "konkrete", "præcist", "præcis", "nærmere", "bestemt", "kort", "mere", "detaljeret",
+        # a rate and setting a goal, not its topic ("jobordrer pr. md.", "har man sat som mål")
         "pr", "per", "sat", "sætte", "sætter", "fastsat",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}

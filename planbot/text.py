@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -313,7 +314,7 @@ def _spellings(word: str) -> list[str]:
     return [spelling for _, spelling in sorted(spellings, key=lambda pair: pair[0])]
 
 
-def with_danish_letters(text: str, is_known: Any) -> str:
+def with_danish_letters(text: str, is_known: Callable[[str], bool]) -> str:
     """``text`` with æ, ø and å in the words that are only known so.
 
     A word is rewritten when ``is_known`` (a predicate on lower-case words, e.g. the

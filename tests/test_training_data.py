@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -60,8 +61,9 @@ def test_goal_code_regex_finds_plain_goal_numbers_after_maal() -> None:
     assert codes("målet om 4 samtaler") == []
 
 
-def _labelled_examples() -> list[tuple[str, str]]:
-    """(intent, text without entity markup) for every training example."""
+@lru_cache(maxsize=1)
+def _marked_up_examples() -> tuple[tuple[str, str], ...]:
+    """(intent, text with its entity markup) for every training example."""
     examples = []
     for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
         for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
@@ -69,8 +71,13 @@ def _labelled_examples() -> list[tuple[str, str]]:
                 continue
             for line in block["examples"].splitlines():
                 if line.strip().startswith("- "):
-                    examples.append((block["intent"], _MARKUP.sub(lambda m: m.group(1), line.strip()[2:])))
-    return examples
+                    examples.append((block["intent"], line.strip()[2:]))
+    return tuple(examples)
+
+
+def _labelled_examples() -> list[tuple[str, str]]:
+    """(intent, text without entity markup) for every training example."""
+    return [(intent, _MARKUP.sub(lambda m: m.group(1), text)) for intent, text in _marked_up_examples()]
 
 
 def test_only_out_of_scope_examples_are_recognisable_off_topic_requests() -> None:
@@ -133,25 +140,13 @@ def test_no_other_goal_or_plan_example_asks_about_follow_up() -> None:
     assert not matched, matched
 
 
-def _raw_examples(intent: str) -> list[str]:
-    """The training examples of one intent with their entity markup."""
-    return [
-        line.strip()[2:]
-        for path in sorted((ROOT / "data" / "nlu").glob("*.yml"))
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []
-        if block.get("intent") == intent
-        for line in block["examples"].splitlines()
-        if line.strip().startswith("- ")
-    ]
-
-
 def test_no_overview_example_names_exactly_one_goal_code() -> None:
     """The domain gate turns an overview that names one goal code ("overblik over mål 6.10")
     into that goal's status, so overview examples name none or a range."""
     one_code = [
         text
-        for text in _raw_examples("ask_overview")
-        if len(set(re.findall(r"\[([^\]]+)\]\(goal_code\)", text))) == 1
+        for intent, text in _marked_up_examples()
+        if intent == "ask_overview" and len(set(re.findall(r"\[([^\]]+)\]\(goal_code\)", text))) == 1
     ]
     assert not one_code, one_code
 
