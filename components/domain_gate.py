@@ -11,8 +11,10 @@ alone: the entity is a plan word, and a CPR number belongs to the privacy answer
 Whatever the intent (except the privacy intents), requests the assistant recognisably
 cannot serve – write a speech, tell a joke, a bare sum, and English when the classifier
 was unsure – become ``out_of_scope`` too (:mod:`planbot.off_topic`), and a message that
-ends the conversation ("super, tak for det. vi ses") becomes ``goodbye``
-(:mod:`planbot.social`), a question what a recognised term means ("hvad menes der
+ends the conversation ("super, tak for det. vi ses") becomes ``goodbye``, a request to be put through to a person ("giv mig en rigtig
+person") becomes ``human_handoff`` unless the classifier was sure of ``personal_case``, a
+question what the assistant can do ("hvilke spørgsmål kan du svare på?") becomes ``help``
+and a message that only thanks ("den er god, tak") ``thank`` (:mod:`planbot.social`), a question what a recognised term means ("hvad menes der
 med benchmark?") becomes ``define_term`` (:mod:`planbot.definition_request`), and a
 comparison of kommuner ("er det flere end i Jammerbugt?", "flere på kontanthjælp på
 Bornholm end i Slagelse?") becomes ``compare_kommuner`` and a message that only names a
@@ -69,7 +71,7 @@ from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_u
 from planbot.initiatives_request import asks_what_is_done
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
-from planbot.social import asks_for_a_person, is_farewell
+from planbot.social import asks_for_a_person, asks_what_it_can_do, is_farewell, is_thanks, requests_a_person
 from planbot.status_request import asks_how_it_goes, asks_if_reached, asks_when_reached, refers_to_one_goal
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
@@ -101,8 +103,13 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             "place_entity": "kommune",
             # intents whose answer (the jobcenter, a person) beats an off-topic request or a farewell
             "protected_intents": ["personal_case", "human_handoff"],
-            # protected only when the message asks for a person (planbot.social.asks_for_a_person)
+            # protected only when the message asks for a person (planbot.social.asks_for_a_person);
+            # also the intent of a request to be put through to one (planbot.social.requests_a_person)
             "handoff_intent": "human_handoff",
+            # the intent of a question what the assistant can do (planbot.social.asks_what_it_can_do)
+            "help_intent": "help",
+            # the intent of a message that only thanks (planbot.social.is_thanks)
+            "thank_intent": "thank",
             # the intent of a message that ends the conversation ("tak for det. vi ses")
             "farewell_intent": "goodbye",
             # the intent of a question what a recognised term means, and the term's entity
@@ -260,12 +267,32 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         forms = message_forms(message)
         return forms if self.vocabulary.is_off_topic(forms) else None
 
+    def _person_request(self, message: Message) -> bool:
+        """A request to be put through to a person ("robotter er irriterende, giv mig en rigtig
+        person") that the classifier heard as something else, often ``bot_challenge``. A sure
+        ``personal_case`` and a message with masked personal data keep the privacy answer."""
+        if self._privacy_chosen(message):
+            return False
+        text = message.get(TEXT) or ""
+        return not contains_masked_data(text) and requests_a_person(text)
+
+    def _capability_question(self, message: Message) -> bool:
+        """A question what the assistant can help with ("Inden jeg går i gang: hvilke slags
+        spørgsmål er du bygget til at besvare?") heard as something else, often
+        ``bot_challenge``; a sure privacy intent keeps its answer."""
+        return not self._privacy_chosen(message) and asks_what_it_can_do(message.get(TEXT) or "")
+
     def _farewell(self, message: Message) -> bool:
         """A message that ends the conversation ("super, tak for det. vi ses")."""
         if self._classified_intent(message) in self._config["protected_intents"]:
             return False
         text = message.get(TEXT) or ""
         return not contains_masked_data(text) and is_farewell(text)
+
+    def _thanks(self, message: Message) -> bool:
+        """A message that only thanks ("den er god, tak") heard as something else or unsure."""
+        text = message.get(TEXT) or ""
+        return not self._privacy_chosen(message) and not contains_masked_data(text) and is_thanks(text)
 
     def _definition_request(self, message: Message) -> bool:
         """A question what a recognised term means ("hvad menes der med benchmark?").
@@ -372,7 +399,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             logger.debug("Off-topic request (%s): %s -> out_of_scope", request, intent)
             return self._config["out_of_scope_intent"]
         rules = (
+            ("Request for a person", self._person_request, "handoff_intent"),
+            ("What the assistant can do", self._capability_question, "help_intent"),
             ("Farewell", self._farewell, "farewell_intent"),
+            ("Only thanks", self._thanks, "thank_intent"),
             ("Definition request", self._definition_request, "definition_intent"),
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),

@@ -126,3 +126,76 @@ def asks_for_a_person(text: str) -> bool:
     nogen?", "stil mig om til en sagsbehandler"). A request for a joke that the classifier
     hears as a handoff ("kan du ikke finde på en god vittighed?") has none."""
     return bool(_PERSON_CUE.search(fold(text)))
+
+
+# Someone to talk to, folded: "et (rigtigt) menneske", "en sagsbehandler", "nogen".
+_SOMEONE = (
+    r"(?:(?:et|en|a|an|nogen|fat\s+i\s+(?:et|en))\s+(?:\w+\s+){0,2}?)?"
+    r"(?:menneske\w*|person\w*|medarbejder\w*|sagsbehandler\w*|radgiver\w*|\w*konsulent\w*|vejleder\w*"
+    r"|nogen|human|someone|a\s+person)\b"
+)
+# A request for that person: "giv mig", "(jeg) vil (gerne|hellere) tale med", "kan/må jeg
+# (få lov at) snakke med", "stil/send/overfør mig (om|videre) til", "jeg vil have fat i".
+_PERSON_REQUEST = re.compile(
+    r"\b(?:giv\s+mig|find|skaf"
+    r"|(?:jeg\s+)?(?:vil|ville|onsker|foretraekker)\s+(?:\w+\s+){0,2}?(?:tale|snakke|chatte|skrive|have|ha)\s+(?:med|fat\s+i)?"
+    r"|(?:kan|ma|ka)\s+jeg\s+(?:\w+\s+){0,5}?(?:tale|snakke|chatte|skrive|fa)\s+(?:med|fat\s+i)?"
+    r"|(?:stil|send|overfor|forbind)\w*\s+mig\s+(?:om\s+|videre\s+)?(?:til|med)"
+    r"|(?:let\s+me|i\s+want\s+to|i\s+would\s+like\s+to|can\s+i)\s+(?:speak|talk)\s+(?:to|with))"
+    rf"\s*{_SOMEONE}"
+)
+
+
+def requests_a_person(text: str) -> bool:
+    """Whether the message asks to be put through to a person ("giv mig en rigtig person",
+    "jeg vil hellere snakke med en sagsbehandler") rather than asking whether the assistant
+    is one ("har jeg fat i et menneske?")."""
+    return bool(_PERSON_REQUEST.search(fold(text)))
+
+
+# What the assistant can do, as the message's last sentence: "hvad kan du (egentlig) hjælpe
+# med?", "hvad kan jeg bruge dig til?", "hvilke slags spørgsmål kan du svare på?", "hvad er
+# du bygget til at besvare?". Folded; a question about something ("hvad kan du fortælle om
+# målene?") is not one.
+_ASSISTANT = r"(?:du|i|planassistenten|assistenten|botten|chatbotten|robotten)"
+_FILLER = r"(?:\s+(?:egentlig|sa|overhovedet|mere|andet|ellers|helt|praecis|konkret|faktisk))*"
+_CAPABILITY_QUESTION = re.compile(
+    rf"(?:^|\s)hvad\s+kan\s+{_ASSISTANT}{_FILLER}"
+    r"(?:\s+(?:hjaelpe(?:\s+mig)?\s+med|svare\s+pa|besvare|bruges\s+til|gore(?:\s+for\s+mig)?))?$"
+    rf"|(?:^|\s)hvad\s+kan\s+(?:jeg|man){_FILLER}\s+(?:bruge\s+(?:dig|jer|{_ASSISTANT})\s+til|sporge\s+(?:dig\s+|jer\s+)?om)$"
+    rf"|(?:^|\s)hvilke\s+(?:slags\s+|typer\s+(?:af\s+)?|former\s+for\s+)?(?:sporgsmal|emner)\s+(?:kan|er|vil)\s+{_ASSISTANT}\b"
+    r"|(?:^|\s)hvilke\s+(?:slags\s+|typer\s+(?:af\s+)?)?sporgsmal\s+kan\s+(?:jeg|man)\s+(?:stille|sporge)(?:\s+(?:dig|jer|her))?$"
+    rf"|(?:^|\s)hvad\s+(?:er\s+{_ASSISTANT}|kan\s+{_ASSISTANT}\s+bruges){_FILLER}\s+(?:bygget|lavet|beregnet|designet|programmeret|tiltaenkt)\s+til\b"
+)
+
+
+def asks_what_it_can_do(text: str) -> bool:
+    """Whether the message's last sentence asks what the assistant can help with (see above);
+    a preamble before it ("Inden jeg går i gang: …") does not change that."""
+    sentences = [s for s in re.split(r"[.!?:;]+", fold(text)) if s.strip()]
+    if not sentences:
+        return False
+    last = " ".join(re.findall(r"[^\W_]+", sentences[-1]))
+    return bool(_CAPABILITY_QUESTION.search(last))
+
+
+# Thanks with nothing but an acknowledgement around it: "den er god, tak", "super, mange tak
+# for det", "fint tak". Folded words; a request with "tak" ("flere detaljer tak") has others.
+_THANKS_WORDS = frozenset({"tak", "takker", "tusind", "mange", "1000", "for", "hjaelpen", "svaret", "svarene", "info", "informationen"})  # fmt: skip
+_ACKNOWLEDGEMENT_WORDS = frozenset({
+    "den", "det", "er", "var", "god", "godt", "gode", "super", "fint", "fin", "perfekt", "ok", "okay", "oki",
+    "fedt", "dejligt", "flot", "nice", "glimrende", "udmaerket", "fremragende", "top", "sa", "jamen", "ja",
+    "jo", "klart", "forstaet", "modtaget", "noteret", "skont", "aha", "ah", "na", "hold", "op", "lige", "jeg", "skulle", "bruge", "brugte", "hjalp", "hjaelper", "meget", "rigtig", "virkelig", "altsa",
+    "du", "dig", "sgu", "da", "og", "en", "et", "laekkert", "smukt", "sejt", "great", "thanks",
+})  # fmt: skip
+_MAX_THANKS_WORDS = 9
+
+
+def is_thanks(text: str) -> bool:
+    """Whether the message only thanks (and acknowledges the answer), not asks or leaves."""
+    if "?" in text:
+        return False
+    words = _words(text)
+    if not words or len(words) > _MAX_THANKS_WORDS or ("tak" not in words and "takker" not in words):
+        return False
+    return all(word in _THANKS_WORDS or word in _ACKNOWLEDGEMENT_WORDS for word in words)

@@ -43,9 +43,18 @@ _ONE_GOAL_REFERENCE = re.compile(r"\bmed\s+(?:den|det|dette|denne|malet)\b")
 
 
 def refers_to_one_goal(text: str) -> bool:
-    """Whether a how-it-goes question is about one goal referred back to ("med den", "med målet")."""
+    """Whether a how-it-goes question is about one goal referred back to ("med den", "med
+    målet"), or the message points at one goal ("netop det mål", "dette succeskriterie")."""
     folded = fold(text).strip()
-    return asks_how_it_goes(text) and bool(_ONE_GOAL_REFERENCE.search(folded))
+    return (asks_how_it_goes(text) and bool(_ONE_GOAL_REFERENCE.search(folded))) or bool(
+        _THIS_GOAL.search(folded)
+    )
+
+
+# "netop det mål", "dette succeskriterie", "det her delmål": one goal, pointed at
+_THIS_GOAL = re.compile(
+    r"\b(?:det|dette|denne|den)\s+(?:her\s+|der\s+|samme\s+|enkelte\s+)?(?:mal|delmal|succeskriterie|malsaetning|maltal)\b"
+)
 
 
 # "når de det?", "naar vi målet?": whether the goal in play is reached (not "når" = when:

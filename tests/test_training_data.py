@@ -117,6 +117,12 @@ _GATE_CUES = [
     ("initiatives_request", "asks_what_is_done", {"ask_initiatives", "compare_kommuner"}),
     # a farewell → goodbye whatever the intent ("hej hej" alone is a greeting)
     ("social", "is_farewell", {"goodbye"}),
+    # a request to be put through to a person → human_handoff unless a sure personal_case
+    ("social", "requests_a_person", {"human_handoff", "personal_case"}),
+    # a question what the assistant can do → help unless a sure privacy intent
+    ("social", "asks_what_it_can_do", {"help", "personal_case", "human_handoff"}),
+    # a message that only thanks → thank unless a sure privacy intent
+    ("social", "is_thanks", {"thank", "personal_case", "human_handoff"}),
 ]
 
 

@@ -476,3 +476,41 @@ def test_when_a_goal_counts_as_reached_becomes_ask_target(gate: DomainVocabulary
     # the status question and a privacy intent keep theirs
     assert intent_after(gate, predicted("er målet om tilfredshed nået?", "ask_status")) == "ask_status"
     assert intent_after(gate, predicted("hvornår er min sag opfyldt", "personal_case")) != "ask_target"
+
+
+@pytest.mark.parametrize("intent", ["bot_challenge", "help", "out_of_scope", "nlu_fallback"])
+def test_a_request_for_a_person_is_a_handoff(gate: DomainVocabularyGate, intent: str) -> None:
+    message = predicted(
+        "robotter kan ikke svare på noget, jeg vil tale med en rigtig medarbejder", intent, 0.6
+    )
+    assert intent_after(gate, message) == "human_handoff"
+
+
+def test_a_sure_personal_case_keeps_its_answer_over_a_request_for_a_person(
+    gate: DomainVocabularyGate,
+) -> None:
+    own_case = "jeg vil tale med en sagsbehandler om min egen sag"
+    # (the fixture's small vocabulary may still find no plan word in it: not a handoff is the point)
+    assert intent_after(gate, predicted(own_case, "personal_case", 0.9)) != "human_handoff"
+    masked = mask_personal_data("giv mig en sagsbehandler, mit cpr er 010190-1234")
+    assert intent_after(gate, predicted(masked, "bot_challenge", 0.6)) == "bot_challenge"
+
+
+@pytest.mark.parametrize("intent", ["bot_challenge", "greet", "out_of_scope", "nlu_fallback"])
+def test_a_question_what_the_assistant_can_do_is_help(gate: DomainVocabularyGate, intent: str) -> None:
+    message = predicted(
+        "Før jeg spørger løs: hvilke slags spørgsmål er du bygget til at besvare?", intent, 0.6
+    )
+    assert intent_after(gate, message) == "help"
+
+
+def test_an_overview_that_points_at_one_goal_is_its_status(gate: DomainVocabularyGate) -> None:
+    pointed = predicted("hvor langt er man med lige præcis dette mål nu?", "ask_overview")
+    assert intent_after(gate, pointed) == "ask_status"
+    assert intent_after(gate, predicted("hvor langt er man med målene nu?", "ask_overview")) == "ask_overview"
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "greet", "ask_more"])
+def test_only_thanks_is_thank(gate: DomainVocabularyGate, intent: str) -> None:
+    assert intent_after(gate, predicted("fint, mange tak for hjælpen", intent, 0.45)) == "thank"
+    assert intent_after(gate, predicted("flere detaljer tak", "ask_more", 0.9)) == "ask_more"

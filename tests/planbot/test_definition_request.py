@@ -18,6 +18,8 @@ from planbot.definition_request import asks_for_definition
         "planerne nævner tit ministermål. hvad dækker det begreb egentlig over?",
         "hvad daekker ressourceforloeb over",
         "det ord jobafklaring, det kender jeg ikke",
+        "kan du forklare mig, hvad man egentlig forstår ved et branchespor?",
+        "hvad de mener med IGU i planen",
     ],
 )
 def test_definition_requests(text: str) -> None:

@@ -2,7 +2,14 @@
 
 import pytest
 
-from planbot.social import asks_for_a_person, is_bare_hej_hej, is_farewell
+from planbot.social import (
+    asks_for_a_person,
+    asks_what_it_can_do,
+    is_bare_hej_hej,
+    is_farewell,
+    is_thanks,
+    requests_a_person,
+)
 
 
 @pytest.mark.parametrize(
@@ -77,3 +84,59 @@ def test_bare_hej_hej(text: str, expected: bool) -> None:
 )
 def test_asks_for_a_person(text: str, asks: bool) -> None:
     assert asks_for_a_person(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "requests"),
+    [
+        ("chatbots er noget skrammel, giv mig et rigtigt menneske", True),
+        ("jeg vil hellere chatte med en rådgiver", True),
+        ("kan jeg godt få lov til at snakke med nogen", True),
+        ("send mig videre til en jobkonsulent tak", True),
+        ("jeg vil gerne have fat i en vejleder", True),
+        ("i want to talk to a human", True),
+        # whether the assistant is a person, not a request for one
+        ("taler jeg med en rigtig person nu?", False),
+        ("sidder der en sagsbehandler og læser med", False),
+        # a request, but not for a person
+        ("giv mig en oversigt over målene", False),
+        ("kan jeg få tallene for Morsø", False),
+    ],
+)
+def test_requests_a_person(text: str, requests: bool) -> None:
+    assert requests_a_person(text) is requests
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Før vi starter: hvad kan du egentlig hjælpe mig med?", True),
+        ("hvilke typer spørgsmål kan botten svare på", True),
+        ("hvad kan man bruge planassistenten til?", True),
+        ("hvilke spoergsmaal kan jeg stille dig", True),
+        ("hvad er du lavet til", True),
+        # a question about something, not about the assistant
+        ("hvad kan du fortælle om fleksjob i Morsø?", False),
+        ("hvad kan jeg få hjælp til på jobcentret", False),
+        ("hvad kan du: er du en robot?", False),
+    ],
+)
+def test_asks_what_it_can_do(text: str, asks: bool) -> None:
+    assert asks_what_it_can_do(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "thanks"),
+    [
+        ("perfekt, tusind tak", True),
+        ("ah okay, det var fint. tak skal du have", False),  # "skal"/"have" are not acknowledgements
+        ("super godt, tak for svaret", True),
+        ("tak", True),
+        ("kilde tak", False),  # a request
+        ("tak, men hvad med Morsø", False),
+        ("ok tak. farvel", False),  # leaves: the farewell rule's
+        ("tak?", False),
+    ],
+)
+def test_is_thanks(text: str, thanks: bool) -> None:
+    assert is_thanks(text) is thanks

@@ -45,6 +45,13 @@ def test_one_goal_referred_back_to() -> None:
     assert not refers_to_one_goal("hvad handler den om")  # not how it goes
 
 
+def test_one_goal_pointed_at() -> None:
+    assert refers_to_one_goal("hvor langt er man med lige præcis dette mål nu?")
+    assert refers_to_one_goal("og det her succeskriterie, hvordan ser det ud")
+    assert not refers_to_one_goal("hvor langt er man med målene i Morsø?")
+    assert not refers_to_one_goal("det står der ikke noget om")
+
+
 @pytest.mark.parametrize(
     ("text", "asks"),
     [
