@@ -36,6 +36,7 @@ SLOTS = (
     "last_sources",
     "details",
     "listed_goals",
+    "term",
 )
 
 
@@ -84,7 +85,7 @@ class PlanAction(Action):
         handler = type(self).handler
         # "Og hvad med 6.4?" continues the previous question, whatever intent it got,
         # also when the classifier was unsure and the search fallback was chosen.
-        follow_up = answers.as_follow_up(ctx) if self.continues_fragments else None
+        follow_up = answers.as_follow_up(ctx) if self.continues_fragments else answers.as_term_follow_up(ctx)
         remember = self.remember_intent or follow_up is not None
         if follow_up:
             ctx, handler = follow_up

@@ -471,6 +471,9 @@ _NOISE_WORDS = (
         "helt", "konkret", "konkrete", "præcist", "præcis", "nærmere", "bestemt", "kort", "mere", "detaljeret",
         # a rate and setting a goal, not its topic ("jobordrer pr. md.", "har man sat som mål")
         "pr", "per", "sat", "sætte", "sætter", "fastsat",
+        # how a goal develops and how often one hears about it, not what it is about ("hvem
+        # bliver orienteret om udviklingen?", "når de det?")
+        "udviklingen", "udviklet", "hyppighed", "hyppigt", "når", "naar",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
 
@@ -903,9 +906,11 @@ def _goal_detail(goals: list[Goal], ctx: Context) -> Answer:
         lines.append("Under målet:\n" + fmt.bullet_list([_goal_label(c) for c in children[:MAX_LIST]]))
     details = None
     if goal.follow_up is not None:
-        details = f"Opfølgning: {goal.follow_up.text or goal.follow_up.source_quote}"
+        follow_up = f"Opfølgning: {goal.follow_up.text or goal.follow_up.source_quote}"
         if ctx.staff:
-            lines.append(details)
+            lines.append(follow_up)
+        # "fortæl mere" may come after other turns: the details say which goal they are about
+        details = f"Opfølgning på {_goal_label(goal)} ({goal.plan.kommune.name}): {goal.follow_up.text or goal.follow_up.source_quote}"
     others = _same_code_elsewhere(goals)
     return Answer(
         text="\n".join(lines) + others,
@@ -944,6 +949,11 @@ def answer_target(session: Session, ctx: Context) -> Answer:
     goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
     if early:
         return early
+    return _target_answer(goals)
+
+
+def _target_answer(goals: list[Goal]) -> Answer:
+    """The first of ``goals``' target and success criteria (the others are mentioned)."""
     goal = goals[0]
     target = goal.target
     lines = [f"{_goal_label(goal)} ({goal.plan.kommune.name}, {goal.plan.title}):"]
@@ -1186,6 +1196,10 @@ _AMOUNT_QUESTION = re.compile(rf"\b({_AMOUNT_WORDS}|hvilket belob|antallet|andel
 _SHARE_QUESTION = re.compile(
     r"\b(andel(en|e)?|procent(del)?|hvor stor (en )?del|hvor mange procent)\b", re.IGNORECASE
 )
+# "hvor meget højere end i Aalborg?", "forskellen": the answer is a difference
+_DIFFERENCE_QUESTION = re.compile(
+    r"\b(forskel\w*|procentpoint|end\b|sammenlign\w*|i forhold til|ift)", re.IGNORECASE
+)
 # "hvor stort et beløb", "hvor mange penge": the answer is an amount in kroner
 _MONEY_QUESTION = re.compile(r"\b(bel(ø|oe|o)b(et)?|penge(ne)?|kroner|kr)\b", re.IGNORECASE)
 
@@ -1203,6 +1217,7 @@ def _ranked_facts(session: Session, ctx: Context, items: list[Any]) -> list[tupl
     """Facts and initiative figures as (score, coverage, item) for the question, best first."""
     wants_share = bool(_SHARE_QUESTION.search(ctx.text))
     wants_money = bool(_MONEY_QUESTION.search(ctx.text))
+    wants_difference = bool(_DIFFERENCE_QUESTION.search(ctx.text))
     wants_number = bool(_NUMBER_QUESTION.search(ctx.text))
     topic = _topic_words(session, ctx) or ctx.text
     # "andel"/"procent" and "beløb"/"penge" say what form the answer takes, not what it is about.
@@ -1218,6 +1233,8 @@ def _ranked_facts(session: Session, ctx: Context, items: list[Any]) -> list[tupl
             score *= 1.1
         if wants_share and isinstance(item, Fact) and item.unit == "pct":
             score *= 1.25  # a share is a percentage, not a difference in procentpoint
+        if wants_share and not wants_difference and isinstance(item, Fact) and item.unit == "procentpoint":
+            score *= 0.5  # "hvor stor en del …": a difference is the wrong form of answer
         if wants_money and _is_amount(item):
             score *= 1.25
         ranked.append((score, coverage, item))
@@ -1226,7 +1243,37 @@ def _ranked_facts(session: Session, ctx: Context, items: list[Any]) -> list[tupl
 
 
 def answer_fact(session: Session, ctx: Context) -> Answer:
-    """A fact or figure stated in the plans (or a figure of an initiative); else passage search."""
+    """A fact or figure stated in the plans (or a figure of an initiative); a goal's target
+    when the question asks what is to be reached by the goal's deadline; else passage search."""
+    return _target_asked_as_fact(session, ctx) or _fact_answer(session, ctx) or answer_search(session, ctx)
+
+
+_DEADLINE_YEAR = re.compile(r"\b(20[1-4]\d)\b")
+_SHOULD = re.compile(r"\b(skal|skulle|bør|boer|forventes|ønsker|onsker)\b", re.IGNORECASE)
+
+
+def _target_asked_as_fact(session: Session, ctx: Context) -> Answer | None:
+    """ "Hvor mange unge skal have en ungdomsuddannelse i 2030?": what is to be reached by a
+    year is the target of a goal with that deadline, when the question's words find one."""
+    years = _DEADLINE_YEAR.findall(ctx.text)
+    year = ctx.entity("year") or (years[0] if years else None)
+    if year is None or not _SHOULD.search(ctx.text):
+        return None
+    kommune = _first_kommune(session, ctx)
+    if kommune is not None and not kommune.has_plans:
+        return None
+    words = _topic_words(session, ctx)
+    goals = find_goals(session, words, kommune=kommune) if words else []
+    due = [
+        g
+        for g in goals
+        if g.target is not None and g.target.kind != "qualitative" and str(g.target.deadline) == year
+    ]
+    return _target_answer(due) if due else None
+
+
+def _fact_answer(session: Session, ctx: Context) -> Answer | None:
+    """The fact or initiative figure that answers the question, if one matches well enough."""
     kommuner = [k for k in resolve_kommuner(session, ctx) if isinstance(k, Kommune) and k.has_plans]
     explicit = bool(kommuner_in_text(session, ctx.text) or ctx.entities.get("kommune"))
     scopes = kommuner if (kommuner and explicit) else (kommuner or kommuner_with_plans(session))
@@ -1259,8 +1306,20 @@ def answer_fact(session: Session, ctx: Context) -> Answer:
             text=prefix + "\n".join(lines),
             slots={"kommune": plan.kommune.name, "plan_id": plan.id},
             sources=[source],
+            details=_passage_around(session, best, plan),
         )
-    return answer_search(session, ctx)
+    return None
+
+
+def _passage_around(session: Session, item: Fact | Initiative, plan: Plan) -> str | None:
+    """The plan passage a fact comes from, for "fortæl mere": found by its quote in the
+    kommune's plans, and only when it is that passage (a good match or the same section)."""
+    quote = item.source_quote or item.text
+    hits = search_passages(session, quote, limit=1, kommune=plan.kommune.name)
+    if not hits or not (hits[0].is_good or hits[0].section == item.section_heading):
+        return None
+    hit = hits[0]
+    return f"Fra {fmt.genitive(hit.kommune)} {hit.plan_title}, afsnit »{hit.section}«:\n»{hit.text.strip()}«"
 
 
 def _status_text(status: GoalStatus, ctx: Context, goal: Goal) -> str:
@@ -1697,8 +1756,38 @@ def answer_define_term(session: Session, ctx: Context) -> Answer:
                 sources.append(
                     Source(hits[0].plan_title, hits[0].kommune, hits[0].section, hits[0].text[:200])
                 )
-            return Answer(text=entry["text"] + extra, sources=sources[:1], slots={})
+            return Answer(text=entry["text"] + extra, sources=sources[:1], slots={"term": entry["term"]})
     return answer_search(session, ctx)
+
+
+def answer_term_in_kommune(session: Session, ctx: Context) -> Answer:
+    """ "Bruger Norddjurs det i praksis?" after a term was explained: the kommune's initiatives
+    that name the term, else the plan passage that does, else that the plans do not."""
+    term = str(ctx.slots.get("term"))
+    kommune = _first_kommune(session, ctx)
+    if kommune is None:
+        return ask_for_kommune(session, f"Hvilken kommune tænker du på – hvad gør den med {term}?")
+    if not kommune.has_plans:
+        return _no_plans(session, kommune)
+    about = replace(ctx, text=term, entities={"kommune": [kommune.name], "theme": [term]})
+    answer = answer_initiatives(session, about)
+    if answer.details:
+        return answer
+    hits = [h for h in search_passages(session, term, limit=1, kommune=kommune.name) if h.is_good]
+    if hits:
+        hit = hits[0]
+        return Answer(
+            text=(
+                f"{fmt.genitive(kommune.name)} {hit.plan_title} nævner {term} i afsnittet »{hit.section}«:"
+                f"\n»{hit.text.strip()}«"
+            ),
+            sources=[Source(hit.plan_title, hit.kommune, hit.section, hit.text[:200])],
+            slots={"kommune": kommune.name, "term": term},
+        )
+    return Answer(
+        text=f"Jeg kan ikke finde {term} nævnt i {fmt.genitive(kommune.name)} planer.",
+        slots={"kommune": kommune.name},
+    )
 
 
 def answer_personal_case(session: Session, ctx: Context) -> Answer:
@@ -1739,7 +1828,11 @@ def answer_search(session: Session, ctx: Context) -> Answer:
     passage, a goal the message names by its code is described instead."""
     named = [k for k in resolve_kommuner(session, ctx, use_slot=False) if isinstance(k, Kommune)]
     if named and not any(k.has_plans for k in named):
-        # "Som nyt medlem i Kerteminde …": another kommune's passage would answer the wrong kommune
+        # "Før jeg udtaler mig, vil jeg have det nyeste tal for ledigheden i Herlev": the
+        # figures it has; "Som nyt medlem i Kerteminde …": another kommune's passage would
+        # answer the wrong kommune
+        if indicator_in(ctx) is not None:
+            return answer_jobindsats(session, ctx)
         return _no_plans(session, named[0])
     kommune = _first_kommune(session, ctx)
     scope = kommune.name if kommune and kommune.has_plans else None
@@ -1763,7 +1856,12 @@ def answer_search(session: Session, ctx: Context) -> Answer:
             hit = with_number[0] if with_number else hit
         where = f"{fmt.genitive(hit.kommune)} {hit.plan_title}"
         if _AMOUNT_QUESTION.search(ctx.text) and not _HAS_AMOUNT.search(hit.text):
-            # Asked for a number, found a passage without one: say so instead of implying an answer.
+            # Asked for a number, found a passage without one: a figure the plans state
+            # answers it ("omprioritering fra STU – hvilket beløb?"), else say so instead
+            # of implying an answer.
+            fact = _fact_answer(session, ctx)
+            if fact is not None:
+                return fact
             lead = f"Jeg kan ikke finde et tal for det i planerne. Det nærmeste, jeg fandt, står i {where}:"
         else:
             lead = f"Jeg fandt dette i {where}:"
@@ -2051,7 +2149,29 @@ def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], An
         return replace(ctx, intent="ask_jobindsats"), answer_comparison_fragment
     if is_kommune_fragment(ctx):
         return replace(ctx, intent="inform_kommune"), answer_inform_kommune
-    return None
+    return as_term_follow_up(ctx)
+
+
+# "det", "den", "sådan et", "det her": the message points back at what was just explained
+_POINTS_BACK = re.compile(r"\b(?:det|den|dem|dette|denne|dét|sådan\w*|saadan\w*|sadan\w*)\b", re.IGNORECASE)
+_TERM_FOLLOW_UP_WORDS = 10
+
+
+def as_term_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], Answer]] | None:
+    """ "Har de noget med det på Mors?" right after a term was explained asks what that
+    kommune does with the term: the message points back ("det", "sådan en"), is short and
+    names no goal, group, theme, indicator or term of its own."""
+    if not ctx.slots.get("term") or not _POINTS_BACK.search(ctx.text):
+        return None
+    if ctx.intent not in HANDLERS and ctx.intent not in (FALLBACK_INTENT, "inform_kommune"):
+        return None
+    if len(ctx.text.split()) > _TERM_FOLLOW_UP_WORDS or codes_in_text(ctx):
+        return None
+    if any(ctx.entities.get(name) for name in (*_FRAGMENT_OBJECTS, "term")):
+        return None
+    if not ctx.entities.get("kommune") and not ctx.slots.get("kommune"):
+        return None
+    return replace(ctx, intent="ask_initiatives"), answer_term_in_kommune
 
 
 def remembered_slots(ctx: Context, answer: Answer, intent: str | None) -> dict[str, Any]:
@@ -2061,6 +2181,8 @@ def remembered_slots(ctx: Context, answer: Answer, intent: str | None) -> dict[s
         slots["last_sources"] = _sources_slot(answer.sources)
     if "details" not in slots:
         slots["details"] = answer.details
+    # the term stays in play only for the answer right after its explanation
+    slots.setdefault("term", None)
     if intent in HANDLERS:
         slots["last_intent"] = intent
         slots["last_text"] = ctx.text

@@ -189,3 +189,28 @@ def test_hej_hej_after_an_answer_takes_leave(use_db: None, dispatcher: Collectin
     opening = CollectingDispatcher()
     run(action_module.ActionGreet, opening, make_tracker("hej hej", "greet"))
     assert opening.messages[0]["text"].startswith("Hej! Jeg er planassistenten")
+
+
+def test_a_kommune_with_a_pointer_after_a_term_asks_what_the_kommune_does_with_it(
+    use_db: None, dispatcher: CollectingDispatcher
+) -> None:
+    """ "bruger Mors det?" right after FGU was explained: heard as inform_kommune (an action that
+    continues no fragments), answered with Morsø's FGU initiatives."""
+    explained = slots_of(
+        run(
+            action_module.ActionDefineTerm,
+            CollectingDispatcher(),
+            make_tracker("hvad er fgu for noget?", "define_term", [{"entity": "term", "value": "FGU"}]),
+        )
+    )
+    assert explained["term"] == "FGU"
+    events = run(
+        action_module.ActionInformKommune,
+        dispatcher,
+        make_tracker(
+            "bruger mors det?", "inform_kommune", [{"entity": "kommune", "value": "Morsø"}], explained
+        ),
+    )
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("Morsø om FGU") and "FGU Nordvest" in text
+    assert slots_of(events)["term"] is None
