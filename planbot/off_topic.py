@@ -123,6 +123,8 @@ _OTHER_SERVICE = re.compile(
     r"|klima|co2|lokalplan|kommuneplan|spildevand|trafikplan"
     # the workplace's practical matters staff ask about in Teams
     r"|modelokale|kantine|adgangskode|password|printer|nulstil)\w*"
+    # pets, as whole words ("hund\w*" would take "hundrede")
+    r"|\b(?:hund|hunden|hunde|hundene|hundeskat|kat|katten|kaeledyr\w*)\b"
 )
 # words that make it an employment question after all ("arbejdskraft til ældreplejen"; not
 # "mål" or "plan": "målene i klimaplanen" and "målet for daginstitutionerne" are not)

@@ -83,6 +83,7 @@ def test_english_only_counts_when_the_classifier_was_unsure() -> None:
         "hvad er målet for daginstitutionerne i Morsø",
         "kan du reservere et mødelokale til på torsdag?",
         "jeg skal have nulstillet min kode til journalsystemet",
+        "hvor melder jeg at min hund er bortløbet",
     ],
 )
 def test_questions_about_the_kommunes_other_services(text: str) -> None:
@@ -97,6 +98,7 @@ def test_questions_about_the_kommunes_other_services(text: str) -> None:
         "er der praktikpladser i daginstitutionerne til ledige?",
         "hvad er målet for ledige i Morsø",
         "hvad gør I for folk med handicap",
+        "hvor mange hundrede ledige har Morsø?",  # not a dog
     ],
 )
 def test_employment_questions_are_not_about_other_services(text: str) -> None:

@@ -115,6 +115,7 @@ def test_requests_a_person(text: str, requests: bool) -> None:
         ("hvad kan man bruge planassistenten til?", True),
         ("hvilke spoergsmaal kan jeg stille dig", True),
         ("hvad er du lavet til", True),
+        ("Som ny i udvalget: hvad er det for nogle spørgsmål du kan klare om jobcentrene?", True),
         # a question about something, not about the assistant
         ("hvad kan du fortælle om fleksjob i Morsø?", False),
         ("hvad kan jeg få hjælp til på jobcentret", False),
