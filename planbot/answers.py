@@ -1820,6 +1820,10 @@ _HAS_AMOUNT = re.compile(
 )
 
 
+# the minister's goals for the year (folded): "ministermålene", "ministerens fem mål"
+_MINISTER_GOALS = re.compile(r"\bministermal\w*|\bministerens\s+(?:\w+\s+){0,2}?mal\b")
+
+
 def answer_search(session: Session, ctx: Context) -> Answer:
     """Fallback: quote the best passage when the match is good, else say so.
 
@@ -1834,6 +1838,10 @@ def answer_search(session: Session, ctx: Context) -> Answer:
         if indicator_in(ctx) is not None:
             return answer_jobindsats(session, ctx)
         return _no_plans(session, named[0])
+    if _MINISTER_GOALS.search(fold(ctx.text)):
+        # "hvad var ministerens fem mål for indsatsen i 2024?": the plans' frame is known
+        # knowledge, a passage that mentions the minister is a worse answer
+        return answer_plan_info(session, ctx)
     kommune = _first_kommune(session, ctx)
     scope = kommune.name if kommune and kommune.has_plans else None
     hits = search_passages(session, ctx.text, limit=3, kommune=scope)

@@ -800,3 +800,24 @@ def test_details_after_a_fact_are_the_passage_it_comes_from(session: Session) ->
     assert "5 klagesager" in answer.text
     assert answer.details and answer.details.startswith("Fra Morsøs Beskæftigelsesplan 2021, afsnit »5.1 ")
     assert "klagesager" in answer.details
+
+
+def test_fleksjobbere_is_the_plans_fleksjobvisiterede(session: Session) -> None:
+    """knowledge/search_synonyms.yaml: the everyday word finds goal 5.1, not a goal that
+    only names fleksjob among other outcomes (6.4)."""
+    answer = ask(
+        session,
+        answers.answer_goal_status,
+        "går det godt med at få fleksjobberne i job i norddjurs?",
+        kommune="Norddjurs",
+    )
+    assert answer.text.startswith("5.1 ")
+
+
+def test_a_search_about_the_ministers_goals_lists_them(session: Session) -> None:
+    answer = ask(
+        session,
+        answers.answer_search,
+        "hvilke mål havde ministeren sat, altså ministerens overordnede mål for 2024?",
+    )
+    assert "bygger på disse ministermål" in answer.text and "Flere ledige skal opkvalificeres" in answer.text
