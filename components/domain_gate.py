@@ -27,7 +27,8 @@ one named goal (:mod:`planbot.status_request`). A question how goals are followe
 goal and plan intents (:mod:`planbot.follow_up_request`). "når de det?" asks for the
 status whatever was heard, "hvornår betragter man det som nået?" asks for the target, and
 an unsure "hvad bliver der gjort for unge?" is
-``ask_initiatives`` (:mod:`planbot.initiatives_request`).
+``ask_initiatives`` (:mod:`planbot.initiatives_request`) and "passer det at 35 % …?" is
+``ask_fact`` (:mod:`planbot.fact_request`).
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ from planbot.comparison import (
     is_comparison_text,
     is_place_answer,
 )
-from planbot.definition_request import asks_for_definition
+from planbot.definition_request import asks_for_definition, glossary_term_in
+from planbot.fact_request import asks_to_check_a_figure
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
 from planbot.initiatives_request import asks_what_is_done
 from planbot.off_topic import off_topic_kind
@@ -140,6 +142,26 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # a question when a goal counts as reached (planbot.status_request), and the intents it replaces
             "target_intent": "ask_target",
             "target_can_replace": ["ask_status", "goal_detail", "ask_overview", "ask_fact"],
+            # a figure to check against the plans (planbot.fact_request), and the intents it replaces:
+            # not the figures, goal and privacy questions, which have numbers of their own
+            "fact_intent": "ask_fact",
+            "fact_can_replace": [
+                "out_of_scope",
+                "list_goals",
+                "goal_detail",
+                "ask_plan_info",
+                "ask_initiatives",
+                "ask_follow_up",
+                "ask_more",
+                "ask_source",
+                "define_term",
+                "greet",
+                "help",
+                "bot_challenge",
+                "thank",
+                "goodbye",
+                "inform_kommune",
+            ],
             # an unsure question what is done for a group (planbot.initiatives_request)
             "initiatives_intent": "ask_initiatives",
             "lookup_extractor": "RegexEntityExtractor",
@@ -298,13 +320,18 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         """A question what a recognised term means ("hvad menes der med benchmark?").
 
         The privacy intents win only when the classifier chose them; an unsure guess at
-        ``personal_case`` ("og hvad er igu så, min nabo snakker om det") does not."""
+        ``personal_case`` ("og hvad er igu så, min nabo snakker om det") does not. A term
+        the entity missed because it is inflected ("hvad ligger der i udtrykket
+        'ministermålene'?") counts with a definition cue."""
         if self._privacy_chosen(message):
             return False
         entities = message.get(ENTITIES) or []
         types = {e.get(ENTITY_ATTRIBUTE_TYPE) for e in entities}
-        if self._config["term_entity"] not in types or self._config["goal_code_entity"] in types:
+        if self._config["goal_code_entity"] in types:
             return False
+        text = message.get(TEXT) or ""
+        if self._config["term_entity"] not in types:
+            return glossary_term_in(text) and asks_for_definition(text)
         spans = [
             (e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
             for e in entities
@@ -380,6 +407,14 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return False
         return not self._privacy_chosen(message) and asks_when_reached(message.get(TEXT) or "")
 
+    def _figure_check(self, message: Message) -> bool:
+        """ "passer det at 35 % på Mors kun har folkeskolen?": a figure to check against the
+        plans, heard (also under the fallback) as something else than a figures, goal or
+        privacy question."""
+        if self._classified_intent(message) not in self._config["fact_can_replace"]:
+            return False
+        return asks_to_check_a_figure(message.get(TEXT) or "")
+
     def _initiatives_question(self, message: Message) -> bool:
         """An unsure question what is done for a group ("hvad bliver der gjort for unge som ham")."""
         return self._fell_back(message) and asks_what_is_done(message.get(TEXT) or "")
@@ -410,6 +445,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("When a goal counts as reached", self._target_question, "target_intent"),
             ("How goals are followed up", self._follow_up_question, "follow_up_intent"),
             ("What is done for a group", self._initiatives_question, "initiatives_intent"),
+            ("A figure to check", self._figure_check, "fact_intent"),
         )
         for name, applies, intent_key in rules:
             if applies(message):

@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from planbot.text import fold
 
@@ -25,13 +29,15 @@ _CUE = re.compile(
     r"|\bhvad\s+(?:vil|skal)\s+(?:\w+\s+){0,2}sige\b"  # hvad vil det sige / hvad vil benchmark sige
     r"|\bhvad\s+star\s+\S+\s+for\b"  # hvad står STU for
     r"|\bbetydning(?:en)?\s+af\b|\bdefinition(?:en)?\s+(?:af|pa)\b|\bdefiner\b"
-    r"|\bforstar\s+ikke\s+(?:ordet|begrebet)\b|\bbegrebet\b|\b(?:det|dette)\s+(?:begreb|ord)\b"
+    r"|\bforstar\s+ikke\s+(?:ordet|begrebet|udtrykket)\b|\bbegrebet\b|\budtrykket\b|\b(?:det|dette)\s+(?:begreb|ord|udtryk)\b"
+    r"|\bhvad\s+ligger\s+der\s+(?:\w+\s+){0,2}i\s+(?:det|dette|det\s+her)\s+(?:begreb|ord|udtryk)\b"
     r"|\bhvad\s+daekker\s+(?:\S+\s+){0,3}over\b"  # hvad dækker det begreb (egentlig) over
     r"|\bhvad\s+er\s+(?:\S+\s+){1,3}for\s+(?:en|et|noget)\b"  # hvad er det for en skole
 )
 # a goal or the user's own case: not a question about a word
 _NOT_A_TERM_QUESTION = re.compile(
     r"\b(?:mal|malet|malene|delmal|delmalet|succeskriteri\w*|malsaetning\w*)\b|\bfor\s+(?:mig|os)\b"
+    r"|\b\w+malet\b"  # one goal by its kind ("fokusmålet"); "ministermålene" in general is a term
 )
 
 
@@ -63,3 +69,22 @@ def asks_for_definition(text: str, term_spans: Iterable[tuple[int, int]] = ()) -
     if _NOT_A_TERM_QUESTION.search(folded):
         return False
     return bool(_CUE.search(folded)) or _asks_what_term_is(text, term_spans)
+
+
+GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "glossary.yaml"
+# inflected forms of a glossary term: "ministermålene", "branchesporet", "fleksjobbet"
+INFLECTION = r"(?:en|et|ene|erne|er|e|s|ets|ens)?"
+
+
+@lru_cache(maxsize=1)
+def _glossary_pattern(path: Path = GLOSSARY_FILE) -> re.Pattern[str]:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]
+    forms = {fold(form) for entry in entries for form in (entry["term"], *entry.get("aliases", []))}
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives}){INFLECTION}\b")
+
+
+def glossary_term_in(text: str) -> bool:
+    """Whether ``text`` names a glossary term, also inflected ("ministermålene") – the forms
+    the ``term`` entity misses because its lookup table lists the base forms only."""
+    return bool(_glossary_pattern().search(fold(text)))

@@ -3,8 +3,8 @@
 "min søn er droppet ud af gymnasiet, hvad bliver der gjort for unge som ham" asks what the
 kommune does for young people, but the story makes the classifier unsure between the
 citizen's own case and the plan. A message that asks "hvad gør (kommunen/de/I/…) for",
-"hvad bliver der gjort for", "hvad gøres der for" or "hvilke tilbud/indsatser/initiativer"
-asks for initiatives. The gate uses it only when the classifier fell back. Pure Python,
+"hvad bliver der gjort for", "hvad gøres der for", "hvilke tilbud/indsatser/initiativer",
+"hvad har de af tilbud" or "hvad tilbyder kommunen" asks for initiatives. The gate uses it only when the classifier fell back. Pure Python,
 used by :mod:`components.domain_gate`.
 """
 
@@ -19,6 +19,9 @@ _WHAT_IS_DONE = re.compile(
     r"\bhvad\s+(?:gor|goer|foretager|laver)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+)?for\b"
     r"|\bhvad\s+(?:bliver|blir)\s+der\s+gjort\s+for\b|\bhvad\s+gores\s+der\s+for\b"
     r"|\bhvilke\s+(?:tilbud|indsatser|initiativer)\b"
+    # "hvad har de af tilbud på Mors", "hvad er der af indsatser", "hvad tilbyder kommunen"
+    r"|\bhvad\s+(?:har|findes|er)\s+(?:\w+\s+){0,2}?af\s+(?:tilbud|indsatser|initiativer)\b"
+    r"|\bhvad\s+tilbyder\s+(?!jeg\b|man\b)[a-z]+"
 )
 
 

@@ -133,6 +133,7 @@ _SOMEONE = (
     r"(?:(?:et|en|a|an|nogen|fat\s+i\s+(?:et|en))\s+(?:\w+\s+){0,2}?)?"
     r"(?:menneske\w*|person\w*|medarbejder\w*|sagsbehandler\w*|radgiver\w*|\w*konsulent\w*|vejleder\w*"
     r"|nogen|human|someone|a\s+person)\b"
+    r"|(?:en|et)\s+(?:\w+\s+)?af\s+kod\s+og\s+blod\b"  # "en af kød og blod"
 )
 # A request for that person: "giv mig", "(jeg) vil (gerne|hellere) tale med", "kan/må jeg
 # (få lov at) snakke med", "stil/send/overfør mig (om|videre) til", "jeg vil have fat i".

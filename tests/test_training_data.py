@@ -123,6 +123,12 @@ _GATE_CUES = [
     ("social", "asks_what_it_can_do", {"help", "personal_case", "human_handoff"}),
     # a message that only thanks → thank unless a sure privacy intent
     ("social", "is_thanks", {"thank", "personal_case", "human_handoff"}),
+    # "passer det at 35 % …?" → ask_fact over the intents without figures of their own
+    (
+        "fact_request",
+        "asks_to_check_a_figure",
+        {"ask_fact", "ask_jobindsats", "ask_status", "ask_overview", "compare_kommuner", "ask_target"},
+    ),
 ]
 
 
@@ -177,6 +183,23 @@ def test_only_define_term_examples_are_definition_requests_about_a_term() -> Non
         if i != "define_term"
         and terms.search(t)
         and asks_for_definition(t, [m.span() for m in terms.finditer(t)])
+    ]
+    assert not matched, matched
+
+
+def test_no_other_example_asks_what_an_inflected_glossary_term_means() -> None:
+    """Without a term entity the gate still takes a definition cue with a glossary term in an
+    inflected form ("hvad ligger der i udtrykket ministermålene?") as define_term, when the
+    message names no goal code; no other intent's example may be one."""
+    from planbot.definition_request import asks_for_definition, glossary_term_in
+
+    matched = [
+        (intent, text)
+        for intent, text in _marked_up_examples()
+        if intent != "define_term"
+        and "goal_code" not in text
+        and glossary_term_in(_MARKUP.sub(lambda m: m.group(1), text))
+        and asks_for_definition(_MARKUP.sub(lambda m: m.group(1), text))
     ]
     assert not matched, matched
 

@@ -514,3 +514,23 @@ def test_an_overview_that_points_at_one_goal_is_its_status(gate: DomainVocabular
 def test_only_thanks_is_thank(gate: DomainVocabularyGate, intent: str) -> None:
     assert intent_after(gate, predicted("fint, mange tak for hjælpen", intent, 0.45)) == "thank"
     assert intent_after(gate, predicted("flere detaljer tak", "ask_more", 0.9)) == "ask_more"
+
+
+@pytest.mark.parametrize("intent", ["out_of_scope", "list_goals", "greet"])
+def test_a_figure_to_check_is_a_fact_question(gate: DomainVocabularyGate, intent: str) -> None:
+    message = predicted("stemmer det at Morsø havde 5 klagesager?", intent, 0.6)
+    assert intent_after(gate, message) == "ask_fact"
+
+
+def test_a_figure_to_check_keeps_a_figures_intent(gate: DomainVocabularyGate) -> None:
+    message = predicted("passer det at ledigheden i Aarhus er 3 %?", "ask_jobindsats", 0.6)
+    assert intent_after(gate, message) == "ask_jobindsats"
+
+
+def test_an_inflected_glossary_term_with_a_definition_cue_is_define_term(gate: DomainVocabularyGate) -> None:
+    message = predicted(
+        "jeg har læst om branchesporene – hvad ligger der i det udtryk?", "bot_challenge", 0.5
+    )
+    assert intent_after(gate, message) == "define_term"
+    goal = predicted("hvad dækker fokusmålet egentlig over?", "goal_detail", 0.5)
+    assert intent_after(gate, goal) == "goal_detail"
