@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from planbot import formatting as fmt
 from planbot.comparison import KOMMUNE_FRAGMENT_FILLER, NATIONAL_IN_TEXT, is_comparison_text
 from planbot.curated import KNOWLEDGE_DIR
+from planbot.definition_request import INFLECTION
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
 from planbot.periods import MONTHS_DA, parse_period
 from planbot.privacy import contains_masked_data
@@ -1063,10 +1064,13 @@ def answer_follow_up(session: Session, ctx: Context) -> Answer:
 
 
 def _initiative_line(item: Initiative, staff: bool) -> str:
+    # a figure said once ("6 måneder, 6 måneder" are two conditions of the same length)
     figures = ", ".join(
-        f"{fmt.number(f['value'])} {f.get('unit') or ''}".strip()
-        for f in (item.figures or [])
-        if f.get("value") is not None
+        dict.fromkeys(
+            f"{fmt.number(f['value'])} {f.get('unit') or ''}".strip()
+            for f in (item.figures or [])
+            if f.get("value") is not None
+        )
     )
     text = item.title
     if item.amount_dkk:
@@ -1747,7 +1751,9 @@ def answer_define_term(session: Session, ctx: Context) -> Answer:
     text_words = fold(ctx.text)
     for entry in _glossary():
         keys = [fold(entry["term"]), *(fold(a) for a in entry.get("aliases", []))]
-        if any(k in wanted for k in keys) or any(re.search(rf"\b{re.escape(k)}\b", text_words) for k in keys):
+        if any(k in wanted for k in keys) or any(
+            re.search(rf"\b{re.escape(k)}{INFLECTION}\b", text_words) for k in keys
+        ):
             hits = search_passages(session, entry["term"], limit=1)
             extra = ""
             sources = [Source("Planassistentens ordliste")]

@@ -821,3 +821,22 @@ def test_a_search_about_the_ministers_goals_lists_them(session: Session) -> None
         "hvilke mål havde ministeren sat, altså ministerens overordnede mål for 2024?",
     )
     assert "bygger på disse ministermål" in answer.text and "Flere ledige skal opkvalificeres" in answer.text
+
+
+def test_an_initiatives_equal_figures_are_said_once(session: Session) -> None:
+    answer = ask(
+        session,
+        answers.answer_initiatives,
+        "hvad gør norddjurs med branchespor for forsikrede?",
+        kommune="Norddjurs",
+        theme="branchespor",
+    )
+    line = next(line for line in answer.text.splitlines() if "Branchespor for forsikrede ledige" in line)
+    assert line.count("6 måneder") == 1
+
+
+def test_a_term_is_explained_in_an_inflected_form(session: Session) -> None:
+    answer = ask(
+        session, answers.answer_define_term, "hvad ligger der egentlig i udtrykket 'ministermålene'?"
+    )
+    assert answer.sources[0].title == "Planassistentens ordliste" and answer.slots["term"] == "ministermål"
