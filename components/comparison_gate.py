@@ -45,7 +45,7 @@ from planbot.comparison import GOAL_CODE_IN_TEXT
 
 # Words that compare with something besides the one kommune named (also without æ/ø/å).
 COMPARISON_WORDS = re.compile(
-    r"sammenlign|forhold til|\bift\b|\bend\b|\bvs\b|versus|\bmod\b|forskel|\bligner\b|\blige (?:godt|så|saa)\b"
+    r"sammenlign|forhold til|\bift\b|\bend\b|\bvs\b|versus|forskel|\bligner\b|\blige (?:godt|så|saa)\b"
     r"|kommuner|tværs|tvaers|landet|landsplan|landsgennemsnit|gennemsnit|landstal|nabo"
     r"|\bandre\b|\bbegge\b|\bbåde\b|\bbaade\b|\bresten\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b"
     r"|\bbedre\b|\bværre\b|\bvaerre\b|\bdårligere\b|\bdaarligere\b|\bdarligere\b",

@@ -27,8 +27,10 @@ one named goal (:mod:`planbot.status_request`). A question how goals are followe
 goal and plan intents (:mod:`planbot.follow_up_request`). "når de det?" asks for the
 status whatever was heard, "hvornår betragter man det som nået?" asks for the target, and
 an unsure "hvad bliver der gjort for unge?" is
-``ask_initiatives`` (:mod:`planbot.initiatives_request`) and "passer det at 35 % …?" is
-``ask_fact`` (:mod:`planbot.fact_request`).
+``ask_initiatives`` (:mod:`planbot.initiatives_request`), "passer det at 35 % …?" is
+``ask_fact`` (:mod:`planbot.fact_request`), "kan du uddybe det?" without an entity is
+``ask_more`` (:mod:`planbot.more_request`) and a plan question that names one goal code
+is ``goal_detail``.
 """
 
 from __future__ import annotations
@@ -67,14 +69,16 @@ from planbot.comparison import (
     is_comparison_text,
     is_place_answer,
 )
-from planbot.definition_request import asks_for_definition, glossary_term_in
+from planbot.definition_request import asks_directly_what_term_is, asks_for_definition, glossary_term_in
 from planbot.fact_request import asks_to_check_a_figure
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
 from planbot.initiatives_request import asks_what_is_done
+from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
 from planbot.social import asks_for_a_person, asks_what_it_can_do, is_farewell, is_thanks, requests_a_person
 from planbot.status_request import asks_how_it_goes, asks_if_reached, asks_when_reached, refers_to_one_goal
+from planbot.text import fold
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 logger = logging.getLogger(__name__)
@@ -162,6 +166,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
                 "goodbye",
                 "inform_kommune",
             ],
+            # a request for more about the last answer (planbot.more_request)
+            "more_intent": "ask_more",
+            # a plan question that names one goal code is that goal's description
+            "plan_intent": "ask_plan_info",
+            "goal_detail_intent": "goal_detail",
             # an unsure question what is done for a group (planbot.initiatives_request)
             "initiatives_intent": "ask_initiatives",
             "lookup_extractor": "RegexEntityExtractor",
@@ -322,16 +331,16 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         The privacy intents win only when the classifier chose them; an unsure guess at
         ``personal_case`` ("og hvad er igu så, min nabo snakker om det") does not. A term
         the entity missed because it is inflected ("hvad ligger der i udtrykket
-        'ministermålene'?") counts with a definition cue."""
-        if self._privacy_chosen(message):
-            return False
+        'ministermålene'?") counts with a definition cue. "hvad er <term> for noget" asked
+        directly beats a sure ``personal_case`` ("hvad er fgu for noget min søn har fået
+        foreslået") unless the message has masked personal data."""
         entities = message.get(ENTITIES) or []
         types = {e.get(ENTITY_ATTRIBUTE_TYPE) for e in entities}
         if self._config["goal_code_entity"] in types:
             return False
         text = message.get(TEXT) or ""
         if self._config["term_entity"] not in types:
-            return glossary_term_in(text) and asks_for_definition(text)
+            return not self._privacy_chosen(message) and glossary_term_in(text) and asks_for_definition(text)
         spans = [
             (e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
             for e in entities
@@ -339,7 +348,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             and isinstance(e.get(ENTITY_ATTRIBUTE_START), int)
             and isinstance(e.get(ENTITY_ATTRIBUTE_END), int)
         ]
-        return asks_for_definition(message.get(TEXT) or "", spans)
+        if self._privacy_chosen(message):
+            return not contains_masked_data(text) and asks_directly_what_term_is(text, spans)
+        return asks_for_definition(text, spans)
 
     def _comparison(self, message: Message) -> bool:
         """A message that compares kommuner: a fragment that only names the other side
@@ -370,7 +381,22 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if self._privacy_chosen(message):
             return False
         places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+        places |= self._known_places_typed_plainly(message)
         return is_place_answer(message.get(TEXT) or "", sorted(places))
+
+    def _known_places_typed_plainly(self, message: Message) -> set[str]:
+        """Kommune entities only DIET found, in lower case, that are a known kommune typed
+        with a plain a for æ ("hvad me nastved"): the lookup table and
+        :func:`named_kommuner` miss them."""
+        if self.vocabulary is None:
+            return set()
+        known = {place.replace("ae", "a") for place in self.vocabulary.places}
+        return {
+            str(e.get(ENTITY_ATTRIBUTE_VALUE))
+            for e in message.get(ENTITIES) or []
+            if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["place_entity"]
+            and fold(str(e.get(ENTITY_ATTRIBUTE_VALUE))).replace("ae", "a") in known
+        }
 
     def _status_question(self, message: Message) -> bool:
         """A question how a goal is going ("går det godt med at få flere flygtninge i
@@ -415,6 +441,25 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return False
         return asks_to_check_a_figure(message.get(TEXT) or "")
 
+    def _more_request(self, message: Message) -> bool:
+        """ "Kan du uddybe, hvad de penge skulle gå til?": more about the last answer, when
+        the message names nothing of its own (no entity) and no privacy intent was chosen."""
+        if self._privacy_chosen(message) or message.get(ENTITIES):
+            return False
+        return asks_for_more(message.get(TEXT) or "")
+
+    def _goal_code_in_a_plan_question(self, message: Message) -> bool:
+        """ "hvad dækker mål 7 i Morsøs beskæftigelsesplan over?": a plan question that names
+        one goal code is about that goal."""
+        if self._classified_intent(message) != self._config["plan_intent"]:
+            return False
+        codes = {
+            e.get(ENTITY_ATTRIBUTE_VALUE)
+            for e in message.get(ENTITIES) or []
+            if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["goal_code_entity"]
+        }
+        return len(codes) == 1
+
     def _initiatives_question(self, message: Message) -> bool:
         """An unsure question what is done for a group ("hvad bliver der gjort for unge som ham")."""
         return self._fell_back(message) and asks_what_is_done(message.get(TEXT) or "")
@@ -444,6 +489,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("How a goal is going", self._status_question, "status_intent"),
             ("When a goal counts as reached", self._target_question, "target_intent"),
             ("How goals are followed up", self._follow_up_question, "follow_up_intent"),
+            ("More about the last answer", self._more_request, "more_intent"),
+            ("One goal in a plan question", self._goal_code_in_a_plan_question, "goal_detail_intent"),
             ("What is done for a group", self._initiatives_question, "initiatives_intent"),
             ("A figure to check", self._figure_check, "fact_intent"),
         )

@@ -20,7 +20,9 @@ COMPARISON_CUE = re.compile(
     re.IGNORECASE,
 )
 NATIONAL_ENTITY_VALUE = "Hele landet"  # the kommune entity's canonical value for the country
-NATIONAL_IN_TEXT = re.compile(r"\b(?:hele\s+landet|landsplan|landsgennemsnittet|danmark)\b", re.IGNORECASE)
+NATIONAL_IN_TEXT = re.compile(
+    r"\b(?:hele\s+landet|landsplan|landsgennemsnit(?:tet)?|landstal(?:let|lene)?|danmark)\b", re.IGNORECASE
+)
 GOAL_CODE_IN_TEXT = re.compile(r"\b\d{1,2}\.\d{1,2}\b")
 
 # words a kommune-only fragment may have besides the kommune ("og hvordan ser det ud i Morsø?")
@@ -36,13 +38,14 @@ KOMMUNE_FRAGMENT_FILLER = {
     "sa",
     "da",
     "henne",
+    "me",  # "hvad me nastved": a typo of "med"
 }
 # words a comparison fragment may have besides the kommune ("er det flere end på Samsø?")
 _COMPARISON_WORDS = (
     "flere fler mange faerre farre mere mindre hoj hojere lav lavere stor storre god bedre "
     "darlig darligere vaerre varre forhold sammenlignet sammenligne sammenligning sammenholdt ift ligge "
     "ligger kontra versus "
-    "tal tallet tallene hel hele land landet landsplan landsgennemsnit landsgennemsnittet"
+    "tal tallet tallene hel hele land landet landsplan landsgennemsnit landsgennemsnittet landstal landstallet"
 )
 COMPARISON_FILLER = KOMMUNE_FRAGMENT_FILLER | set(_COMPARISON_WORDS.split())
 MAX_FRAGMENT_WORDS = 10
@@ -68,6 +71,10 @@ def is_comparison_text(text: str, places: list[str]) -> bool:
 PLACE_ANSWER_FILLER = {
     "selvfolgelig", "naturligvis", "klart", "ja", "jo", "nej", "ok", "okay", "tak", "gerne", "bare",
     "kommune", "kommunen", "taenke", "taenkte", "mene", "mener", "mente",
+    # "det drejer sig om Mariagerfjord", "det gælder Morsø", "jeg spørger til Norddjurs"
+    "drejer", "dreje", "sig", "om", "handler", "handle", "gaelder", "gaelde", "sporger", "sporge", "til",
+    "taler", "tale", "snakker", "snakke",
+    "me",  # "hvad me nastved": a typo of "med"
 }  # fmt: skip
 MAX_PLACE_ANSWER_WORDS = 6
 

@@ -57,6 +57,20 @@ def _asks_what_term_is(text: str, term_spans: Iterable[tuple[int, int]]) -> bool
     )
 
 
+# "hvad er fgu for noget min søn har fået foreslået": the term asked about directly, whatever
+# story follows
+_DIRECTLY_AFTER_TERM = re.compile(r"^\s*(?:[?.!,;:]|for\s+(?:noget|en|et)\b|$)")
+
+
+def asks_directly_what_term_is(text: str, term_spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether "hvad er <term>" is followed by nothing, a punctuation mark or "for noget":
+    a definition request that beats a guess at the user's own case."""
+    return any(
+        _BEFORE_TERM.search(fold(text[:start])) and _DIRECTLY_AFTER_TERM.search(fold(text[end:]))
+        for start, end in term_spans
+    )
+
+
 def asks_for_definition(text: str, term_spans: Iterable[tuple[int, int]] = ()) -> bool:
     """Whether ``text`` asks what a word means (see the module docstring).
 

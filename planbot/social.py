@@ -163,8 +163,8 @@ _FILLER = r"(?:\s+(?:egentlig|sa|overhovedet|mere|andet|ellers|helt|praecis|konk
 _CAPABILITY_QUESTION = re.compile(
     rf"(?:^|\s)hvad\s+kan\s+{_ASSISTANT}{_FILLER}"
     r"(?:\s+(?:hjaelpe(?:\s+mig)?\s+med|svare\s+pa|besvare|bruges\s+til|gore(?:\s+for\s+mig)?))?$"
-    rf"|(?:^|\s)hvad\s+kan\s+(?:jeg|man){_FILLER}\s+(?:bruge\s+(?:dig|jer|{_ASSISTANT})\s+til|sporge\s+(?:dig\s+|jer\s+)?om)$"
-    rf"|(?:^|\s)hvilke\s+(?:slags\s+|typer\s+(?:af\s+)?|former\s+for\s+)?(?:sporgsmal|emner)\s+(?:kan|er|vil)\s+{_ASSISTANT}\b"
+    rf"|(?:^|\s)hvad\s+kan\s+(?:jeg|man){_FILLER}\s+(?:bruge\s+(?:dig|jer|{_ASSISTANT})\s+til\b|sporge\s+(?:dig\s+|jer\s+)?om$)"
+    rf"|(?:^|\s)hvilke[nt]?\s+(?:slags\s+|typer?\s+(?:af\s+)?|former\s+for\s+)?(?:sporgsmal|emner)\s+(?:kan|er|vil)\s+{_ASSISTANT}\b"
     r"|(?:^|\s)hvilke\s+(?:slags\s+|typer\s+(?:af\s+)?)?sporgsmal\s+kan\s+(?:jeg|man)\s+(?:stille|sporge)(?:\s+(?:dig|jer|her))?$"
     rf"|(?:^|\s)hvad\s+(?:er\s+det\s+)?for\s+(?:nogle\s+|slags\s+|typer\s+(?:af\s+)?)?(?:sporgsmal|emner)\s+{_ASSISTANT}\s+(?:kan|vil)\b"
     rf"|(?:^|\s)hvad\s+(?:er\s+{_ASSISTANT}|kan\s+{_ASSISTANT}\s+bruges){_FILLER}\s+(?:bygget|lavet|beregnet|designet|programmeret|tiltaenkt)\s+til\b"

@@ -33,9 +33,12 @@ _NOT_ONE_GOAL = re.compile(
 
 
 def asks_how_it_goes(text: str) -> bool:
-    """Whether ``text`` asks how a goal or an effort is going (see the module docstring)."""
+    """Whether ``text`` asks how a goal or an effort is going (see the module docstring),
+    also in a sentence after a preamble ("Jeg har en borger, der … Generelt spurgt: hvordan
+    går det med Norddjurs' mål om …?")."""
     folded = fold(text).strip()
-    return bool(_HOW_IT_GOES.search(folded)) and not _NOT_ONE_GOAL.search(folded)
+    sentences = [folded, *(s.strip() for s in re.split(r"[.!?:;]+\s+", folded)[1:])]
+    return any(_HOW_IT_GOES.search(s) and not _NOT_ONE_GOAL.search(s) for s in sentences if s)
 
 
 # one goal referred back to: "hvordan står det til med den?", "… med målet?"

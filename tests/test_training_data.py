@@ -132,6 +132,29 @@ _GATE_CUES = [
 ]
 
 
+def test_only_ask_more_examples_without_an_entity_ask_for_more() -> None:
+    """The domain gate turns "kan du uddybe det?" without an entity into ask_more whatever the
+    intent (but a sure privacy intent), so no other intent's example may be one."""
+    from planbot.more_request import asks_for_more
+
+    matched = [
+        (intent, text)
+        for intent, text in _marked_up_examples()
+        if intent not in ("ask_more", "personal_case", "human_handoff")
+        and not _MARKUP.search(text)
+        and asks_for_more(text)
+    ]
+    assert not matched, matched
+
+
+def test_no_plan_info_example_names_a_goal_code() -> None:
+    """The domain gate turns a plan question with one goal code into goal_detail."""
+    with_code = [
+        text for intent, text in _marked_up_examples() if intent == "ask_plan_info" and "goal_code" in text
+    ]
+    assert not with_code, with_code
+
+
 @pytest.mark.parametrize(("module", "cue", "allowed"), _GATE_CUES, ids=[c[1] for c in _GATE_CUES])
 def test_only_the_cues_own_intents_have_examples_that_match_it(
     module: str, cue: str, allowed: set[str]

@@ -47,6 +47,8 @@ def gate(storage: LocalModelStorage, context: ExecutionContext) -> ComparisonNee
         ("ligger morsø over landsgennemsnittet på målet om samtaler", {"Morsø"}, False),
         ("hvilke kommuner har det højeste mål for samtaler", set(), True),
         ("har Morsø og Norddjurs samme mål", {"Morsø", "Norddjurs"}, True),
+        # "mod" is "against" here, not "versus": one kommune's efforts
+        ("hvilke tiltag har Morsø mod socialt bedrageri", {"Morsø"}, False),
     ],
 )
 def test_names_two_sides(text: str, kommuner: set[str], expected: bool) -> None:

@@ -21,6 +21,7 @@ from planbot.comparison import is_comparison_text, is_place_answer
         ("hvad gør Morsø i forhold til Norddjurs for de unge?", ["Morsø", "Norddjurs"], False),
         ("er 6.3 bedre end i Morsø?", ["Morsø"], False),  # a goal code is a question of its own
         ("er det flere end før?", [], False),  # nothing to compare with
+        ("og til sammenligning landstallet?", [], True),
     ],
 )
 def test_comparison_text(text: str, places: list[str], expected: bool) -> None:
@@ -39,6 +40,8 @@ def test_comparison_text(text: str, places: list[str], expected: bool) -> None:
         ("Morsø 2024", ["Morsø"], False),  # a year asks for a plan
         ("er det flere end i Morsø?", ["Morsø"], False),  # a comparison
         ("selvfølgelig", [], False),
+        ("Det drejer sig om Mariagerfjord Kommune.", ["Mariagerfjord"], True),
+        ("jeg spørger til Morsø", ["Morsø"], True),
     ],
 )
 def test_place_answer(text: str, places: list[str], expected: bool) -> None:

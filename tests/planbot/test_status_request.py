@@ -45,6 +45,12 @@ def test_one_goal_referred_back_to() -> None:
     assert not refers_to_one_goal("hvad handler den om")  # not how it goes
 
 
+def test_how_it_goes_after_a_preamble() -> None:
+    story = "En borger skrev til mig i går. Men mere generelt: hvordan går det med målet om sygemeldte i Norddjurs?"
+    assert asks_how_it_goes(story)
+    assert not asks_how_it_goes("Vi har talt om målene. Hvordan går det med dem alle?")
+
+
 def test_one_goal_pointed_at() -> None:
     assert refers_to_one_goal("hvor langt er man med lige præcis dette mål nu?")
     assert refers_to_one_goal("og det her succeskriterie, hvordan ser det ud")

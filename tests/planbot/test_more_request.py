@@ -1,0 +1,22 @@
+"""Messages that ask for more about the last answer (a cue for the domain gate)."""
+
+import pytest
+
+from planbot.more_request import asks_for_more
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Vil du uddybe, hvad pengene helt præcist er tiltænkt?", True),
+        ("ok, kan du fortælle lidt mere om det", True),
+        ("gider du lige forklare det nærmere", True),
+        ("uddyb", True),
+        ("kan du gå lidt mere i dybden med den", True),
+        ("hvad handler målet om?", False),
+        ("kan du fortælle om målene i Morsø", False),  # about something, not "more"
+        ("hvorfor vil de uddybe samarbejdet med virksomhederne", False),
+    ],
+)
+def test_asks_for_more(text: str, asks: bool) -> None:
+    assert asks_for_more(text) is asks
