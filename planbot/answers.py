@@ -179,10 +179,13 @@ def _kommune_names(session: Session) -> dict[str, str]:
         variants = [kommune.name, *(kommune.aliases or [])]
         for variant in variants:
             # the free-text matcher splits at hyphens: "Ringkøbing-Skjern" is two words there
-            key = fold(variant).rstrip("'’").replace("-", " ")
-            names.setdefault(key, kommune.name)
-            if not key.endswith("s"):
-                names.setdefault(key + "s", kommune.name)
+            folded = fold(variant).rstrip("'’").replace("-", " ")
+            # typed with a plain a/o for æ/ø/å: "nastved" (fold gives "naestved")
+            plain = fold(variant.lower().replace("æ", "a")).rstrip("'’").replace("-", " ")
+            for form in dict.fromkeys((folded, plain)):
+                names.setdefault(form, kommune.name)
+                if not form.endswith("s"):
+                    names.setdefault(form + "s", kommune.name)
     names["hele landet"] = NATIONAL
     names["landsplan"] = NATIONAL
     names["landet"] = NATIONAL
@@ -354,8 +357,20 @@ def ask_for_kommune(session: Session, question: str) -> Answer:
     )
 
 
-def _no_plans(session: Session, kommune: Kommune) -> Answer:
+def _no_plans(session: Session, kommune: Kommune, ctx: Context | None = None) -> Answer:
+    """There is no plan for ``kommune``; with ``ctx`` naming a Jobindsats figure ("har du
+    friske tal for langtidsledige i Vejen?" heard as a goal question) that figure follows."""
     known = [k.name for k in kommuner_with_plans(session)]
+    if ctx is not None and indicator_in(ctx) is not None:
+        figures = answer_jobindsats(
+            session, replace(ctx, entities={**ctx.entities, "kommune": [kommune.name]})
+        )
+        if figures.sources:
+            figures.text = (
+                f"Jeg har ingen beskæftigelsesplan for {kommune.name} Kommune, men her er det seneste tal "
+                f"fra Jobindsats.dk:\n{figures.text}"
+            )
+            return figures
     return Answer(
         text=(
             f"Jeg har ingen beskæftigelsesplan for {kommune.name} Kommune – kun for {fmt.join_list(known)}. "
@@ -376,7 +391,7 @@ def _kommune_and_plan(
     if kommune is None:
         return None, None, ask_for_kommune(session, question)
     if not kommune.has_plans:
-        return kommune, None, _no_plans(session, kommune)
+        return kommune, None, _no_plans(session, kommune, ctx)
     hint = _plan_hint(ctx)
     plan = find_plan(session, kommune, hint)
     if plan is None:
@@ -475,6 +490,11 @@ _NOISE_WORDS = (
         # how a goal develops and how often one hears about it, not what it is about ("hvem
         # bliver orienteret om udviklingen?", "når de det?")
         "udviklingen", "udviklet", "hyppighed", "hyppigt", "når", "naar",
+        # checking a figure and asking for the same one elsewhere, not what it is about
+        # ("passer det at …", "vildt mange", "tilsvarende tal i notatet")
+        "passer", "stemmer", "rigtigt", "korrekt", "vildt", "tilsvarende", "samme",
+        # a plan's kind names the plan (see _plan_hint), not the topic
+        "notat", "notatet", "strategi", "strategien",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
 
@@ -501,7 +521,15 @@ def _topic_words(session: Session, ctx: Context) -> str:
     stops = stopwords() | _noise_lemmas()
     words = []
     text = _QUESTION_PHRASES.sub(" ", with_synonyms(ctx.text))
-    for word in re.findall(r"[A-Za-zÆØÅæøåÉé0-9][A-Za-zÆØÅæøåÉé0-9.\-]*", text):
+    found = re.findall(r"[A-Za-zÆØÅæøåÉé0-9][A-Za-zÆØÅæøåÉé0-9.\-]*", text)
+    # "Mariagerfjord-notatet": a kommune's name joined to a word is the name and the word
+    found = [
+        part
+        for word in found
+        for part in (word.split("-") if any(fold(p) in names for p in word.split("-")) else [word])
+        if part
+    ]
+    for word in found:
         key = fold(word.strip(".-")).rstrip("'")
         if not key or key in stops or key in names:
             continue
@@ -755,7 +783,7 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
     for kommune in kommuner:
         if not kommune.has_plans:
             if len(kommuner) == 1:
-                return _no_plans(session, kommune)
+                return _no_plans(session, kommune, ctx)
             blocks.append(f"{kommune.name}: ingen beskæftigelsesplan i mine data.")
             continue
         hint = _plan_hint(ctx)
@@ -836,7 +864,7 @@ def _goal_context(
     plan = None
     if kommune is not None:
         if not kommune.has_plans:
-            return [], kommune, None, _no_plans(session, kommune)
+            return [], kommune, None, _no_plans(session, kommune, ctx)
         hint = _plan_hint(ctx)
         plan = find_plan(session, kommune, hint) if hint else None
     goals, how = _resolve_goal(session, ctx, kommune, plan)
@@ -905,13 +933,20 @@ def _goal_detail(goals: list[Goal], ctx: Context) -> Answer:
     children = [g for g in goal.plan.goals if g.parent_code == goal.code]
     if children:
         lines.append("Under målet:\n" + fmt.bullet_list([_goal_label(c) for c in children[:MAX_LIST]]))
-    details = None
+    more: list[str] = []
     if goal.follow_up is not None:
         follow_up = f"Opfølgning: {goal.follow_up.text or goal.follow_up.source_quote}"
         if ctx.staff:
             lines.append(follow_up)
-        # "fortæl mere" may come after other turns: the details say which goal they are about
-        details = f"Opfølgning på {_goal_label(goal)} ({goal.plan.kommune.name}): {goal.follow_up.text or goal.follow_up.source_quote}"
+        more.append(follow_up)
+    linked = [i for i in goal.plan.initiatives if goal.code in (i.goal_codes or [])]
+    if linked:
+        more.append(
+            "Indsatser under målet i planen:\n"
+            + fmt.bullet_list([_initiative_line(i, ctx.staff) for i in linked[:MAX_LIST]])
+        )
+    # "fortæl mere" may come after other turns: the details say which goal they are about
+    details = f"Mere om {_goal_label(goal)} ({goal.plan.kommune.name}):\n" + "\n".join(more) if more else None
     others = _same_code_elsewhere(goals)
     return Answer(
         text="\n".join(lines) + others,
@@ -1116,7 +1151,7 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
     for kommune in kommuner:
         if not kommune.has_plans:
             if len(kommuner) == 1:
-                return _no_plans(session, kommune)
+                return _no_plans(session, kommune, ctx)
             blocks.append(f"{kommune.name}: ingen beskæftigelsesplan i mine data.")
             continue
         hint = _plan_hint(ctx)
@@ -1768,7 +1803,9 @@ def answer_define_term(session: Session, ctx: Context) -> Answer:
 
 def answer_term_in_kommune(session: Session, ctx: Context) -> Answer:
     """ "Bruger Norddjurs det i praksis?" after a term was explained: the kommune's initiatives
-    that name the term, else the plan passage that does, else that the plans do not."""
+    that name the term, else the plan passage that does, else the answer to the question as
+    the classifier heard it ("hvilke af dem har Norddjurs bygget sin plan på?" after
+    ministermål: the plan's frame), else that the plans do not name it."""
     term = str(ctx.slots.get("term"))
     kommune = _first_kommune(session, ctx)
     if kommune is None:
@@ -1780,6 +1817,8 @@ def answer_term_in_kommune(session: Session, ctx: Context) -> Answer:
     if answer.details:
         return answer
     hits = [h for h in search_passages(session, term, limit=1, kommune=kommune.name) if h.is_good]
+    if not hits and ctx.intent in HANDLERS and ctx.intent != "ask_initiatives":
+        return HANDLERS[ctx.intent](session, ctx)
     if hits:
         hit = hits[0]
         return Answer(
@@ -1973,7 +2012,7 @@ def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
 
 
 _FRAGMENT_OPENER = re.compile(
-    r"^\s*(?:(?:og|men)\s+)?(?:hvad\s+(?:så\s+|saa\s+|sa\s+)?med|end|også|ogsa|samme)\b|^\s*(?:og|men)\b",
+    r"^\s*(?:(?:og|men)\s+)?(?:hvad\s+(?:så\s+|saa\s+|sa\s+)?med?|end|også|ogsa|samme)\b|^\s*(?:og|men)\b",
     re.IGNORECASE,
 )
 _FRAGMENT_QUESTION = re.compile(
@@ -2168,7 +2207,7 @@ def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], An
 
 # "det", "den", "sådan et", "det her": the message points back at what was just explained
 _POINTS_BACK = re.compile(r"\b(?:det|den|dem|dette|denne|dét|sådan\w*|saadan\w*|sadan\w*)\b", re.IGNORECASE)
-_TERM_FOLLOW_UP_WORDS = 10
+_TERM_FOLLOW_UP_WORDS = 14
 
 
 def as_term_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], Answer]] | None:
@@ -2185,7 +2224,7 @@ def as_term_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context
         return None
     if not ctx.entities.get("kommune") and not ctx.slots.get("kommune"):
         return None
-    return replace(ctx, intent="ask_initiatives"), answer_term_in_kommune
+    return ctx, answer_term_in_kommune
 
 
 def remembered_slots(ctx: Context, answer: Answer, intent: str | None) -> dict[str, Any]:

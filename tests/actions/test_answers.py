@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
@@ -755,7 +757,7 @@ def test_details_after_a_goal_description_say_which_goal_they_are_about(session:
     described = ask(
         session, answers.answer_goal_detail, "hvad dækker 6.11 over i norddjurs?", kommune="Norddjurs"
     )
-    assert described.details and described.details.startswith("Opfølgning på 6.11 ")
+    assert described.details and described.details.startswith("Mere om 6.11 ")
     more = ask(session, answers.answer_more, "uddyb gerne", slots={"details": described.details})
     assert "6.11" in more.text and "to gange årligt" in more.text
 
@@ -840,3 +842,76 @@ def test_a_term_is_explained_in_an_inflected_form(session: Session) -> None:
         session, answers.answer_define_term, "hvad ligger der egentlig i udtrykket 'ministermålene'?"
     )
     assert answer.sources[0].title == "Planassistentens ordliste" and answer.slots["term"] == "ministermål"
+
+
+def test_a_goal_question_for_a_kommune_without_a_plan_gives_the_figure_it_names(session: Session) -> None:
+    answer = ask(
+        session,
+        answers.answer_target,
+        "har du nye tal for ledigheden i Aarhus til et oplæg?",
+        kommune="Aarhus",
+    )
+    assert answer.text.startswith(
+        "Jeg har ingen beskæftigelsesplan for Aarhus Kommune, men her er det seneste tal"
+    )
+    assert "Ledigheden i Aarhus" in answer.text and answer.sources
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "passer det", "vildt" and "om året" are not what the fact is about
+        (
+            "passer det at jobcentret på mors holder vildt mange samtaler om året? hvor mange",
+            "10.000 samtaler",
+        ),
+        # "Mariagerfjord-notatet" is the kommune and the plan, not a topic word
+        ("tilsvarende tal for jobordrer i Mariagerfjord-notatet?", "10 procent"),
+    ],
+)
+def test_fact_questions_with_words_that_are_not_the_topic(
+    session: Session, question: str, expected: str
+) -> None:
+    assert expected in ask(session, answers.answer_fact, question).text
+
+
+def test_kommune_names_typed_with_a_plain_a_for_ae(tmp_path) -> None:
+    areas = ["Næstved", "Ærø", "Læsø", "Hele landet"]
+    engine = create_engine(f"sqlite:///{tmp_path / 'planbot.db'}")
+    build_database(engine, KNOWLEDGE_DIR, small_jobindsats_csv(tmp_path / "slice.csv", areas))
+    with Session(engine) as session:
+        assert answers.kommuner_in_text(session, "og hvad med laso og aro") == ["Læsø", "Ærø"]
+        assert answers.kommuner_in_text(session, "hvad me nastved") == ["Næstved"]
+    engine.dispose()
+
+
+def test_a_kommune_fragment_with_a_typo_continues_the_previous_question() -> None:
+    slots = {"last_intent": "ask_jobindsats", "last_text": "hvad er ledigheden i Slagelse?"}
+    ctx = Context("hvad me nastved", "help", {"kommune": ["nastved"]}, slots, "rest")
+    assert answers.is_kommune_fragment(replace(ctx, intent="nlu_fallback"))
+
+
+def test_details_after_a_goal_description_list_the_initiatives_under_it(session: Session) -> None:
+    described = ask(
+        session, answers.answer_goal_detail, "hvad går mål 7 på Mors ud på?", kommune="Morsø", goal_code="7"
+    )
+    assert described.details and "Indsatser under målet i planen:" in described.details
+    assert "Ringvejen – Mod Job og Uddannelse" in described.details
+
+
+def test_a_term_follow_up_without_initiatives_or_passages_answers_the_question_heard(
+    session: Session,
+) -> None:
+    """After ministermål were explained, "hvilke af dem bygger Norddjurs' plan på?" is the
+    plan's frame: no initiative or passage names the term, so the plan question answers."""
+    ctx = Context(
+        "hvilke af dem bygger Norddjurs' plan for 2024 på?",
+        "ask_plan_info",
+        {"kommune": ["Norddjurs"]},
+        {"term": "ministermål"},
+        "rest",
+    )
+    follow_up = answers.as_term_follow_up(ctx)
+    assert follow_up is not None
+    answer = follow_up[1](session, follow_up[0])
+    assert "ministermål" in answer.text and "værdig sagsbehandling" in answer.text
