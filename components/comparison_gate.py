@@ -46,7 +46,7 @@ from planbot.comparison import GOAL_CODE_IN_TEXT
 # Words that compare with something besides the one kommune named (also without æ/ø/å).
 COMPARISON_WORDS = re.compile(
     r"sammenlign|forhold til|\bift\b|\bend\b|\bvs\b|versus|forskel|\bligner\b|\blige (?:godt|så|saa)\b"
-    r"|kommuner|tværs|tvaers|landet|landsplan|landsgennemsnit|gennemsnit|landstal|nabo"
+    r"|kommuner|tværs|tvaers|landet|landsplan|landsgennemsnit|gennemsnit|landstal|nabo(?:kommun|by|omr)\w*"
     r"|\bandre\b|\bbegge\b|\bbåde\b|\bbaade\b|\bresten\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b"
     r"|\bbedre\b|\bværre\b|\bvaerre\b|\bdårligere\b|\bdaarligere\b|\bdarligere\b",
     re.IGNORECASE,
@@ -62,7 +62,7 @@ GOAL_WORDS = re.compile(
 
 # Words that put several kommuner side by side ("hvilken af kommunerne har flest mål?").
 SEVERAL_KOMMUNER = re.compile(
-    r"kommuner|tværs|tvaers|nabo|\bbegge\b|\bbåde\b|\bbaade\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b",
+    r"kommuner|tværs|tvaers|nabo(?:kommun|by|omr)\w*|\bbegge\b|\bbåde\b|\bbaade\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b",
     re.IGNORECASE,
 )
 

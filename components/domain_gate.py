@@ -437,7 +437,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         """ "passer det at 35 % på Mors kun har folkeskolen?": a figure to check against the
         plans, heard (also under the fallback) as something else than a figures, goal or
         privacy question."""
-        if self._classified_intent(message) not in self._config["fact_can_replace"]:
+        if self._privacy_chosen(message):
+            return False
+        if self._classified_intent(message) not in self._config["fact_can_replace"] and not self._fell_back(
+            message
+        ):
             return False
         return asks_to_check_a_figure(message.get(TEXT) or "")
 
@@ -461,8 +465,16 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         return len(codes) == 1
 
     def _initiatives_question(self, message: Message) -> bool:
-        """An unsure question what is done for a group ("hvad bliver der gjort for unge som ham")."""
-        return self._fell_back(message) and asks_what_is_done(message.get(TEXT) or "")
+        """A question what is done for a group ("hvad bliver der gjort for unge som ham") that
+        the classifier was unsure of, heard as only a kommune ("og hvad gør de på Mors med
+        fgu") or as a handoff without a word of a person ("… hvad gør Mariagerfjord for folk
+        som mig")."""
+        text = message.get(TEXT) or ""
+        classified = self._classified_intent(message)
+        heard_otherwise = classified == self._config["place_intent"] or (
+            classified == self._config["handoff_intent"] and not asks_for_a_person(text)
+        )
+        return (self._fell_back(message) or heard_otherwise) and asks_what_is_done(text)
 
     def _follow_up_question(self, message: Message) -> bool:
         """A question how goals are followed up ("hvordan Mariagerfjord følger op på målene")

@@ -492,7 +492,10 @@ _NOISE_WORDS = (
         "udviklingen", "udviklet", "hyppighed", "hyppigt", "når", "naar",
         # checking a figure and asking for the same one elsewhere, not what it is about
         # ("passer det at …", "vildt mange", "tilsvarende tal i notatet")
-        "passer", "stemmer", "rigtigt", "korrekt", "vildt", "tilsvarende", "samme",
+        "passer", "stemmer", "rigtigt", "korrekt", "vildt", "tilsvarende", "samme", "overhovedet",
+        # who made the claim and its figure in words ("min nabo påstår … ti tusind samtaler")
+        "påstår", "paastaar", "siger", "hørt", "læst", "fremført", "nabo", "naboen",
+        "ti", "tyve", "hundrede", "tusind", "tusinde",
         # a plan's kind names the plan (see _plan_hint), not the topic
         "notat", "notatet", "strategi", "strategien",
 )  # fmt: skip
@@ -985,6 +988,12 @@ def answer_target(session: Session, ctx: Context) -> Answer:
     goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
     if early:
         return early
+    if not codes_in_text(ctx) and _AMOUNT_QUESTION.search(ctx.text):
+        # "hvad er målet for, hvor mange unge der skal have en uddannelse": a goal with a
+        # number among the close matches answers it better than one without
+        numeric = [g for g in goals[:5] if g.target is not None and g.target.kind != "qualitative"]
+        if numeric and (goals[0].target is None or goals[0].target.kind == "qualitative"):
+            goals = numeric
     return _target_answer(goals)
 
 
@@ -1719,6 +1728,10 @@ def answer_compare(session: Session, ctx: Context) -> Answer:
         remembered = find_kommune(session, ctx.slots["kommune"])
         if remembered is not None and remembered not in areas:
             areas.insert(0, remembered)
+    if len(areas) == 1 and indicator_in(ctx):
+        # "til sammenligning: hvor høj er ledigheden i hele landet?": the one figure asked for
+        only = areas[0] if isinstance(areas[0], str) else areas[0].name
+        return answer_jobindsats(session, replace(ctx, entities={**ctx.entities, "kommune": [only]}))
     if len(areas) < 2:
         return ask_for_kommune(
             session, "Hvilke kommuner vil du sammenligne? Skriv fx »Sammenlign Norddjurs og Mariagerfjord«."

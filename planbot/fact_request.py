@@ -4,7 +4,8 @@
 holder 10.000 samtaler om året?" ask whether a figure is what the plan says: a fact
 question, but the words around the figure are not the plans' words and the classifier
 may take it for out of scope. A message that begins "passer/stemmer det (,) at", "er
-det (rigtigt/korrekt/sandt/virkelig) (,) at" and has a number after it checks a figure.
+det (rigtigt/korrekt/sandt/virkelig) (,) at" and has a number after it checks a figure, and
+so does a claim with a number that ends "…, passer/stemmer det (overhovedet)?".
 Not one: the user's own situation ("passer det at jeg kan få 5.000 kr.?"). Pure Python,
 used by :mod:`components.domain_gate`.
 """
@@ -19,14 +20,31 @@ _CHECKS_A_CLAIM = re.compile(
     r"^\W*(?:(?:og|men|hov|hmm|ok|okay|jamen)\W+)?"
     r"(?:passer|stemmer|er)\s+det(?:[\s,]+(?:nu|virkelig|egentlig|faktisk|rigtigt|rigtig|korrekt|sandt))*[\s,]+at\s+(?P<claim>.*)$"
 )
-_NUMBER = re.compile(r"\d")
-_OWN_CASE = re.compile(r"\b(?:jeg|mig|min|mit|mine)\b")
+_NUMBER = re.compile(
+    r"\d|\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|tyve|halvtreds|hundrede|tusind|tusinde|million\w*"
+    r"|halvdelen|procent)\b"
+)
+# "min nabo påstår at … ti tusind samtaler om året, passer det?": the claim first
+_CLAIM_THEN_CHECK = re.compile(
+    r"^(?P<claim>.+?)[,;:\s]+(?:og\s+)?(?:passer|stemmer)\s+det(?:\s+(?:nu|virkelig|overhovedet|egentlig))*\W*$"
+    r"|^(?P<claim2>.+?)[,;:\s]+(?:er\s+det\s+(?:rigtigt|korrekt|sandt))\W*$"
+)
+# the user's own situation ("jeg kan få", "min ydelse"); not "jeg har hørt, at …" or "min nabo siger …"
+_OWN_CASE = re.compile(
+    r"\bjeg\s+(?:kan|kunne|skal|ma|far|fik|bliver|har\s+ret|er\s+berettiget)\b|\bmig\b"
+    r"|\b(?:min|mit|mine)\s+(?:sag|ydelse\w*|udbetaling\w*|penge|lon|dagpenge|kontanthjaelp|pension|sagsbehandler)\b"
+)
 
 
 def asks_to_check_a_figure(text: str) -> bool:
     """Whether ``text`` asks if a figure is right (see the module docstring)."""
-    match = _CHECKS_A_CLAIM.search(fold(text).strip())
-    if match is None:
-        return False
-    claim = match.group("claim")
+    folded = fold(text).strip()
+    match = _CHECKS_A_CLAIM.search(folded)
+    if match is not None:
+        claim = match.group("claim")
+    else:
+        match = _CLAIM_THEN_CHECK.search(folded)
+        if match is None:
+            return False
+        claim = match.group("claim") or match.group("claim2")
     return bool(_NUMBER.search(claim)) and not _OWN_CASE.search(claim)

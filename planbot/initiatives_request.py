@@ -16,7 +16,7 @@ from planbot.text import fold
 
 _WHAT_IS_DONE = re.compile(
     # not "hvad gør jeg/man for at få dagpenge": one's own case
-    r"\bhvad\s+(?:gor|goer|foretager|laver)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+)?for\b"
+    r"\bhvad\s+(?:gor|goer|foretager|laver)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+){0,2}(?:for|med)\b"
     r"|\bhvad\s+(?:bliver|blir)\s+der\s+gjort\s+for\b|\bhvad\s+gores\s+der\s+for\b"
     r"|\bhvilke\s+(?:tilbud|indsatser|initiativer|tiltag)\b"
     # "hvad har de af tilbud på Mors", "hvad er der af indsatser", "hvad tilbyder kommunen"

@@ -867,6 +867,11 @@ def test_a_goal_question_for_a_kommune_without_a_plan_gives_the_figure_it_names(
         ),
         # "Mariagerfjord-notatet" is the kommune and the plan, not a topic word
         ("tilsvarende tal for jobordrer i Mariagerfjord-notatet?", "10 procent"),
+        # who claims it and the figure in words are not the topic either
+        (
+            "min nabo påstår, at jobcentret på Mors har ti tusind samtaler om året – passer det?",
+            "10.000 samtaler",
+        ),
     ],
 )
 def test_fact_questions_with_words_that_are_not_the_topic(
@@ -915,3 +920,19 @@ def test_a_term_follow_up_without_initiatives_or_passages_answers_the_question_h
     assert follow_up is not None
     answer = follow_up[1](session, follow_up[0])
     assert "ministermål" in answer.text and "værdig sagsbehandling" in answer.text
+
+
+def test_a_target_asked_as_an_amount_prefers_a_goal_with_a_number(session: Session) -> None:
+    answer = ask(
+        session,
+        answers.answer_target,
+        "hvor mange af de unge skal have en ungdomsuddannelse i norddjurs?",
+        kommune="Norddjurs",
+    )
+    assert answer.text.startswith("6.6 ") and "mindst 90 %" in answer.text
+
+
+def test_a_comparison_with_one_side_and_a_figure_gives_that_figure(session: Session) -> None:
+    question = "Til sammenligning: hvor høj er ledigheden på landsplan lige nu?"
+    answer = ask(session, answers.answer_compare, question, kommune="Hele landet")
+    assert answer.text.startswith("Ledigheden i hele landet") and answer.sources

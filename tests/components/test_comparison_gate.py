@@ -49,6 +49,8 @@ def gate(storage: LocalModelStorage, context: ExecutionContext) -> ComparisonNee
         ("har Morsø og Norddjurs samme mål", {"Morsø", "Norddjurs"}, True),
         # "mod" is "against" here, not "versus": one kommune's efforts
         ("hvilke tiltag har Morsø mod socialt bedrageri", {"Morsø"}, False),
+        ("min nabo siger at Morsø holder mange samtaler", {"Morsø"}, False),  # a neighbour, not a kommune
+        ("ligger Morsø over nabokommunerne", {"Morsø"}, True),
     ],
 )
 def test_names_two_sides(text: str, kommuner: set[str], expected: bool) -> None:

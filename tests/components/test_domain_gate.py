@@ -570,3 +570,17 @@ def test_a_kommune_typed_with_a_plain_a_for_ae_is_a_place_answer(gate: DomainVoc
     )
     unknown = [{"entity": "kommune", "value": "vejen", "extractor": "DIETClassifier", "start": 8, "end": 13}]
     assert intent_after(gate, predicted("hvad me vejen", "help", 0.55, entities=unknown)) == "help"
+
+
+def test_what_is_done_heard_as_a_place_or_a_handoff_is_ask_initiatives(gate: DomainVocabularyGate) -> None:
+    place = predicted("og hvad gør de i Morsø med fgu", "inform_kommune", 0.87)
+    assert intent_after(gate, place) == "ask_initiatives"
+    story = "jeg kan kun arbejde få timer om ugen. hvad gør Morsø for folk som mig"
+    assert intent_after(gate, predicted(story, "human_handoff", 0.5)) == "ask_initiatives"
+    person = "hvad gør Morsø for ledige – jeg vil hellere ringe til en sagsbehandler"
+    assert intent_after(gate, predicted(person, "human_handoff", 0.5)) == "human_handoff"
+
+
+def test_a_figure_to_check_under_the_fallback_is_a_fact_question(gate: DomainVocabularyGate) -> None:
+    message = fell_back("min nabo siger at Morsø havde 5 klagesager, passer det?", ask_status=0.2, greet=0.1)
+    assert intent_after(gate, message) == "ask_fact"

@@ -18,3 +18,16 @@ from planbot.fact_request import asks_to_check_a_figure
 )
 def test_asks_to_check_a_figure(text: str, checks: bool) -> None:
     assert asks_to_check_a_figure(text) is checks
+
+
+@pytest.mark.parametrize(
+    ("text", "checks"),
+    [
+        ("min kollega siger, at Mors holder ti tusind samtaler om året – passer det overhovedet?", True),
+        ("jeg har læst at 200 praktikpladser er målet i mariagerfjord, er det rigtigt?", True),
+        ("jeg får 5.000 kr. om måneden, stemmer det?", False),  # own case
+        ("Morsø har en beskæftigelsesplan, passer det?", False),  # no figure
+    ],
+)
+def test_a_claim_with_a_figure_then_the_check(text: str, checks: bool) -> None:
+    assert asks_to_check_a_figure(text) is checks
