@@ -437,13 +437,13 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         """ "passer det at 35 % på Mors kun har folkeskolen?": a figure to check against the
         plans, heard (also under the fallback) as something else than a figures, goal or
         privacy question."""
-        if self._privacy_chosen(message):
+        text = message.get(TEXT) or ""
+        if self._privacy_chosen(message) or contains_masked_data(text):
+            return False  # a CPR number or a phone number belongs to the privacy answer
+        heard = self._classified_intent(message)
+        if heard not in self._config["fact_can_replace"] and not self._fell_back(message):
             return False
-        if self._classified_intent(message) not in self._config["fact_can_replace"] and not self._fell_back(
-            message
-        ):
-            return False
-        return asks_to_check_a_figure(message.get(TEXT) or "")
+        return asks_to_check_a_figure(text)
 
     def _more_request(self, message: Message) -> bool:
         """ "Kan du uddybe, hvad de penge skulle gå til?": more about the last answer, when

@@ -584,3 +584,10 @@ def test_what_is_done_heard_as_a_place_or_a_handoff_is_ask_initiatives(gate: Dom
 def test_a_figure_to_check_under_the_fallback_is_a_fact_question(gate: DomainVocabularyGate) -> None:
     message = fell_back("min nabo siger at Morsø havde 5 klagesager, passer det?", ask_status=0.2, greet=0.1)
     assert intent_after(gate, message) == "ask_fact"
+
+
+def test_a_figure_to_check_with_masked_personal_data_keeps_the_privacy_answer(
+    gate: DomainVocabularyGate,
+) -> None:
+    masked = mask_personal_data("passer det at jeg med cpr 010190-1234 får 5000 kr om måneden?")
+    assert intent_after(gate, fell_back(masked, personal_case=0.35, ask_fact=0.3)) != "ask_fact"
