@@ -43,10 +43,12 @@ from rasa.shared.nlu.training_data.message import Message
 
 from planbot.comparison import GOAL_CODE_IN_TEXT
 
+# Words for kommuner side by side: "kommunerne", "på tværs", "nabokommunerne" (not "min nabo").
+_SIDE_BY_SIDE = r"kommuner|tværs|tvaers|nabo(?:kommun|by|omr)\w*"
 # Words that compare with something besides the one kommune named (also without æ/ø/å).
 COMPARISON_WORDS = re.compile(
     r"sammenlign|forhold til|\bift\b|\bend\b|\bvs\b|versus|forskel|\bligner\b|\blige (?:godt|så|saa)\b"
-    r"|kommuner|tværs|tvaers|landet|landsplan|landsgennemsnit|gennemsnit|landstal|nabo(?:kommun|by|omr)\w*"
+    rf"|{_SIDE_BY_SIDE}|landet|landsplan|landsgennemsnit|gennemsnit|landstal"
     r"|\bandre\b|\bbegge\b|\bbåde\b|\bbaade\b|\bresten\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b"
     r"|\bbedre\b|\bværre\b|\bvaerre\b|\bdårligere\b|\bdaarligere\b|\bdarligere\b",
     re.IGNORECASE,
@@ -62,7 +64,7 @@ GOAL_WORDS = re.compile(
 
 # Words that put several kommuner side by side ("hvilken af kommunerne har flest mål?").
 SEVERAL_KOMMUNER = re.compile(
-    r"kommuner|tværs|tvaers|nabo(?:kommun|by|omr)\w*|\bbegge\b|\bbåde\b|\bbaade\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b",
+    rf"{_SIDE_BY_SIDE}|\bbegge\b|\bbåde\b|\bbaade\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b",
     re.IGNORECASE,
 )
 

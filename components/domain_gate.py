@@ -78,7 +78,7 @@ from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
 from planbot.social import asks_for_a_person, asks_what_it_can_do, is_farewell, is_thanks, requests_a_person
 from planbot.status_request import asks_how_it_goes, asks_if_reached, asks_when_reached, refers_to_one_goal
-from planbot.text import fold
+from planbot.text import fold_plain
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 logger = logging.getLogger(__name__)
@@ -390,12 +390,13 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         :func:`named_kommuner` miss them."""
         if self.vocabulary is None:
             return set()
-        known = {place.replace("ae", "a") for place in self.vocabulary.places}
+        # the places are folded already; fold_plain on them only turns "ae" into "a"
+        known = {fold_plain(place) for place in self.vocabulary.places}
         return {
             str(e.get(ENTITY_ATTRIBUTE_VALUE))
             for e in message.get(ENTITIES) or []
             if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["place_entity"]
-            and fold(str(e.get(ENTITY_ATTRIBUTE_VALUE))).replace("ae", "a") in known
+            and fold_plain(str(e.get(ENTITY_ATTRIBUTE_VALUE))) in known
         }
 
     def _status_question(self, message: Message) -> bool:

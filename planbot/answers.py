@@ -17,17 +17,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planbot import formatting as fmt
 from planbot.comparison import KOMMUNE_FRAGMENT_FILLER, NATIONAL_IN_TEXT, is_comparison_text
-from planbot.curated import KNOWLEDGE_DIR
-from planbot.definition_request import INFLECTION
+from planbot.definition_request import glossary_entries, names_form, term_forms
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
 from planbot.periods import MONTHS_DA, parse_period
 from planbot.privacy import contains_masked_data
@@ -68,7 +65,7 @@ from planbot.status import (
     goal_status,
     target_in_words,
 )
-from planbot.text import fold, only_filler_and, question_sentences, with_synonyms
+from planbot.text import fold, fold_plain, only_filler_and, question_sentences, with_synonyms
 
 STAFF_CHANNELS = {"teams", "msteams", "botframework"}
 PRIVACY_REMINDER = (
@@ -181,7 +178,7 @@ def _kommune_names(session: Session) -> dict[str, str]:
             # the free-text matcher splits at hyphens: "Ringkøbing-Skjern" is two words there
             folded = fold(variant).rstrip("'’").replace("-", " ")
             # typed with a plain a/o for æ/ø/å: "nastved" (fold gives "naestved")
-            plain = fold(variant.lower().replace("æ", "a")).rstrip("'’").replace("-", " ")
+            plain = fold_plain(variant).rstrip("'’").replace("-", " ")
             for form in dict.fromkeys((folded, plain)):
                 names.setdefault(form, kommune.name)
                 if not form.endswith("s"):
@@ -1788,20 +1785,13 @@ def answer_more(session: Session, ctx: Context) -> Answer:
     )
 
 
-@lru_cache(maxsize=1)
-def _glossary(path: Path = KNOWLEDGE_DIR / "glossary.yaml") -> list[dict[str, Any]]:
-    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["terms"])
-
-
 def answer_define_term(session: Session, ctx: Context) -> Answer:
     """A brief explanation of a term."""
     wanted = [fold(v) for v in ctx.entities.get("term", [])]
     text_words = fold(ctx.text)
-    for entry in _glossary():
-        keys = [fold(entry["term"]), *(fold(a) for a in entry.get("aliases", []))]
-        if any(k in wanted for k in keys) or any(
-            re.search(rf"\b{re.escape(k)}{INFLECTION}\b", text_words) for k in keys
-        ):
+    for entry in glossary_entries():
+        forms = term_forms(entry)
+        if any(form in wanted for form in forms) or any(names_form(text_words, form) for form in forms):
             hits = search_passages(session, entry["term"], limit=1)
             extra = ""
             sources = [Source("Planassistentens ordliste")]

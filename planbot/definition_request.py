@@ -17,9 +17,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from planbot.curated import KNOWLEDGE_DIR
 from planbot.text import fold
 
 _CUE = re.compile(
@@ -85,15 +87,30 @@ def asks_for_definition(text: str, term_spans: Iterable[tuple[int, int]] = ()) -
     return bool(_CUE.search(folded)) or _asks_what_term_is(text, term_spans)
 
 
-GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "glossary.yaml"
+GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yaml"
 # inflected forms of a glossary term: "ministermålene", "branchesporet", "fleksjobbet"
 INFLECTION = r"(?:en|et|ene|erne|er|e|s|ets|ens)?"
 
 
 @lru_cache(maxsize=1)
-def _glossary_pattern(path: Path = GLOSSARY_FILE) -> re.Pattern[str]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]
-    forms = {fold(form) for entry in entries for form in (entry["term"], *entry.get("aliases", []))}
+def glossary_entries(path: Path = GLOSSARY_FILE) -> tuple[dict[str, Any], ...]:
+    """The glossary's terms (``knowledge/glossary.yaml``), read once."""
+    return tuple(yaml.safe_load(path.read_text(encoding="utf-8"))["terms"])
+
+
+def term_forms(entry: dict[str, Any]) -> list[str]:
+    """A glossary entry's term and aliases, folded."""
+    return [fold(form) for form in (entry["term"], *entry.get("aliases", []))]
+
+
+def names_form(folded_text: str, form: str) -> bool:
+    """Whether the folded text names the folded term ``form``, also inflected."""
+    return re.search(rf"\b{re.escape(form)}{INFLECTION}\b", folded_text) is not None
+
+
+@lru_cache(maxsize=1)
+def _glossary_pattern() -> re.Pattern[str]:
+    forms = {form for entry in glossary_entries() for form in term_forms(entry)}
     alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives}){INFLECTION}\b")
 

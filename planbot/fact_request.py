@@ -26,8 +26,9 @@ _NUMBER = re.compile(
 )
 # "min nabo påstår at … ti tusind samtaler om året, passer det?": the claim first
 _CLAIM_THEN_CHECK = re.compile(
-    r"^(?P<claim>.+?)[,;:\s]+(?:og\s+)?(?:passer|stemmer)\s+det(?:\s+(?:nu|virkelig|overhovedet|egentlig))*\W*$"
-    r"|^(?P<claim2>.+?)[,;:\s]+(?:er\s+det\s+(?:rigtigt|korrekt|sandt))\W*$"
+    r"^(?P<claim>.+?)[,;:\s]+"
+    r"(?:(?:og\s+)?(?:passer|stemmer)\s+det(?:\s+(?:nu|virkelig|overhovedet|egentlig))*|er\s+det\s+(?:rigtigt|korrekt|sandt))"
+    r"\W*$"
 )
 # the user's own situation ("jeg kan få", "min ydelse"); not "jeg har hørt, at …" or "min nabo siger …"
 _OWN_CASE = re.compile(
@@ -39,12 +40,8 @@ _OWN_CASE = re.compile(
 def asks_to_check_a_figure(text: str) -> bool:
     """Whether ``text`` asks if a figure is right (see the module docstring)."""
     folded = fold(text).strip()
-    match = _CHECKS_A_CLAIM.search(folded)
-    if match is not None:
-        claim = match.group("claim")
-    else:
-        match = _CLAIM_THEN_CHECK.search(folded)
-        if match is None:
-            return False
-        claim = match.group("claim") or match.group("claim2")
+    match = _CHECKS_A_CLAIM.search(folded) or _CLAIM_THEN_CHECK.search(folded)
+    if match is None:
+        return False
+    claim = match.group("claim")
     return bool(_NUMBER.search(claim)) and not _OWN_CASE.search(claim)

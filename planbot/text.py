@@ -51,6 +51,11 @@ def fold(text: str) -> str:
     return text
 
 
+def fold_plain(text: str) -> str:
+    """:func:`fold` for names typed with a plain a for æ as well ("nastved" for Næstved)."""
+    return fold(text).replace("ae", "a")
+
+
 @lru_cache(maxsize=50_000)
 def _lemma(word: str) -> str:
     lemmatizer = nlp().get_pipe("lemmatizer")
