@@ -29,6 +29,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
     ENTITIES,
+    ENTITY_ATTRIBUTE_END,
     ENTITY_ATTRIBUTE_START,
     ENTITY_ATTRIBUTE_TYPE,
     ENTITY_ATTRIBUTE_VALUE,
@@ -75,6 +76,18 @@ def names_two_sides(text: str, kommuner: set[str]) -> bool:
     if len(kommuner) >= 2 or SEVERAL_KOMMUNER.search(text):
         return True
     return bool(COMPARISON_WORDS.search(text)) and not GOAL_WORDS.search(text)
+
+
+def kommune_forms(message: Message, place_entity: str, lookup_extractor: str) -> set[str]:
+    """The kommuner of :func:`named_kommuner` and how the message writes them ("Grenaa",
+    "ND" for Norddjurs), for the checks that read the message's words; not for counting."""
+    text = message.get(TEXT) or ""
+    forms = named_kommuner(message, place_entity, lookup_extractor)
+    for entity in message.get(ENTITIES) or []:
+        start, end = entity.get(ENTITY_ATTRIBUTE_START), entity.get(ENTITY_ATTRIBUTE_END)
+        if entity.get(ENTITY_ATTRIBUTE_VALUE) in forms and isinstance(start, int) and isinstance(end, int):
+            forms.add(text[start:end])
+    return forms
 
 
 def named_kommuner(message: Message, place_entity: str, lookup_extractor: str) -> set[str]:

@@ -61,7 +61,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.comparison_gate import named_kommuner
+from components.comparison_gate import kommune_forms, named_kommuner
 from planbot.comparison import (
     COMPARISON_CUE,
     NATIONAL_ENTITY_VALUE,
@@ -76,7 +76,14 @@ from planbot.initiatives_request import asks_what_is_done
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import contains_masked_data
-from planbot.social import asks_for_a_person, asks_what_it_can_do, is_farewell, is_thanks, requests_a_person
+from planbot.social import (
+    asks_for_a_person,
+    asks_what_it_can_do,
+    is_farewell,
+    is_greeting_with_introduction,
+    is_thanks,
+    requests_a_person,
+)
 from planbot.status_request import asks_how_it_goes, asks_if_reached, asks_when_reached, refers_to_one_goal
 from planbot.text import fold_plain
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
@@ -116,6 +123,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             "help_intent": "help",
             # the intent of a message that only thanks (planbot.social.is_thanks)
             "thank_intent": "thank",
+            # the intent of a greeting that says who the user is (planbot.social.is_greeting_with_introduction)
+            "greet_intent": "greet",
             # the intent of a message that ends the conversation ("tak for det. vi ses")
             "farewell_intent": "goodbye",
             # the intent of a question what a recognised term means, and the term's entity
@@ -325,6 +334,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         return not self._privacy_chosen(message) and not contains_masked_data(text) and is_thanks(text)
 
+    def _greeting(self, message: Message) -> bool:
+        """A greeting and who the user is, with no question yet, unless a sure privacy intent."""
+        return not self._privacy_chosen(message) and is_greeting_with_introduction(message.get(TEXT) or "")
+
     def _definition_request(self, message: Message) -> bool:
         """A question what a recognised term means ("hvad menes der med benchmark?").
 
@@ -363,9 +376,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         classified = self._classified_intent(message)
         text = message.get(TEXT) or ""
         places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+        written = kommune_forms(message, self._config["place_entity"], self._config["lookup_extractor"])
         # a sure "another place for the previous question" (inform_kommune) gives both figures too
         sure_place = classified == self._config["place_intent"] and not self._fell_back(message)
-        if not sure_place and is_comparison_text(text, sorted(places)):
+        if not sure_place and is_comparison_text(text, sorted(written)):
             return True
         if not COMPARISON_CUE.search(text):
             return False
@@ -380,7 +394,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         """A message that only names a kommune ("Morsø, selvfølgelig", "frederikshavn?")."""
         if self._privacy_chosen(message):
             return False
-        places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+        places = kommune_forms(message, self._config["place_entity"], self._config["lookup_extractor"])
         places |= self._known_places_typed_plainly(message)
         return is_place_answer(message.get(TEXT) or "", sorted(places))
 
@@ -405,9 +419,12 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         plan question, or was unsure of (also between status and initiatives); an overview
         of one named goal or of the goal in play ("hvordan står det til med den?"); and
         "når de det?" whatever was heard but a privacy intent. Small talk, figures and
-        comparisons otherwise keep their intent."""
+        comparisons otherwise keep their intent. How one is told how it goes ("hvordan
+        bliver vi orienteret om, hvordan det går?") is a follow-up question instead."""
         classified = self._classified_intent(message)
         text = message.get(TEXT) or ""
+        if asks_about_follow_up(text):
+            return False
         if asks_if_reached(text):  # "når de det?": whatever the classifier heard, but a privacy intent
             return not self._privacy_chosen(message)
         if classified == self._config["overview_intent"]:
@@ -468,11 +485,12 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
     def _initiatives_question(self, message: Message) -> bool:
         """A question what is done for a group ("hvad bliver der gjort for unge som ham") that
         the classifier was unsure of, heard as only a kommune ("og hvad gør de på Mors med
-        fgu") or as a handoff without a word of a person ("… hvad gør Mariagerfjord for folk
-        som mig")."""
+        fgu"), as a question about the plan ("hvilke omprioriteringer lægger notatet op
+        til?") or as a handoff without a word of a person ("… hvad gør Mariagerfjord for
+        folk som mig")."""
         text = message.get(TEXT) or ""
         classified = self._classified_intent(message)
-        heard_otherwise = classified == self._config["place_intent"] or (
+        heard_otherwise = classified in (self._config["place_intent"], self._config["plan_intent"]) or (
             classified == self._config["handoff_intent"] and not asks_for_a_person(text)
         )
         return (self._fell_back(message) or heard_otherwise) and asks_what_is_done(text)
@@ -496,6 +514,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("What the assistant can do", self._capability_question, "help_intent"),
             ("Farewell", self._farewell, "farewell_intent"),
             ("Only thanks", self._thanks, "thank_intent"),
+            ("Greeting and introduction", self._greeting, "greet_intent"),
             ("Definition request", self._definition_request, "definition_intent"),
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),

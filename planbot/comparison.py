@@ -16,7 +16,7 @@ from planbot.text import fold, only_filler_and
 # "end", "i forhold til", "sammenlignet med": the message compares with what it names
 COMPARISON_CUE = re.compile(
     r"\b(?:end|i\s+forhold\s+til|ift|sammenlign(?:et)?\s+med|(?:til\s+)?sammenligning(?:\s+med)?"
-    r"|sammenholdt\s+med|kontra|versus|vs)\b",
+    r"|sammenholdt\s+med|kontra|versus|vs|(?:holdt|målt|malt|stillet)\s+op\s+(?:i)?mod)\b",
     re.IGNORECASE,
 )
 NATIONAL_ENTITY_VALUE = "Hele landet"  # the kommune entity's canonical value for the country
@@ -44,7 +44,7 @@ KOMMUNE_FRAGMENT_FILLER = {
 _COMPARISON_WORDS = (
     "flere fler mange faerre farre mere mindre hoj hojere lav lavere stor storre god bedre "
     "darlig darligere vaerre varre forhold sammenlignet sammenligne sammenligning sammenholdt ift ligge "
-    "ligger kontra versus "
+    "ligger kontra versus holdt malt male stillet op mod imod "
     "tal tallet tallene hel hele land landet landsplan landsgennemsnit landsgennemsnittet landstal landstallet"
 )
 COMPARISON_FILLER = KOMMUNE_FRAGMENT_FILLER | set(_COMPARISON_WORDS.split())

@@ -27,7 +27,17 @@ _FOLLOW_UP = re.compile(
 )
 
 
+# how, how often or when the politicians are told how it goes ("hvordan bliver vi orienteret
+# om, hvordan det går med det?"): follow-up, even with "hvordan det går" in it
+_HOW_INFORMED = re.compile(
+    r"\b(?:hvordan|hvor\s+tit|hvor\s+ofte|hvornar|hvem)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:orienter|informer|afrapporter|rapporter|underrett)\w*"
+)
+
+
 def asks_about_follow_up(text: str) -> bool:
     """Whether ``text`` asks how goals are followed up (see the module docstring)."""
     folded = fold(text)
+    if _HOW_INFORMED.search(folded):
+        return True
     return bool(_FOLLOW_UP.search(folded)) and not asks_how_it_goes(text)

@@ -117,8 +117,9 @@ def is_english(text: str) -> bool:
 _OTHER_SERVICE = re.compile(
     r"\b(?:daginstitution|vuggestue|bornehave|dagpleje|sfo|fritidshjem|fritidsklub|hjemmepleje|hjemmehjaelp"
     r"|plejehjem|plejebolig|aeldrepleje|aeldrecent|madudbringning|affald|skrald|storskrald|genbrugsplads"
-    r"|dagrenovation|byggetilladelse|byggesag|parkering|snerydning|vejarbejde|bibliotek|svommehal|korekort"
-    r"|sygesikring|sundhedskort|ejendomsskat|grundskyld|rotte|skolebus|lagevagt|tandlaege"
+    r"|dagrenovation|byggetilladelse|byggesag|parker|snerydning|vejarbejde|bibliotek|svommehal|korekort"
+    r"|sygesikring|sundhedskort|ejendomsskat|grundskyld|rotte|skolebus|la(?:e)?gevagt|tandlaege"
+    r"|boligstot|boligydelse|boligsikring|mitid|nemid"
     # the kommune's other plans
     r"|klima|co2|lokalplan|kommuneplan|spildevand|trafikplan"
     # the workplace's practical matters staff ask about in Teams

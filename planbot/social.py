@@ -41,7 +41,7 @@ _GOOD_TIME = re.compile(
 )
 _AFTER_OTHER_WORDS = ("hej hej", "hejhej", "hej", "god aften", "god dag")
 # trailing words after the formula that do not change it ("vi ses derude", "farvel og tak")
-_TRAILING = ("derude", "alle", "og tak", "og tak for hjaelpen", "tak", "igen", "sa", "da")
+_TRAILING = ("derude", "herfra", "alle", "og tak", "og tak for hjaelpen", "tak", "igen", "sa", "da")
 _QUESTION_START = frozenset({
     "hvad", "hvor", "hvordan", "hvem", "hvilke", "hvilken", "hvilket", "hvornar", "hvorfor",
     "kan", "kunne", "vil", "ville", "skal", "ma", "er", "har", "findes", "giv", "vis",
@@ -201,3 +201,33 @@ def is_thanks(text: str) -> bool:
     if not words or len(words) > _MAX_THANKS_WORDS or ("tak" not in words and "takker" not in words):
         return False
     return all(word in _THANKS_WORDS or word in _ACKNOWLEDGEMENT_WORDS for word in words)
+
+
+# "Goddag! Jeg er nyvalgt i kommunalbestyrelsen på Mors": a greeting and who one is, no question
+_GREETINGS = (
+    "hej", "hejsa", "hejhej", "hej hej", "goddag", "god dag", "dav", "davs", "hallo", "halloj",
+    "god morgen", "godmorgen", "god formiddag", "god eftermiddag", "god aften", "godaften",
+)  # fmt: skip
+_INTRODUCTION = re.compile(r"\bjeg\s+(?:er|hedder|bor|sidder|arbejder|kommer)\b|\bmit\s+navn\b")
+# any of these makes it a question or a request, not only a greeting
+_ASKING_WORDS = frozenset({
+    "hvad", "hvordan", "hvor", "hvem", "hvilke", "hvilken", "hvilket", "hvornar", "hvorfor", "kan", "kunne",
+    "vil", "ville", "gerne", "vide", "hore", "sporge", "sporgsmal", "soger", "leder", "brug", "hjaelp",
+    "hjaelpe", "info", "information", "fortael", "forklar", "vis", "giv", "mal", "malet", "malene", "plan",
+    "planen", "status", "ledighed", "ledigheden", "tal", "tallene", "sag", "sagen", "cpr",
+})  # fmt: skip
+_MAX_INTRODUCTION_WORDS = 15
+
+
+def is_greeting_with_introduction(text: str) -> bool:
+    """Whether the message greets and says who the user is, and asks nothing yet."""
+    if "?" in text or any(ch.isdigit() for ch in text):
+        return False
+    words = _words(text)
+    if not words or len(words) > _MAX_INTRODUCTION_WORDS:
+        return False
+    opening = " ".join(words[:2])
+    if not any(opening == g or opening.startswith(g + " ") for g in _GREETINGS):
+        return False
+    folded = " ".join(words)
+    return bool(_INTRODUCTION.search(folded)) and not any(word in _ASKING_WORDS for word in words)

@@ -123,6 +123,8 @@ _GATE_CUES = [
     ("social", "asks_what_it_can_do", {"help", "personal_case", "human_handoff"}),
     # a message that only thanks → thank unless a sure privacy intent
     ("social", "is_thanks", {"thank", "personal_case", "human_handoff"}),
+    # a greeting that says who the user is, asking nothing → greet unless a sure privacy intent
+    ("social", "is_greeting_with_introduction", {"greet", "personal_case", "human_handoff"}),
     # "passer det at 35 % …?" → ask_fact over the intents without figures of their own
     (
         "fact_request",

@@ -292,6 +292,37 @@ def test_an_unsure_privacy_guess_does_not_stop_a_definition_request(gate: Domain
     assert intent_after(gate, sure) == "personal_case"
 
 
+def _alias(text: str, written: str, name: str) -> list[dict[str, Any]]:
+    """A kommune entity the lookup table found under another name ("Grenaa" for Norddjurs)."""
+    start = text.index(written)
+    return [
+        {
+            "entity": "kommune",
+            "value": name,
+            "start": start,
+            "end": start + len(written),
+            "extractor": "RegexEntityExtractor",
+        }
+    ]
+
+
+def test_a_kommune_written_by_another_name_is_a_place_answer_and_a_comparison(
+    gate: DomainVocabularyGate,
+) -> None:
+    answer = "Grenaa, selvfølgelig"
+    entities = _alias(answer, "Grenaa", "Norddjurs")
+    assert intent_after(gate, predicted(answer, "ask_status", 0.5, entities=entities)) == "inform_kommune"
+    fragment = "og holdt op mod ND?"
+    entities = _alias(fragment, "ND", "Norddjurs")
+    assert intent_after(gate, predicted(fragment, "ask_status", 0.9, entities=entities)) == "compare_kommuner"
+
+
+def test_how_one_is_told_how_it_goes_is_follow_up_over_a_sure_status(gate: DomainVocabularyGate) -> None:
+    text = "hvordan bliver vi orienteret om, hvordan det går med det?"
+    assert intent_after(gate, predicted(text, "ask_status", 0.95)) == "ask_follow_up"
+    assert intent_after(gate, predicted("hvordan går det med det?", "ask_status", 0.95)) == "ask_status"
+
+
 def _places(text: str, *names: str) -> list[dict[str, Any]]:
     """Kommune entities as the lookup table finds them."""
     entities = []
@@ -452,6 +483,10 @@ def test_how_goals_are_followed_up_becomes_ask_follow_up(gate: DomainVocabularyG
     assert (
         intent_after(gate, predicted("hvad er målet for opfølgningssamtaler", "ask_target")) == "ask_target"
     )
+    # how often the committee is told how it goes is follow-up, not the status itself
+    text = "hvor ofte bliver udvalget orienteret om, hvordan det går med målet?"
+    assert intent_after(gate, predicted(text, "ask_status", 0.7)) == "ask_follow_up"
+    assert intent_after(gate, predicted("hvordan rapporteres der på 6.5", "goal_detail")) == "ask_follow_up"
 
 
 def test_if_the_goal_is_reached_becomes_ask_status_whatever_was_heard(gate: DomainVocabularyGate) -> None:
@@ -516,6 +551,16 @@ def test_only_thanks_is_thank(gate: DomainVocabularyGate, intent: str) -> None:
     assert intent_after(gate, predicted("flere detaljer tak", "ask_more", 0.9)) == "ask_more"
 
 
+@pytest.mark.parametrize("intent", ["ask_plan_info", "nlu_fallback", "inform_kommune"])
+def test_a_greeting_that_says_who_the_user_is_is_greet(gate: DomainVocabularyGate, intent: str) -> None:
+    text = "Hej! Jeg hedder Lise og sidder i beskæftigelsesudvalget i Hobro"
+    assert intent_after(gate, predicted(text, intent, 0.6, entities=_places(text, "Hobro"))) == "greet"
+    asked = "hej, jeg er ny i udvalget i Hobro – hvad er målene?"
+    assert intent_after(gate, predicted(asked, "list_goals", 0.6)) != "greet"
+    own_case = "hej jeg hedder Lise og er ledig"
+    assert intent_after(gate, predicted(own_case, "personal_case", 0.9)) != "greet"
+
+
 @pytest.mark.parametrize("intent", ["out_of_scope", "list_goals", "greet"])
 def test_a_figure_to_check_is_a_fact_question(gate: DomainVocabularyGate, intent: str) -> None:
     message = predicted("stemmer det at Morsø havde 5 klagesager?", intent, 0.6)
@@ -572,13 +617,20 @@ def test_a_kommune_typed_with_a_plain_a_for_ae_is_a_place_answer(gate: DomainVoc
     assert intent_after(gate, predicted("hvad me vejen", "help", 0.55, entities=unknown)) == "help"
 
 
-def test_what_is_done_heard_as_a_place_or_a_handoff_is_ask_initiatives(gate: DomainVocabularyGate) -> None:
+def test_what_is_done_heard_as_a_place_a_plan_question_or_a_handoff_is_ask_initiatives(
+    gate: DomainVocabularyGate,
+) -> None:
     place = predicted("og hvad gør de i Morsø med fgu", "inform_kommune", 0.87)
     assert intent_after(gate, place) == "ask_initiatives"
     story = "jeg kan kun arbejde få timer om ugen. hvad gør Morsø for folk som mig"
     assert intent_after(gate, predicted(story, "human_handoff", 0.5)) == "ask_initiatives"
     person = "hvad gør Morsø for ledige – jeg vil hellere ringe til en sagsbehandler"
     assert intent_after(gate, predicted(person, "human_handoff", 0.5)) == "human_handoff"
+    plan = predicted("hvilke investeringer lægger notatet fra Hobro op til", "ask_plan_info", 0.9)
+    assert intent_after(gate, plan) == "ask_initiatives"
+    assert (
+        intent_after(gate, predicted("hvornår er planen vedtaget", "ask_plan_info", 0.9)) != "ask_initiatives"
+    )
 
 
 def test_a_figure_to_check_under_the_fallback_is_a_fact_question(gate: DomainVocabularyGate) -> None:

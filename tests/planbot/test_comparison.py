@@ -22,6 +22,9 @@ from planbot.comparison import is_comparison_text, is_place_answer
         ("er 6.3 bedre end i Morsø?", ["Morsø"], False),  # a goal code is a question of its own
         ("er det flere end før?", [], False),  # nothing to compare with
         ("og til sammenligning landstallet?", [], True),
+        ("og holdt op mod Skive?", ["Skive"], True),
+        ("hvordan ser det ud målt op imod hele landet", [], True),
+        ("hvad gør de mod ledigheden i Skive?", ["Skive"], False),  # "mod" alone is no comparison
     ],
 )
 def test_comparison_text(text: str, places: list[str], expected: bool) -> None:

@@ -12,6 +12,9 @@ from planbot.initiatives_request import asks_what_is_done
         "hvad goer mariagerfjord kommune for unge",
         "Hvad gøres der for flygtninge på Mors?",
         "hvilke tilbud er der til ledige over 50",
+        "min nevø går bare hjemme. gør jobcentret overhovedet noget for unge som ham?",
+        "gør I noget ved langtidsledigheden på Mors",
+        "hvilke investeringer foreslår notatet fra Hobro",
     ],
 )
 def test_what_is_done(text: str) -> None:
@@ -20,7 +23,12 @@ def test_what_is_done(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["hvad gør jeg for at få dagpenge", "hvad gør man for at søge fleksjob", "hvad er målet for unge"],
+    [
+        "hvad gør jeg for at få dagpenge",
+        "hvad gør man for at søge fleksjob",
+        "hvad er målet for unge",
+        "gør jeg noget forkert, når jeg søger job?",  # one's own case
+    ],
 )
 def test_not_what_is_done(text: str) -> None:
     assert not asks_what_is_done(text)

@@ -84,6 +84,10 @@ def test_english_only_counts_when_the_classifier_was_unsure() -> None:
         "kan du reservere et mødelokale til på torsdag?",
         "jeg skal have nulstillet min kode til journalsystemet",
         "hvor melder jeg at min hund er bortløbet",
+        "må jeg parkere foran rådhuset i Hobro, når jeg har møde?",
+        "hvordan søger jeg boligstøtte, når skemaet ikke virker",
+        "hvad er nummeret til lægevagten",
+        "jeg kan ikke logge på med mitid",
     ],
 )
 def test_questions_about_the_kommunes_other_services(text: str) -> None:

@@ -7,6 +7,7 @@ from planbot.social import (
     asks_what_it_can_do,
     is_bare_hej_hej,
     is_farewell,
+    is_greeting_with_introduction,
     is_thanks,
     requests_a_person,
 )
@@ -29,6 +30,7 @@ from planbot.social import (
         "god weekend",
         "Paa gensyn",
         "hej saa længe",
+        "fint, så har jeg hvad jeg skal bruge. god aften herfra",
     ],
 )
 def test_farewells(text: str) -> None:
@@ -141,3 +143,28 @@ def test_asks_what_it_can_do(text: str, asks: bool) -> None:
 )
 def test_is_thanks(text: str, thanks: bool) -> None:
     assert is_thanks(text) is thanks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hej! Jeg hedder Lise og sidder i beskæftigelsesudvalget",
+        "god morgen, jeg er ny byrådspolitiker i Hobro",
+    ],
+)
+def test_a_greeting_that_says_who_the_user_is(text: str) -> None:
+    assert is_greeting_with_introduction(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hej, jeg er ny i udvalget – hvad er målene?",  # a question
+        "hej jeg sidder i udvalget og vil gerne se tallene",  # a request
+        "jeg er ny i udvalget, hej",  # the greeting does not open it
+        "hej med dig",  # no introduction
+        "hej jeg er født 010190 og ledig",  # a number: more than small talk
+    ],
+)
+def test_not_a_greeting_with_an_introduction(text: str) -> None:
+    assert not is_greeting_with_introduction(text)
