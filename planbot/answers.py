@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from planbot import formatting as fmt
 from planbot.comparison import KOMMUNE_FRAGMENT_FILLER, NATIONAL_IN_TEXT, is_comparison_text
-from planbot.definition_request import glossary_entries, names_form, term_forms
+from planbot.definition_request import form_position, glossary_entries, term_forms
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
 from planbot.periods import MONTHS_DA, parse_period
 from planbot.privacy import contains_masked_data
@@ -206,7 +206,9 @@ def _kommune_spans(session: Session, text: str) -> list[tuple[str, int, int]]:
     while i < len(tokens):
         for span in (3, 2, 1):
             phrase = " ".join(token for token, _, _ in tokens[i : i + span])
-            if phrase in names and (span > 1 or len(phrase) > 2):
+            # two letters only as an abbreviation in capitals ("ND" for Norddjurs)
+            typed = text[tokens[i][1] : tokens[i][2]]
+            if phrase in names and (span > 1 or len(phrase) > 2 or typed.isupper()):
                 name = names[phrase]
                 if name in AMBIGUOUS_KOMMUNER and not re.search(rf"\b{re.escape(name)}\b", text):
                     continue
@@ -278,11 +280,33 @@ _CODE_IN_TEXT = re.compile(
 )
 
 
+# "mindst 4 samtaler", "4 ud af 5", "3 måneder": a number that counts something is no goal code
+_COUNT_BEFORE = (
+    r"(?:mindst|minimum|min\.?|højst|hojst|maksimalt|max\.?|over|under|ca\.?|cirka|omkring|op\s+til)"
+)
+_COUNTED_AFTER = (
+    r"(?:ud\s+af|af\s+de|%|procent|pct\.?|gange|samtaler|tilbud|måneder|maaneder|mdr\.?|uger|år|aar"
+    r"|timer|dage|personer|borgere|ledige|unge|virksomheder|stillinger|job)"
+)
+
+
+def _counted(number: str, text: str) -> bool:
+    """Whether every ``number`` in ``text`` counts something ("mindst 4 samtaler")."""
+    places = list(re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d.,]\d)", text))
+    return bool(places) and all(
+        re.search(rf"\b{_COUNT_BEFORE}\s*$", text[: m.start()], re.IGNORECASE)
+        or re.match(rf"\s*{_COUNTED_AFTER}(?!\w)", text[m.end() :], re.IGNORECASE)
+        for m in places
+    )
+
+
 def codes_in_text(ctx: Context) -> list[str]:
     """Goal codes named by entity or in the text ("6.3", "1a", "mål 3", "ministermål 2")."""
     codes: list[str] = []
     for value in ctx.entities.get("goal_code", []):
         code = normalise_code(value)
+        if value.isdigit() and _counted(value, ctx.text):
+            continue
         if code and code not in codes:
             codes.append(code)
     for match in _CODE_IN_TEXT.finditer(ctx.text):
@@ -400,6 +424,11 @@ def _kommune_and_plan(
     return kommune, plan, None
 
 
+# a plan's period ("2021-2024", "21-24") alone, and a period or a year in a text
+_PERIOD_ONLY = re.compile(r"(?:20)?[12]\d\s*[-–/]\s*(?:20)?[12]\d")
+_PERIOD_IN_TEXT = re.compile(r"\b(?:20)?[12]\d\s*[-–/]\s*(?:20)?[12]\d\b|\b20[12]\d\b")
+
+
 def _year_in(text: str) -> str | None:
     match = re.search(r"\b(20[12]\d)\b", text)
     return match.group(1) if match else None
@@ -495,6 +524,12 @@ _NOISE_WORDS = (
         "ti", "tyve", "hundrede", "tusind", "tusinde",
         # a plan's kind names the plan (see _plan_hint), not the topic
         "notat", "notatet", "strategi", "strategien",
+        # how it looks in practice, not what it is about ("hvordan ser det ud i praksis?")
+        "ser", "praksis", "virkeligheden",
+        # who is told, not what about ("hvordan bliver vi politikere orienteret?")
+        "politiker", "politikere", "politikerne", "orientering", "orienterede", "holdt", "undervejs",
+        # the plan's life, not a goal's topic ("en plan, der løber til 2027", "vedtaget")
+        "vedtaget", "løber",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
 
@@ -508,7 +543,11 @@ def _noise_lemmas() -> frozenset[str]:
 
 _QUESTION_PHRASES = re.compile(
     r"\bhvor (?:stor|store) (?:en )?(?:del|andel)(?: af)?\b|\bhvor (?:mange|meget|stor|store|stort|højt|hoejt|lang tid|længe|ofte|tit)\b"
-    r"|\bhvilken (?:andel|del)\b|\bhvad er\b",
+    r"|\bhvilken (?:andel|del)\b|\bhvad er\b"
+    # a year pointed back at ("det år", "samme år", "i år") is when, not what about
+    r"|\b(?:det|samme|i|dette|det\s+pågældende)\s+(?:år|aar|året|aaret)\b"
+    # progress, not a topic ("er vi på vej?", "på rette vej")
+    r"|\b(?:på|paa|pa)\s+(?:rette\s+|den\s+rigtige\s+)?vej\b",
     re.IGNORECASE,
 )
 
@@ -531,7 +570,8 @@ def _topic_words(session: Session, ctx: Context) -> str:
     ]
     for word in found:
         key = fold(word.strip(".-")).rstrip("'")
-        if not key or key in stops or key in names:
+        # a period ("2021-2024") names a plan; a single year may be what a figure is about
+        if not key or key in stops or key in names or _PERIOD_ONLY.fullmatch(key):
             continue
         if fold(_lemma_of(word)) in stops:
             continue
@@ -1785,23 +1825,44 @@ def answer_more(session: Session, ctx: Context) -> Answer:
     )
 
 
-def answer_define_term(session: Session, ctx: Context) -> Answer:
-    """A brief explanation of a term."""
+# "hvad er dagpenge i forhold til kontanthjælp?", "forskellen på fleksjob og løntilskud"
+_TERMS_SET_SIDE_BY_SIDE = re.compile(
+    r"\bi\s+forhold\s+til\b|\bforskel\w*|\bsammenlignet\s+med\b|\bmodsat\b|\bvs\.?\b|\bversus\b"
+)
+
+
+def _asked_terms(ctx: Context) -> list[dict[str, Any]]:
+    """The glossary entries the message names, in the order it names them."""
     wanted = [fold(v) for v in ctx.entities.get("term", [])]
     text_words = fold(ctx.text)
+    found: list[tuple[int, dict[str, Any]]] = []
     for entry in glossary_entries():
         forms = term_forms(entry)
-        if any(form in wanted for form in forms) or any(names_form(text_words, form) for form in forms):
-            hits = search_passages(session, entry["term"], limit=1)
-            extra = ""
-            sources = [Source("Planassistentens ordliste")]
-            if hits and hits[0].score > 3:
-                extra = f"\n\nI planerne nævnes det fx i {fmt.genitive(hits[0].kommune)} {hits[0].plan_title}, afsnit »{hits[0].section}«."
-                sources.append(
-                    Source(hits[0].plan_title, hits[0].kommune, hits[0].section, hits[0].text[:200])
-                )
-            return Answer(text=entry["text"] + extra, sources=sources[:1], slots={"term": entry["term"]})
-    return answer_search(session, ctx)
+        positions = [p for p in (form_position(text_words, form) for form in forms) if p is not None]
+        if positions or any(form in wanted for form in forms):
+            found.append((min(positions, default=len(text_words)), entry))
+    return [entry for _, entry in sorted(found, key=lambda item: item[0])]
+
+
+def answer_define_term(session: Session, ctx: Context) -> Answer:
+    """A brief explanation of the term asked about; both, when two are set side by side."""
+    entries = _asked_terms(ctx)
+    if not entries:
+        return answer_search(session, ctx)
+    entry = entries[0]
+    if len(entries) > 1 and _TERMS_SET_SIDE_BY_SIDE.search(fold(ctx.text)):
+        return Answer(
+            text="\n\n".join(e["text"] for e in entries[:2]),
+            sources=[Source("Planassistentens ordliste")],
+            slots={"term": entry["term"]},
+        )
+    hits = search_passages(session, entry["term"], limit=1)
+    extra = ""
+    sources = [Source("Planassistentens ordliste")]
+    if hits and hits[0].score > 3:
+        extra = f"\n\nI planerne nævnes det fx i {fmt.genitive(hits[0].kommune)} {hits[0].plan_title}, afsnit »{hits[0].section}«."
+        sources.append(Source(hits[0].plan_title, hits[0].kommune, hits[0].section, hits[0].text[:200]))
+    return Answer(text=entry["text"] + extra, sources=sources[:1], slots={"term": entry["term"]})
 
 
 def answer_term_in_kommune(session: Session, ctx: Context) -> Answer:
@@ -1872,6 +1933,25 @@ _HAS_AMOUNT = re.compile(
 _MINISTER_GOALS = re.compile(r"\bministermal\w*|\bministerens\s+(?:\w+\s+){0,2}?mal\b")
 
 
+# the words that name a kind of plan document ("Mariagerfjord-notatet", "strategien 20-21")
+_DOCUMENT_KIND_WORDS = re.compile(
+    r"\b(?:arbejdsmarkeds)?strategi\w*|\bnotat\w*|\budm(?:ø|oe|o)ntning\w*", re.IGNORECASE
+)
+
+
+def _named_document(session: Session, ctx: Context, kommune: Kommune | None) -> tuple[str | None, str]:
+    """The document a search question names by its kind ("hvad står der om praktikbanken i
+    notatet?") and the question without those words, which select the document and are
+    not what the passage is about; ``(None, text)`` when it names none."""
+    hint = _plan_hint(ctx)
+    if kommune is None or hint is None or not _DOCUMENT_KIND_WORDS.search(ctx.text):
+        return None, ctx.text
+    plan = find_plan(session, kommune, hint)
+    if plan is None:
+        return None, ctx.text
+    return plan.document_id, _DOCUMENT_KIND_WORDS.sub(" ", ctx.text)
+
+
 def answer_search(session: Session, ctx: Context) -> Answer:
     """Fallback: quote the best passage when the match is good, else say so.
 
@@ -1892,11 +1972,12 @@ def answer_search(session: Session, ctx: Context) -> Answer:
         return answer_plan_info(session, ctx)
     kommune = _first_kommune(session, ctx)
     scope = kommune.name if kommune and kommune.has_plans else None
-    hits = search_passages(session, ctx.text, limit=3, kommune=scope)
+    document, query = _named_document(session, ctx, kommune if scope else None)
+    hits = search_passages(session, query, limit=3, kommune=scope, document_id=document)
     good = [h for h in hits if h.is_good]
-    question = None if good else question_sentences(ctx.text)
+    question = None if good else question_sentences(query)
     if question:
-        hits = search_passages(session, question, limit=3, kommune=scope)
+        hits = search_passages(session, question, limit=3, kommune=scope, document_id=document)
         good = [h for h in hits if h.is_good]
     prefix = PRIVACY_REMINDER + "\n\n" if contains_masked_data(ctx.text) else ""
     if good:
@@ -2046,6 +2127,7 @@ _FRAGMENT_FILLER = {
     "mennesker",
 }
 _FRAGMENT_OBJECTS = ("goal_code", "target_group", "theme", "indicator")
+_GOAL_INTENTS = {"ask_status", "ask_target", "ask_follow_up", "goal_detail"}
 FALLBACK_INTENT = "nlu_fallback"  # Rasa's FallbackClassifier
 # Questions whose answer is chosen by goal code or group alone. Not comparisons (they need the
 # kommuner of the previous text), Jobindsats figures (no target groups) or facts (found by the
@@ -2090,6 +2172,114 @@ def follow_up_intent(ctx: Context) -> str | None:
     if not only_filler_and(text, _FRAGMENT_FILLER, [*object_words, *places], numbers=True):
         return None
     return last
+
+
+_TOPIC_FRAGMENT_WORDS = 4
+
+
+def is_topic_fragment(ctx: Context) -> bool:
+    """ "Og til gymnasiet?" right after a goal's target or status: a fragment that names the
+    topic of another goal in words only – no kommune, code, group, theme or indicator (those
+    are continued by :func:`follow_up_intent` and :func:`is_kommune_fragment`)."""
+    last = ctx.slots.get("last_intent")
+    continuable = ctx.intent in HANDLERS or ctx.intent == FALLBACK_INTENT
+    if last not in _GOAL_INTENTS or not continuable or not ctx.slots.get("kommune"):
+        return False
+    opener = _FRAGMENT_OPENER.search(ctx.text)
+    rest = ctx.text[opener.end() :] if opener else ""
+    if not opener or _FRAGMENT_QUESTION.search(rest) or len(rest.split()) > _TOPIC_FRAGMENT_WORDS:
+        return False
+    return not codes_in_text(ctx) and not any(
+        ctx.entities.get(name) for name in ("kommune", "term", *_FRAGMENT_OBJECTS)
+    )
+
+
+def answer_topic_fragment(session: Session, ctx: Context) -> Answer:
+    """The previous question about the goal of the same kommune that a topic fragment's
+    words name; the message's own answer when they name none."""
+    last = ctx.slots["last_intent"]
+    kommune = find_kommune(session, ctx.slots["kommune"])
+    words = _topic_words(session, ctx)
+    if (
+        kommune is None
+        or not kommune.has_plans
+        or not words
+        or not find_goals(session, words, kommune=kommune)
+    ):
+        return HANDLERS.get(ctx.intent, answer_search)(session, ctx)
+    slots = {**ctx.slots, "goal_code": None, "plan_id": None}
+    sub = replace(ctx, intent=last, entities={"kommune": [kommune.name]}, slots=slots)
+    answer = HANDLERS[last](session, sub)
+    answer.slots.setdefault("last_intent", last)
+    return answer
+
+
+# the words of a fragment that names another of the kommune's plans ("og i notatet 21-24?")
+_PLAN_FRAGMENT_WORDS = [
+    "plan", "planen", "beskaeftigelsesplan", "beskaeftigelsesplanen", "notat", "notatet",
+    "udmontningsnotat", "udmontningsnotatet", "strategi", "strategien", "arbejdsmarkedsstrategi",
+    "arbejdsmarkedsstrategien", "dokument", "dokumentet", "tidligere", "forrige", "nye", "nyeste",
+    "gamle", "aeldre",
+]  # fmt: skip
+_PLAN_FRAGMENT_INTENTS = {*_GOAL_INTENTS, "list_goals", "ask_initiatives", "ask_plan_info"}
+
+
+# "var det anderledes i notatet?", "er det det samme i strategien?", "gælder det også for …"
+_SAME_OR_DIFFERENT = re.compile(
+    r"^\s*(?:(?:og|men)\s+)?(?:(?:var|er|bliver)\s+det\s+(?:så\s+|sa\s+)?(?:anderledes|det\s+samme|ligesådan"
+    r"|ligesadan|også\s+sådan|ogsa\s+sadan)|gælder\s+det\s+(?:så\s+)?også|gaelder\s+det\s+ogsa"
+    r"|hvordan\s+(?:var|er)\s+det)\b",
+    re.IGNORECASE,
+)
+
+
+def is_plan_fragment(ctx: Context) -> bool:
+    """ "Og i udmøntningsnotatet 21-24?" or "var det anderledes i notatet?" after a question
+    about a kommune's plan: the same question about another of its plans, named by kind or
+    period and nothing else."""
+    last = ctx.slots.get("last_intent")
+    continuable = ctx.intent in HANDLERS or ctx.intent == FALLBACK_INTENT
+    if last not in _PLAN_FRAGMENT_INTENTS or not continuable or not ctx.slots.get("last_text"):
+        return False
+    if not ctx.slots.get("kommune") or _plan_hint(ctx) is None:
+        return False
+    same = _SAME_OR_DIFFERENT.search(ctx.text)
+    opener = same or _FRAGMENT_OPENER.search(ctx.text)
+    rest = ctx.text[opener.end() :] if opener else ""
+    if not opener or _FRAGMENT_QUESTION.search(rest) or len(rest.split()) > 5:
+        return False
+    if codes_in_text(ctx) or any(ctx.entities.get(name) for name in ("kommune", "term", *_FRAGMENT_OBJECTS)):
+        return False
+    words = _PERIOD_IN_TEXT.sub(" ", _SAME_OR_DIFFERENT.sub(" ", ctx.text))
+    return only_filler_and(words, _FRAGMENT_FILLER, _PLAN_FRAGMENT_WORDS, numbers=True)
+
+
+def answer_plan_fragment(session: Session, ctx: Context) -> Answer:
+    """The previous question asked again about the plan the fragment names."""
+    last = ctx.slots["last_intent"]
+    kommune = find_kommune(session, ctx.slots["kommune"])
+    hint = _plan_hint(ctx) or ""
+    plan = find_plan(session, kommune, hint) if kommune is not None and kommune.has_plans else None
+    if kommune is None or plan is None:
+        return HANDLERS.get(ctx.intent, answer_search)(session, ctx)
+    kinds = {kind for word, kind in PLAN_KIND_WORDS.items() if word in fold(ctx.text)}
+    if kinds and not any(plan.kind == kind or kind in fold(plan.title) for kind in kinds):
+        # "og i strategien?" for a kommune without one: say which plans it has
+        names = [p.title if p.period in p.title else f"{p.title} ({p.period})" for p in kommune.plans]
+        return Answer(
+            text=f"Sådan en plan har jeg ikke for {kommune.name}. Jeg kender {fmt.genitive(kommune.name)} "
+            f"{fmt.join_list(names)}."
+        )
+    previous = _DOCUMENT_KIND_WORDS.sub(" ", _PERIOD_IN_TEXT.sub(" ", ctx.slots["last_text"]))
+    # the previous question in the named plan: its own words and the plan's, not the fragment's
+    named = {"notat": "notatet", "arbejdsmarkedsstrategi": "strategien"}.get(plan.kind, "planen")
+    text = f"{previous.strip()} – i {named} {plan.period}"
+    slots = {**ctx.slots, "plan_id": None, "goal_code": None}
+    sub = Context(text, last, {"kommune": [kommune.name]}, slots, ctx.channel)
+    answer = HANDLERS[last](session, sub)
+    answer.slots.setdefault("last_intent", last)
+    answer.slots.setdefault("last_text", text)
+    return answer
 
 
 def is_kommune_fragment(ctx: Context) -> bool:
@@ -2169,7 +2359,6 @@ _ORDINAL_REFERENCE = re.compile(
     r"|\b(?:nummer|nr|punkt)\.?\s+(?P<number>\d{1,2})\b(?!\.\d))"
 )
 # what a question about one listed goal may ask; anything else is about the goal itself
-_GOAL_INTENTS = {"ask_status", "ask_target", "ask_follow_up", "goal_detail"}
 
 
 def listed_goal_asked(ctx: Context) -> tuple[str, str, str] | None:
@@ -2205,11 +2394,20 @@ def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], An
         return replace(ctx, intent="ask_jobindsats"), answer_comparison_fragment
     if is_kommune_fragment(ctx):
         return replace(ctx, intent="inform_kommune"), answer_inform_kommune
+    if is_plan_fragment(ctx):
+        return ctx, answer_plan_fragment
+    if is_topic_fragment(ctx):
+        return ctx, answer_topic_fragment
     return as_term_follow_up(ctx)
 
 
 # "det", "den", "sådan et", "det her": the message points back at what was just explained
 _POINTS_BACK = re.compile(r"\b(?:det|den|dem|dette|denne|dét|sådan\w*|saadan\w*|sadan\w*)\b", re.IGNORECASE)
+# "hvordan går det med …", "hvordan står det til": an "det" that points at nothing
+_HOW_IT_GOES_DET = re.compile(
+    r"\b(?:går|gaar|gar|gik|står|staar|star|stod|ser)\s+det\b|\bdet\s+(?:går|gaar|gar|står|staar|star)\b",
+    re.IGNORECASE,
+)
 _TERM_FOLLOW_UP_WORDS = 14
 
 
@@ -2217,13 +2415,22 @@ def as_term_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context
     """ "Har de noget med det på Mors?" right after a term was explained asks what that
     kommune does with the term: the message points back ("det", "sådan en"), is short and
     names no goal, group, theme, indicator or term of its own."""
-    if not ctx.slots.get("term") or not _POINTS_BACK.search(ctx.text):
+    if not ctx.slots.get("term") or not _POINTS_BACK.search(_HOW_IT_GOES_DET.sub(" ", ctx.text)):
         return None
     if ctx.intent not in HANDLERS and ctx.intent not in (FALLBACK_INTENT, "inform_kommune"):
         return None
     if len(ctx.text.split()) > _TERM_FOLLOW_UP_WORDS or codes_in_text(ctx):
         return None
-    if any(ctx.entities.get(name) for name in (*_FRAGMENT_OBJECTS, "term")):
+    # a group may narrow it ("hvornår starter det for forsikrede ledige?", where "ledige" is
+    # also heard as the figure), other objects are a new question
+    objects = [
+        value
+        for name in (*_FRAGMENT_OBJECTS, "term")
+        if name != "target_group"
+        for value in ctx.entities.get(name, [])
+        if not (name == "indicator" and fold(value) in _GROUP_LOOKUP)
+    ]
+    if objects:
         return None
     if not ctx.entities.get("kommune") and not ctx.slots.get("kommune"):
         return None
@@ -2240,6 +2447,7 @@ def remembered_slots(ctx: Context, answer: Answer, intent: str | None) -> dict[s
     # the term stays in play only for the answer right after its explanation
     slots.setdefault("term", None)
     if intent in HANDLERS:
-        slots["last_intent"] = intent
-        slots["last_text"] = ctx.text
+        # an answer that continued another question says which one (a topic fragment)
+        slots.setdefault("last_intent", intent)
+        slots.setdefault("last_text", ctx.text)
     return slots

@@ -105,7 +105,13 @@ def term_forms(entry: dict[str, Any]) -> list[str]:
 
 def names_form(folded_text: str, form: str) -> bool:
     """Whether the folded text names the folded term ``form``, also inflected."""
-    return re.search(rf"\b{re.escape(form)}{INFLECTION}\b", folded_text) is not None
+    return form_position(folded_text, form) is not None
+
+
+def form_position(folded_text: str, form: str) -> int | None:
+    """Where the folded text names the folded term ``form`` (also inflected), if it does."""
+    match = re.search(rf"\b{re.escape(form)}{INFLECTION}\b", folded_text)
+    return match.start() if match else None
 
 
 @lru_cache(maxsize=1)

@@ -204,10 +204,14 @@ def get_index(session: Session) -> PassageIndex:
 
 
 def search_passages(
-    session: Session, query: str, limit: int = 3, kommune: str | None = None
+    session: Session,
+    query: str,
+    limit: int = 3,
+    kommune: str | None = None,
+    document_id: str | None = None,
 ) -> list[SearchHit]:
-    """Search all passages (see :class:`PassageIndex`)."""
-    return get_index(session).search(query, limit=limit, kommune=kommune)
+    """Search all passages, or one kommune's or one document's (see :class:`PassageIndex`)."""
+    return get_index(session).search(query, limit=limit, kommune=kommune, document_id=document_id)
 
 
 __all__ = ["Document", "PassageIndex", "SearchHit", "get_index", "search_passages"]

@@ -25,6 +25,8 @@ EXTRA_STOPWORDS = {
     "om", "med", "på", "paa", "for", "til", "i", "og", "er", "det", "den", "de", "der", "en",
     "et", "af", "at", "har", "have", "som", "så", "saa", "nogen", "noget", "lige", "nu", "tak",
     "gør", "gøre", "gor", "gore", "går", "gar", "gå", "mon", "egentlig", "eller", "hvis",
+    # "hvad står der om …": where something is written, not what it is about
+    "står", "staar", "stå", "staa", "skriver", "skrives", "skrevet", "nævner", "nævnes", "nævnt",
 }  # fmt: skip
 
 

@@ -94,6 +94,9 @@ def test_initiatives_for_a_group_and_a_comparison(session: Session) -> None:
     ("question", "expected"),
     [
         ("hvor mange var i arbejde på mors i 2020", "8.500"),
+        ("hvor mange på Mors har et arbejde", "8.500"),
+        # "det år" says when, it is not a topic word ("30 år" in another fact)
+        ("hvor stor var Mariagerfjords investeringsramme samme år", "3 millioner"),
         ("hvor mange jobsamtaler klarer jobcenter mors på et år", "10.000 samtaler"),
         ("hvor mange akademikere skal mariagerfjord have i job inden 2023", "99 højtuddannede"),
         ("hvor stor var rammen til investeringer i mariagerfjord i 2021", "3 millioner"),
@@ -781,6 +784,16 @@ def test_a_term_follow_up_names_the_kommunes_initiatives_with_the_term(session: 
     assert follow_up is not None
     answer = follow_up[1](session, follow_up[0])
     assert answer.text.startswith("Norddjurs om branchespor") and "Branchespor for unge" in answer.text
+    # a group narrows the question, it does not make it a new one
+    narrowed = Context(
+        "hvornår begynder det for de forsikrede ledige i Norddjurs?",
+        "ask_plan_info",
+        {"kommune": ["Norddjurs"], "target_group": ["dagpengemodtagere", "ledige"], "indicator": ["ledige"]},
+        slots,
+        "rest",
+    )
+    routed, handler = answers.as_term_follow_up(narrowed)
+    assert "Branchespor for forsikrede ledige (6 måneder)" in handler(session, routed).text
 
 
 def test_a_term_stays_in_play_for_one_answer_and_a_new_topic_is_no_term_follow_up(session: Session) -> None:
@@ -890,6 +903,21 @@ def test_kommune_names_typed_with_a_plain_a_for_ae(tmp_path) -> None:
     engine.dispose()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("opfølgningen på 6.4 i ND-planen", ["Norddjurs"]),
+        ("mfj notatet, mål 2b", ["Mariagerfjord"]),
+        # two letters count only in capitals: "nd" is no kommune
+        ("hvad nd står der", []),
+    ],
+)
+def test_staff_abbreviations_for_kommuner_are_found_in_free_text(
+    session: Session, text: str, expected: list[str]
+) -> None:
+    assert answers.kommuner_in_text(session, text) == expected
+
+
 def test_a_kommune_fragment_with_a_typo_continues_the_previous_question() -> None:
     slots = {"last_intent": "ask_jobindsats", "last_text": "hvad er ledigheden i Slagelse?"}
     ctx = Context("hvad me nastved", "help", {"kommune": ["nastved"]}, slots, "rest")
@@ -936,3 +964,123 @@ def test_a_comparison_with_one_side_and_a_figure_gives_that_figure(session: Sess
     question = "Til sammenligning: hvor høj er ledigheden på landsplan lige nu?"
     answer = ask(session, answers.answer_compare, question, kommune="Hele landet")
     assert answer.text.startswith("Ledigheden i hele landet") and answer.sources
+
+
+def test_a_topic_fragment_after_a_target_asks_for_the_target_of_that_goal(session: Session) -> None:
+    slots = slots_after(
+        session, answers.answer_target, "Hvad er Norddjurs' mål for valg af erhvervsuddannelse?"
+    )
+    for intent in ("list_goals", "nlu_fallback"):
+        ctx = Context("og hvad med gymnasierne", intent, {}, slots, "rest")
+        routed, handler = answers.as_follow_up(ctx)
+        answer = handler(session, routed)
+        assert answer.text.startswith("6.5 ") and "55 %" in answer.text, answer.text
+        after = answers.remembered_slots(routed, answer, routed.intent)
+        assert after["last_intent"] == "ask_target" and after["goal_code"] == "6.5"
+
+
+def test_a_topic_fragment_that_names_no_goal_keeps_its_own_answer(session: Session) -> None:
+    slots = slots_after(
+        session, answers.answer_target, "Hvad er Norddjurs' mål for valg af erhvervsuddannelse?"
+    )
+    routed, handler = answers.as_follow_up(Context("og for resten?", "list_goals", {}, slots, "rest"))
+    assert "mål:" in handler(session, routed).text  # the goal list the classifier chose
+    # a fragment with a question of its own, a kommune or a group is not a topic fragment
+    for text, entities in (
+        ("og hvad står der om gymnasierne?", {}),
+        ("og for Morsø?", {"kommune": ["Morsø"]}),
+        ("og for de ledige?", {"target_group": ["ledige"]}),
+    ):
+        assert not answers.is_topic_fragment(Context(text, "nlu_fallback", entities, slots, "rest"))
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Er målet om, at borgerne har haft mindst 4 samtaler, nået i Norddjurs?", []),
+        ("hvor mange har fået 3 tilbud i Norddjurs", []),
+        ("mål 4 i strategien, og hvad med 4?", ["4"]),
+    ],
+)
+def test_a_number_that_counts_something_is_no_goal_code(text: str, codes: list[str]) -> None:
+    number = "4" if "4" in text else "3"
+    assert answers.codes_in_text(Context(text, "ask_status", {"goal_code": [number]})) == codes
+
+
+def test_a_search_in_a_named_document_leaves_out_the_words_that_name_it(session: Session) -> None:
+    """ "… i Hobro-notatet": the notat is where to look, not a word to look for."""
+    answer = ask(
+        session,
+        answers.answer_search,
+        "hvad står der om praktikbanken i notatet fra Hobro",
+        kommune="Mariagerfjord",
+    )
+    assert "Notat om udmøntning" in answer.text and "200 praktikpladser" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvordan ser det så ud i praksis?",
+        "er vi på rette vej med det?",
+        "hvordan står det til i virkeligheden",
+    ],
+)
+def test_how_it_looks_in_practice_is_the_status_of_the_goal_in_play(session: Session, question: str) -> None:
+    slots = slots_after(session, answers.answer_goal_detail, "Hvad går mål 6.10 i Norddjurs' plan ud på?")
+    answer = ask(session, answers.answer_goal_status, question, slots)
+    assert answer.text.startswith("6.10 "), answer.text
+
+
+def test_who_is_told_is_not_the_topic_of_a_follow_up_question(session: Session) -> None:
+    slots = slots_after(session, answers.answer_goal_detail, "hvad går mål 6.5 i Norddjurs ud på?")
+    answer = ask(session, answers.answer_follow_up, "hvor tit hører politikerne om, hvordan det går?", slots)
+    assert answer.text.startswith("Opfølgning på 6.5 "), answer.text
+
+
+def test_the_term_named_first_is_explained_and_two_side_by_side_both(session: Session) -> None:
+    # the glossary lists kontanthjælp before dagpenge: the message's order decides
+    first = ask(session, answers.answer_define_term, "hvad er dagpenge, og hvem får så kontanthjælp?")
+    assert first.text.startswith("Dagpenge") and "Kontanthjælp er" not in first.text, first.text
+    both = ask(session, answers.answer_define_term, "hvad er forskellen på dagpenge og kontanthjaelp")
+    assert "a-kasse" in both.text and "Kontanthjælp er" in both.text, both.text
+    assert both.slots["term"] == "dagpenge"
+
+
+def test_a_plan_fragment_asks_the_previous_question_about_the_other_plan(session: Session) -> None:
+    question = "hvad er succeskriterierne for mål 3 i mariagerfjords plan 2024-2027?"
+    slots = slots_after(session, answers.answer_target, question)
+    for text in ("og i notatet?", "og hvad med udmøntningsnotatet 21-24", "er det det samme i notatet?"):
+        routed, handler = answers.as_follow_up(Context(text, "nlu_fallback", {}, slots, "rest"))
+        answer = handler(session, routed)
+        assert "Notat om udmøntning" in answer.text and "90 %" in answer.text, (text, answer.text)
+        after = answers.remembered_slots(routed, answer, routed.intent)
+        assert after["last_intent"] == "ask_target" and after["plan_id"] == "mariagerfjord-2021-2024-notat"
+
+
+def test_a_plan_fragment_for_a_plan_the_kommune_has_not_says_which_it_has(session: Session) -> None:
+    slots = slots_after(session, answers.answer_follow_up, "hvor tit følger Mariagerfjord op på planen?")
+    routed, handler = answers.as_follow_up(
+        Context("gælder det også for strategien?", "ask_follow_up", {}, slots)
+    )
+    text = handler(session, routed).text
+    assert text.startswith("Sådan en plan har jeg ikke for Mariagerfjord") and "2024-2027" in text, text
+
+
+def test_a_plan_fragment_with_a_question_or_a_topic_of_its_own_is_none(session: Session) -> None:
+    slots = slots_after(session, answers.answer_target, "hvad er målet for mål 3 i Mariagerfjord?")
+    for text in ("og hvad står der i notatet om unge?", "var det anderledes for de ledige i notatet?"):
+        assert not answers.is_plan_fragment(Context(text, "nlu_fallback", {}, slots, "rest")), text
+
+
+def test_how_it_goes_after_a_term_is_no_term_follow_up() -> None:
+    """ "hvordan går det med …": that "det" points at nothing, the question has its own topic."""
+    slots = {"term": "fleksjob", "kommune": None}
+    ctx = Context(
+        "hvordan gaar det med fleksjobberne i norddjurs",
+        "ask_status",
+        {"kommune": ["Norddjurs"], "target_group": ["fleksjob"]},
+        slots,
+        "rest",
+    )
+    assert answers.as_term_follow_up(ctx) is None

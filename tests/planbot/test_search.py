@@ -60,3 +60,19 @@ def test_derived_words_match(shared_engine: Engine) -> None:
             kommune="Mariagerfjord",
         )
     assert hits and hits[0].is_good and "tilfredshed" in hits[0].text
+
+
+def test_where_something_is_written_is_not_what_it_is_about(shared_engine: Engine) -> None:
+    """ "står"/"skriver" ask where, they are not the topic: the passage about the topic wins."""
+    with Session(shared_engine) as session:
+        for question in ("hvad står der om praktikbanken", "hvad skriver de om praktikbanken"):
+            hits = search_passages(session, question, kommune="Mariagerfjord")
+            assert hits and hits[0].is_good and "praktikbank" in hits[0].text.lower(), question
+
+
+def test_search_within_one_document(shared_engine: Engine) -> None:
+    with Session(shared_engine) as session:
+        hits = search_passages(
+            session, "branchespor", kommune="Norddjurs", document_id="norddjurs-2020-2021-strategi"
+        )
+    assert hits and {h.document_id for h in hits} == {"norddjurs-2020-2021-strategi"}
