@@ -42,7 +42,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from planbot.comparison import GOAL_CODE_IN_TEXT
+from planbot.comparison import GOAL_WORDS
 
 # Words for kommuner side by side: "kommunerne", "på tværs", "nabokommunerne" (not "min nabo").
 _SIDE_BY_SIDE = r"kommuner|tværs|tvaers|nabo(?:kommun|by|omr)\w*"
@@ -50,22 +50,16 @@ _SIDE_BY_SIDE = r"kommuner|tværs|tvaers|nabo(?:kommun|by|omr)\w*"
 COMPARISON_WORDS = re.compile(
     r"sammenlign|forhold til|\bift\b|\bend\b|\bvs\b|versus|forskel|\bligner\b|\blige (?:godt|så|saa)\b"
     rf"|{_SIDE_BY_SIDE}|landet|landsplan|landsgennemsnit|gennemsnit|landstal"
-    r"|\bandre\b|\bbegge\b|\bbåde\b|\bbaade\b|\bresten\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b"
+    r"|\bandre\b|\bbegge\b|\bresten\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b"
     r"|\bbedre\b|\bværre\b|\bvaerre\b|\bdårligere\b|\bdaarligere\b|\bdarligere\b",
     re.IGNORECASE,
 )
 
 
-# A goal of the plans: "målet om …", "målsætningen", "6.3". One kommune's goal measured
-# against the country is that goal's status (whose answer gives the national figure).
-GOAL_WORDS = re.compile(
-    r"\bm(?:å|aa|a)l(?:et|ene|s(?:æ|ae)tning(?:en)?)?\b|" + GOAL_CODE_IN_TEXT.pattern, re.IGNORECASE
-)
-
-
-# Words that put several kommuner side by side ("hvilken af kommunerne har flest mål?").
+# Words that put several kommuner side by side ("hvilken af kommunerne har flest mål?"); not
+# "både", which puts anything side by side ("både dårlig ryg og angst").
 SEVERAL_KOMMUNER = re.compile(
-    rf"{_SIDE_BY_SIDE}|\bbegge\b|\bbåde\b|\bbaade\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b",
+    rf"{_SIDE_BY_SIDE}|\bbegge\b|\bde tre\b|\balle tre\b|\bhvilken af\b|\bhvem af\b",
     re.IGNORECASE,
 )
 

@@ -64,6 +64,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from components.comparison_gate import kommune_forms, named_kommuner
 from planbot.comparison import (
     COMPARISON_CUE,
+    GOAL_WORDS,
     NATIONAL_ENTITY_VALUE,
     NATIONAL_IN_TEXT,
     is_comparison_text,
@@ -459,7 +460,14 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if self._privacy_chosen(message) or contains_masked_data(text):
             return False  # a CPR number or a phone number belongs to the privacy answer
         heard = self._classified_intent(message)
-        if heard not in self._config["fact_can_replace"] and not self._fell_back(message):
+        # a status question that names no goal checks a figure too ("er det rigtigt at
+        # a-kassen tager de første 3 måneder?"); one about a goal keeps its status answer
+        goal_less_status = heard == self._config["status_intent"] and not GOAL_WORDS.search(text)
+        if (
+            heard not in self._config["fact_can_replace"]
+            and not goal_less_status
+            and not self._fell_back(message)
+        ):
             return False
         return asks_to_check_a_figure(text)
 

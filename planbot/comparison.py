@@ -21,9 +21,16 @@ COMPARISON_CUE = re.compile(
 )
 NATIONAL_ENTITY_VALUE = "Hele landet"  # the kommune entity's canonical value for the country
 NATIONAL_IN_TEXT = re.compile(
-    r"\b(?:hele\s+landet|landsplan|landsgennemsnit(?:tet)?|landstal(?:let|lene)?|danmark)\b", re.IGNORECASE
+    r"\b(?:hele\s+landet|resten\s+af\s+landet|landet\s+som\s+helhed|landsplan|landsgennemsnit(?:tet)?"
+    r"|landstal(?:let|lene)?|danmark)\b",
+    re.IGNORECASE,
 )
 GOAL_CODE_IN_TEXT = re.compile(r"\b\d{1,2}\.\d{1,2}\b")
+# A goal of the plans: "målet om …", "målsætningen", "6.3". One kommune's goal measured
+# against the country is that goal's status (whose answer gives the national figure).
+GOAL_WORDS = re.compile(
+    r"\bm(?:å|aa|a)l(?:et|ene|s(?:æ|ae)tning(?:en)?)?\b|" + GOAL_CODE_IN_TEXT.pattern, re.IGNORECASE
+)
 
 # words a kommune-only fragment may have besides the kommune ("og hvordan ser det ud i Morsø?")
 KOMMUNE_FRAGMENT_FILLER = {
@@ -45,7 +52,8 @@ _COMPARISON_WORDS = (
     "flere fler mange faerre farre mere mindre hoj hojere lav lavere stor storre god bedre "
     "darlig darligere vaerre varre forhold sammenlignet sammenligne sammenligning sammenholdt ift ligge "
     "ligger kontra versus holdt malt male stillet op mod imod "
-    "tal tallet tallene hel hele land landet landsplan landsgennemsnit landsgennemsnittet landstal landstallet"
+    "tal tallet tallene hel hele land landet landsplan landsgennemsnit landsgennemsnittet landstal landstallet "
+    "rest resten helhed"
 )
 COMPARISON_FILLER = KOMMUNE_FRAGMENT_FILLER | set(_COMPARISON_WORDS.split())
 MAX_FRAGMENT_WORDS = 10
@@ -75,6 +83,8 @@ PLACE_ANSWER_FILLER = {
     "drejer", "dreje", "sig", "om", "handler", "handle", "gaelder", "gaelde", "sporger", "sporge", "til",
     "taler", "tale", "snakker", "snakke",
     "me",  # "hvad me nastved": a typo of "med"
+    # "jobcentret i Nykøbing Mors": the kommune's jobcenter names the kommune
+    "jobcenter", "jobcentret", "jobcenteret",
 }  # fmt: skip
 MAX_PLACE_ANSWER_WORDS = 6
 

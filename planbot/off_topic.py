@@ -123,7 +123,8 @@ _OTHER_SERVICE = re.compile(
     # the kommune's other plans
     r"|klima|co2|lokalplan|kommuneplan|spildevand|trafikplan"
     # the workplace's practical matters staff ask about in Teams
-    r"|modelokale|kantine|adgangskode|password|printer|nulstil)\w*"
+    r"|modelokale|kantine|adgangskode|password|printer|nulstil|lonsystem|lonseddel|overarbejde|flekstid"
+    r"|timeregistrering|intranet)\w*"
     # pets, as whole words ("hund\w*" would take "hundrede")
     r"|\b(?:hund|hunden|hunde|hundene|hundeskat|kat|katten|kaeledyr\w*)\b"
 )

@@ -216,7 +216,7 @@ _ASKING_WORDS = frozenset({
     "hjaelpe", "info", "information", "fortael", "forklar", "vis", "giv", "mal", "malet", "malene", "plan",
     "planen", "status", "ledighed", "ledigheden", "tal", "tallene", "sag", "sagen", "cpr",
 })  # fmt: skip
-_MAX_INTRODUCTION_WORDS = 15
+_MAX_INTRODUCTION_WORDS = 20
 
 
 def is_greeting_with_introduction(text: str) -> bool:

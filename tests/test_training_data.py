@@ -274,3 +274,18 @@ def test_only_inform_kommune_examples_only_name_a_kommune() -> None:
         if i != "inform_kommune" and is_place_answer(t, [m.group() for m in kommuner.finditer(t)])
     ]
     assert not matched, matched
+
+
+def test_no_status_example_without_a_goal_checks_a_figure() -> None:
+    """The domain gate turns a status question that names no goal and checks a figure
+    ("er det rigtigt at a-kassen tager de første 3 måneder?") into ask_fact, so no
+    ask_status example may be one."""
+    from planbot.comparison import GOAL_WORDS
+    from planbot.fact_request import asks_to_check_a_figure
+
+    matched = [
+        t
+        for i, t in _labelled_examples()
+        if i == "ask_status" and asks_to_check_a_figure(t) and not GOAL_WORDS.search(t)
+    ]
+    assert not matched, matched

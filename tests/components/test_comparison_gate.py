@@ -51,6 +51,9 @@ def gate(storage: LocalModelStorage, context: ExecutionContext) -> ComparisonNee
         ("hvilke tiltag har Morsø mod socialt bedrageri", {"Morsø"}, False),
         ("min nabo siger at Morsø holder mange samtaler", {"Morsø"}, False),  # a neighbour, not a kommune
         ("ligger Morsø over nabokommunerne", {"Morsø"}, True),
+        # "både … og" about oneself compares nothing
+        ("jeg bor i Skive og har både gigt og stress, hvad gør de for mig", {"Skive"}, False),
+        ("hvordan går det i både Morsø og Skive", {"Morsø", "Skive"}, True),
     ],
 )
 def test_names_two_sides(text: str, kommuner: set[str], expected: bool) -> None:

@@ -567,6 +567,13 @@ def test_a_figure_to_check_is_a_fact_question(gate: DomainVocabularyGate, intent
     assert intent_after(gate, message) == "ask_fact"
 
 
+def test_a_claim_heard_as_status_without_a_goal_is_a_fact_question(gate: DomainVocabularyGate) -> None:
+    claim = "er det rigtigt at a-kassen klarer de første 3 måneder for de ledige i Morsø?"
+    assert intent_after(gate, predicted(claim, "ask_status", 0.8)) == "ask_fact"
+    goal = "er det rigtigt at Morsø når målet om 35 % i år?"
+    assert intent_after(gate, predicted(goal, "ask_status", 0.8)) == "ask_status"
+
+
 def test_a_figure_to_check_keeps_a_figures_intent(gate: DomainVocabularyGate) -> None:
     message = predicted("passer det at ledigheden i Aarhus er 3 %?", "ask_jobindsats", 0.6)
     assert intent_after(gate, message) == "ask_jobindsats"

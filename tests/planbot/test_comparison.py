@@ -23,6 +23,7 @@ from planbot.comparison import is_comparison_text, is_place_answer
         ("er det flere end før?", [], False),  # nothing to compare with
         ("og til sammenligning landstallet?", [], True),
         ("og holdt op mod Skive?", ["Skive"], True),
+        ("er det mange i forhold til resten af landet?", [], True),
         ("hvordan ser det ud målt op imod hele landet", [], True),
         ("hvad gør de mod ledigheden i Skive?", ["Skive"], False),  # "mod" alone is no comparison
     ],
@@ -45,6 +46,7 @@ def test_comparison_text(text: str, places: list[str], expected: bool) -> None:
         ("selvfølgelig", [], False),
         ("Det drejer sig om Mariagerfjord Kommune.", ["Mariagerfjord"], True),
         ("jeg spørger til Morsø", ["Morsø"], True),
+        ("jobcentret i Skive", ["Skive"], True),
     ],
 )
 def test_place_answer(text: str, places: list[str], expected: bool) -> None:

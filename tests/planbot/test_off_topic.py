@@ -88,6 +88,7 @@ def test_english_only_counts_when_the_classifier_was_unsure() -> None:
         "hvordan søger jeg boligstøtte, når skemaet ikke virker",
         "hvad er nummeret til lægevagten",
         "jeg kan ikke logge på med mitid",
+        "hvor registrerer jeg min flekstid, og hvem godkender overarbejde?",
     ],
 )
 def test_questions_about_the_kommunes_other_services(text: str) -> None:
