@@ -54,7 +54,7 @@ from planbot.schema import (
     Measurement,
     Plan,
 )
-from planbot.search import search_passages
+from planbot.search import SearchHit, search_passages
 from planbot.social import is_bare_hej_hej
 from planbot.status import (
     NO_DATA,
@@ -1182,8 +1182,54 @@ def _initiative_kinds_in(text: str) -> list[str]:
     return sorted(found, key=found.__getitem__)
 
 
+# "tilhørende tiltag?", "hvilke indsatser hører til?": the initiatives of the goal in play
+_BELONGING_WORDS = {
+    "tilhorende", "dertil", "hertil", "dertilhorende", "hertilhorende", "tilknyttede", "tilknyttet",
+    "relaterede", "horer", "hore", "under", "tiltag", "tiltagene", "indsats", "indsatser", "indsatserne",
+    "handlinger", "handlingerne", "initiativer", "initiativerne",
+}  # fmt: skip
+
+
+def _initiatives_of_the_goal_in_play(session: Session, ctx: Context) -> Answer | None:
+    """The initiatives the plan links to the goal in play, when the message only asks for
+    "the initiatives that belong to it" and names no kommune, group or theme of its own."""
+    if not ctx.slots.get("goal_code") or not ctx.slots.get("plan_id"):
+        return None
+    if any(ctx.entities.get(name) for name in ("kommune", "target_group", "theme", "goal_code")):
+        return None
+    words = {fold(w) for w in _topic_words(session, ctx).split()}
+    if not words or not words <= _BELONGING_WORDS:
+        return None
+    plan = session.get(Plan, ctx.slots["plan_id"])
+    goals = find_goals(session, ctx.slots["goal_code"], plan=plan) if plan is not None else []
+    if not goals:
+        return None
+    goal = goals[0]
+    linked = [i for i in goal.plan.initiatives if goal.code in (i.goal_codes or [])]
+    if not linked:
+        return Answer(
+            text=f"{fmt.genitive(goal.plan.kommune.name)} {goal.plan.title} knytter ingen indsatser direkte "
+            f"til {_goal_label(goal)}.",
+            slots=_goal_slots(goal),
+            sources=[_goal_source(goal)],
+        )
+    shown = linked[:MAX_LIST]
+    return Answer(
+        text=f"Indsatser under {_goal_label(goal)} ({goal.plan.kommune.name}, {goal.plan.title}):\n"
+        + fmt.bullet_list([_initiative_line(i, ctx.staff) for i in shown]),
+        slots=_goal_slots(goal),
+        sources=[_plan_source(goal.plan, shown[0].section_heading, shown[0].source_quote)],
+        details="\n\n".join(
+            i.text if fold(i.text).startswith(fold(i.title)) else f"{i.title}: {i.text}" for i in shown[:4]
+        ),
+    )
+
+
 def answer_initiatives(session: Session, ctx: Context) -> Answer:
-    """What the kommune does for a group or theme."""
+    """What the kommune does for a group or theme, or for the goal in play."""
+    of_goal = _initiatives_of_the_goal_in_play(session, ctx)
+    if of_goal is not None:
+        return of_goal
     group = target_group_in(ctx)
     theme = ctx.entity("theme")
     kommuner = [k for k in resolve_kommuner(session, ctx) if isinstance(k, Kommune)]
@@ -1271,7 +1317,7 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
 
 # Questions that want a number. An amount ("hvor mange", "andelen") is the narrower kind: a
 # passage without a number does not answer it (answer_search); dates and durations are not amounts.
-_AMOUNT_WORDS = r"hvor (mange|meget|stor|store)|hvilket (antal|tal|beløb)|procent"
+_AMOUNT_WORDS = r"hvor (mange|meget|stor|store|stort)|hvilket (antal|tal|beløb)|procent"
 _NUMBER_QUESTION = re.compile(
     rf"\b({_AMOUNT_WORDS}|andel|hvor (lang|langt|høj|hoj|mange penge)|hvornår|hvornaar|hvilken dato|hvilket år)\b",
     re.IGNORECASE,
@@ -1952,6 +1998,17 @@ def _named_document(session: Session, ctx: Context, kommune: Kommune | None) -> 
     return plan.document_id, _DOCUMENT_KIND_WORDS.sub(" ", ctx.text)
 
 
+def _goal_the_passage_opens(session: Session, hit: SearchHit) -> Goal | None:
+    """The goal whose title a passage begins with (the passage is that goal's text)."""
+    opening = fold(hit.text.lstrip("-–• \n"))
+    goals = session.scalars(select(Goal).join(Plan).where(Plan.document_id == hit.document_id))
+    for goal in goals:
+        title = fold(goal.title)
+        if len(title) >= 12 and opening.startswith(title):
+            return goal
+    return None
+
+
 def answer_search(session: Session, ctx: Context) -> Answer:
     """Fallback: quote the best passage when the match is good, else say so.
 
@@ -2002,12 +2059,25 @@ def answer_search(session: Session, ctx: Context) -> Answer:
             lead = f"Jeg kan ikke finde et tal for det i planerne. Det nærmeste, jeg fandt, står i {where}:"
         else:
             lead = f"Jeg fandt dette i {where}:"
+        slots: dict[str, Any] = {"kommune": hit.kommune}
+        goal = _goal_the_passage_opens(session, hit)
+        if goal is not None:
+            # the passage is a goal's own text: name the goal, and keep it in play for
+            # "hvordan går det med det?"
+            lead = f"{lead[:-1]}, under {_goal_label(goal)}:"
+            slots = _goal_slots(goal)
         text = f"{prefix}{lead}\n»{hit.text.strip()}«"
         return Answer(
             text=text,
             sources=[Source(hit.plan_title, hit.kommune, hit.section, hit.text[:200])],
-            slots={"kommune": hit.kommune},
+            slots=slots,
         )
+    if _AMOUNT_QUESTION.search(ctx.text):
+        # no passage, but a figure the plans state ("omprioriteringen fra STU – hvor stort et
+        # beløb drejede det sig om?")
+        fact = _fact_answer(session, ctx)
+        if fact is not None:
+            return fact
     if codes_in_text(ctx) or (ctx.slots.get("goal_code") and not _topic_words(session, ctx)):
         # "hvad er succeskriteriet i 6.11?" with the classifier torn between the goal's
         # description and its target, or "hvad har man sat som mål der?" about the goal in
@@ -2115,6 +2185,10 @@ _FRAGMENT_FILLER = {
     "sa",
     "da",
     "samme",
+    # "samme spm for 6.3": the same question
+    "spm",
+    "sporgsmal",
+    "sporgsmalet",
     # the head noun of a group as people write it ("og for borgere med handicap?")
     "borger",
     "borgere",
@@ -2231,6 +2305,27 @@ _SAME_OR_DIFFERENT = re.compile(
     r"|hvordan\s+(?:var|er)\s+det)\b",
     re.IGNORECASE,
 )
+
+
+# "og hvornår blev den godkendt?", "hvem har vedtaget planen?"
+_PLAN_APPROVED = re.compile(
+    r"\b(?:godkend\w*|vedtag\w*|vedtog|besluttet)\b.*\b(?:den|planen|notatet|strategien|dem)\b"
+    r"|\b(?:den|planen|notatet|strategien)\b.*\b(?:godkend\w*|vedtag\w*|vedtog|besluttet)\b",
+    re.IGNORECASE,
+)
+_PLAN_APPROVED_WORDS = 9
+
+
+def asks_when_the_plan_was_approved(ctx: Context) -> bool:
+    """ "Og hvornår blev den godkendt?" after a question about a kommune's plan, heard as
+    anything but a plan question of its own: the plan in play's approval (ask_plan_info)."""
+    if ctx.slots.get("last_intent") not in HANDLERS or not ctx.slots.get("kommune"):
+        return False
+    if ctx.intent not in (FALLBACK_INTENT, *_GOAL_INTENTS, "ask_fact", "inform_kommune"):
+        return False
+    if len(ctx.text.split()) > _PLAN_APPROVED_WORDS or ctx.entities.get("kommune") or codes_in_text(ctx):
+        return False
+    return bool(_PLAN_APPROVED.search(ctx.text))
 
 
 def is_plan_fragment(ctx: Context) -> bool:
@@ -2394,6 +2489,8 @@ def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], An
         return replace(ctx, intent="ask_jobindsats"), answer_comparison_fragment
     if is_kommune_fragment(ctx):
         return replace(ctx, intent="inform_kommune"), answer_inform_kommune
+    if asks_when_the_plan_was_approved(ctx):
+        return replace(ctx, intent="ask_plan_info"), answer_plan_info
     if is_plan_fragment(ctx):
         return ctx, answer_plan_fragment
     if is_topic_fragment(ctx):

@@ -296,6 +296,7 @@ _AFTER_STATUS = {"last_intent": "ask_status", "last_text": "hvordan går det med
         ("og hvad med 6.4?", "goal_detail", {}, "ask_status"),
         ("Og hvad så med ungdommen?", "list_goals", {"target_group": ["unge"]}, "ask_status"),
         ("samme for mål 2", "ask_target", {}, "ask_status"),
+        ("samme spørgsmål for 6.5", "goal_detail", {}, "ask_status"),
         ("og 6.4 i Morsø", "goal_detail", {"kommune": ["Morsø"]}, "ask_status"),
         # new questions, not fragments
         ("og hvad er 6.4", "goal_detail", {}, None),
@@ -1084,3 +1085,55 @@ def test_how_it_goes_after_a_term_is_no_term_follow_up() -> None:
         "rest",
     )
     assert answers.as_term_follow_up(ctx) is None
+
+
+def test_an_amount_the_search_finds_no_passage_for_is_answered_by_a_stated_figure(session: Session) -> None:
+    slots = {"kommune": "Mariagerfjord", "plan_id": "mariagerfjord-2021-2024-notat"}
+    found = ask(
+        session, answers.answer_search, "og flytningen af penge fra STU – hvor stort et beløb var det?", slots
+    )
+    assert "800.000 kroner" in found.text, found.text
+    unknown = ask(session, answers.answer_search, "hvor stort et beløb går til kaffe?", slots)
+    assert "kroner" not in unknown.text and "ikke finde" in unknown.text, unknown.text
+
+
+def test_a_passage_that_is_a_goals_text_names_the_goal_and_keeps_it_in_play(session: Session) -> None:
+    answer = ask(
+        session,
+        answers.answer_search,
+        "min søn vil være lærling hos kommunen. skriver de noget om elever og lærlinge?",
+        kommune="Norddjurs",
+    )
+    assert "under 6.13 " in answer.text, answer.text
+    assert answer.slots["goal_code"] == "6.13" and answer.slots["plan_id"] == "norddjurs-2024"
+
+
+def test_the_initiatives_that_belong_to_the_goal_in_play(session: Session) -> None:
+    question = "hvad går mål 4 i Norddjurs' arbejdsmarkedsstrategi ud på?"
+    slots = slots_after(session, answers.answer_goal_detail, question)
+    answer = ask(session, answers.answer_initiatives, "og de dertilhørende indsatser?", slots)
+    assert answer.text.startswith("Indsatser under Mål 4") and "fritidsjob" in answer.text, answer.text
+    # a group of its own is the kommune's initiatives for that group, not the goal's
+    other = ask(
+        session,
+        answers.answer_initiatives,
+        "hvilke tiltag er der for de ledige?",
+        slots,
+        target_group="ledige",
+    )
+    assert not other.text.startswith("Indsatser under"), other.text
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "ask_status", "ask_fact"])
+def test_when_the_plan_in_play_was_approved(session: Session, intent: str) -> None:
+    slots = slots_after(
+        session, answers.answer_plan_info, "hvilket udvalg har Mariagerfjords plan 2024-2027?"
+    )
+    ctx = Context("og hvornår blev den så vedtaget?", intent, {}, slots, "rest")
+    routed, handler = answers.as_follow_up(ctx)
+    assert routed.intent == "ask_plan_info"
+    assert "godkendt i december 2023" in handler(session, routed).text
+    # a goal's approval date is not asked here: the goal code makes it a question of its own
+    assert not answers.asks_when_the_plan_was_approved(
+        Context("hvornår blev 6.3 vedtaget?", intent, {}, slots)
+    )
