@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from planbot import answers
 from planbot.db import get_engine
-from planbot.privacy import contains_masked_data
 
 logger = logging.getLogger(__name__)
 
@@ -98,9 +97,7 @@ class PlanAction(Action):
         if answer.response:
             dispatcher.utter_message(response=answer.response)
             return []
-        text = answer.full_text()
-        if contains_masked_data(ctx.text) and answers.PRIVACY_REMINDER not in text:
-            text = f"{answers.PRIVACY_REMINDER}\n\n{text}"
+        text = answers.with_privacy_notes(ctx, answer.full_text())
         custom = answer.custom if (answer.custom and ctx.staff) else None
         dispatcher.utter_message(text=text, buttons=answer.buttons or None, json_message=custom)
         slots = answers.remembered_slots(ctx, answer, ctx.intent if remember else None)

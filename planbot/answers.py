@@ -27,7 +27,7 @@ from planbot.comparison import KOMMUNE_FRAGMENT_FILLER, NATIONAL_IN_TEXT, is_com
 from planbot.definition_request import form_position, glossary_entries, term_forms
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
 from planbot.periods import MONTHS_DA, parse_period
-from planbot.privacy import contains_masked_data
+from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.query import (
     PLAN_KIND_WORDS,
     corpus_index,
@@ -71,6 +71,10 @@ STAFF_CHANNELS = {"teams", "msteams", "botframework"}
 PRIVACY_REMINDER = (
     "Husk: skriv ikke personlige oplysninger som cpr-nummer, telefonnummer eller e-mail her. "
     "Jeg har fjernet dem fra din besked."
+)
+OWN_CASE_NOTE = (
+    "Din egen sag kan jeg ikke se eller vurdere – kontakt jobcentret i din kommune om den. "
+    "Her er, hvad planerne siger generelt:"
 )
 DB_ERROR = "Beklager, jeg kan ikke slå op i mine data lige nu. Prøv igen om lidt."
 MAX_LIST = 30
@@ -878,7 +882,10 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
             if plan is not None:
                 slots["plan_id"] = plan.id
             if goals:
-                slots["goal_code"] = goals[0].code if len(goals) == 1 else None
+                # one goal shown, or the one goal the question named among them ("mål 4 i detaljer")
+                asked = codes_in_text(ctx)
+                named = [g.code for g in goals if len(asked) == 1 and g.code == asked[0]]
+                slots["goal_code"] = goals[0].code if len(goals) == 1 else (named[0] if named else None)
     example = next(
         (g for k in kommuner for g in ([] if not k.has_plans else goals_for(session, k))[:1]), None
     )
@@ -2532,6 +2539,17 @@ def as_term_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context
     if not ctx.entities.get("kommune") and not ctx.slots.get("kommune"):
         return None
     return ctx, answer_term_in_kommune
+
+
+def with_privacy_notes(ctx: Context, text: str) -> str:
+    """A plan answer's text with the notes a message about the user's own case needs: that
+    personal data was removed, and that the assistant cannot see the user's own case."""
+    plan_answer = ctx.intent in HANDLERS or ctx.intent == FALLBACK_INTENT
+    if plan_answer and asks_about_own_case(ctx.text) and OWN_CASE_NOTE not in text:
+        text = f"{OWN_CASE_NOTE}\n\n{text}"
+    if contains_masked_data(ctx.text) and PRIVACY_REMINDER not in text:
+        text = f"{PRIVACY_REMINDER}\n\n{text}"
+    return text
 
 
 def remembered_slots(ctx: Context, answer: Answer, intent: str | None) -> dict[str, Any]:

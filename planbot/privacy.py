@@ -44,6 +44,18 @@ def contains_masked_data(text: str | None) -> bool:
     return bool(text) and any(p in text for p in PLACEHOLDERS)
 
 
+# "kan du kigge i min sag", "mine ydelser": the user's own case, which the assistant cannot see
+_OWN_CASE = re.compile(
+    r"\bmin(?:e)?\s+(?:egen\s+|egne\s+)?(?:sag|sager|ydelse|ydelser|udbetaling|udbetalinger|journal)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_own_case(text: str | None) -> bool:
+    """Whether a message brings up the user's own case (which a plan answer cannot cover)."""
+    return bool(text) and _OWN_CASE.search(text) is not None
+
+
 def is_too_long(text: str | None) -> bool:
     """Whether a message is longer than the assistant accepts (channels answer it directly)."""
     return bool(text) and len(text) > MAX_MESSAGE_LENGTH

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import Engine
 
 import actions.actions as action_module
-from planbot.answers import DB_ERROR, PRIVACY_REMINDER
+from planbot.answers import DB_ERROR, OWN_CASE_NOTE, PRIVACY_REMINDER
 from planbot.db import dispose_engines
 
 
@@ -214,3 +214,25 @@ def test_a_kommune_with_a_pointer_after_a_term_asks_what_the_kommune_does_with_i
     text = dispatcher.messages[0]["text"]
     assert text.startswith("Morsø om FGU") and "FGU Nordvest" in text
     assert slots_of(events)["term"] is None
+
+
+def test_a_plan_question_that_brings_up_ones_own_case_says_it_cannot_see_it(
+    use_db: None, dispatcher: CollectingDispatcher
+) -> None:
+    message = (
+        "jobcentret vil sende mig i praktik, kan du se i min sag om de må? og hvad gør Morsø for sygemeldte?"
+    )
+    run(
+        action_module.ActionInitiatives,
+        dispatcher,
+        make_tracker(message, "ask_initiatives", entities=[{"entity": "kommune", "value": "Morsø"}]),
+    )
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith(OWN_CASE_NOTE) and "Morsø" in text, text
+    dispatcher.messages.clear()
+    run(
+        action_module.ActionPersonalCase,
+        dispatcher,
+        make_tracker("hvad står der i min sag?", "personal_case"),
+    )
+    assert OWN_CASE_NOTE not in dispatcher.messages[0]["text"]

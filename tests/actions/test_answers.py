@@ -1137,3 +1137,13 @@ def test_when_the_plan_in_play_was_approved(session: Session, intent: str) -> No
     assert not answers.asks_when_the_plan_was_approved(
         Context("hvornår blev 6.3 vedtaget?", intent, {}, slots)
     )
+
+
+def test_a_goal_list_for_one_named_goal_keeps_that_goal_in_play(session: Session) -> None:
+    question = "vis mig mål 4 for de unge i Norddjurs' arbejdsmarkedsstrategi"
+    listed = ask(
+        session, answers.answer_list_goals, question, kommune="Norddjurs", goal_code="4", target_group="unge"
+    )
+    assert listed.slots["goal_code"] == "4", listed.slots
+    after = answers.remembered_slots(Context(question), listed, "list_goals")
+    assert "fritidsjob" in ask(session, answers.answer_initiatives, "tilhørende tiltag?", after).text

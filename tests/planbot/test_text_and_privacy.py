@@ -4,7 +4,7 @@ import pytest
 
 from planbot import formatting as fmt
 from planbot.periods import parse_period
-from planbot.privacy import is_too_long, mask_personal_data, prepare_user_text
+from planbot.privacy import asks_about_own_case, is_too_long, mask_personal_data, prepare_user_text
 from planbot.text import (
     content_lemmas,
     fold,
@@ -134,3 +134,17 @@ KNOWN |= {"længe", "gælder", "den"}
 )
 def test_digraphs_become_danish_letters_only_when_that_makes_a_known_word(text: str, spelled: str) -> None:
     assert with_danish_letters(text, KNOWN.__contains__) == spelled
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kan du kigge i min sag?", True),
+        ("hvornår kommer mine ydelser", True),
+        ("er min egen journal opdateret", True),
+        ("hvad gør kommunen i sager om socialt bedrageri", False),
+        ("min søn er ledig", False),
+    ],
+)
+def test_own_case(text: str, expected: bool) -> None:
+    assert asks_about_own_case(text) is expected
