@@ -69,6 +69,7 @@ from planbot.comparison import (
     NATIONAL_IN_TEXT,
     is_comparison_text,
     is_place_answer,
+    without_who_is_there,
 )
 from planbot.definition_request import asks_directly_what_term_is, asks_for_definition, glossary_term_in
 from planbot.fact_request import asks_to_check_a_figure
@@ -76,7 +77,7 @@ from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_u
 from planbot.initiatives_request import asks_what_is_done
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
-from planbot.privacy import contains_masked_data
+from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.social import (
     asks_for_a_person,
     asks_what_it_can_do,
@@ -392,12 +393,19 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         return classified == self._config["figures_intent"] and sides >= 2
 
     def _place_answer(self, message: Message) -> bool:
-        """A message that only names a kommune ("Morsø, selvfølgelig", "frederikshavn?")."""
-        if self._privacy_chosen(message):
+        """A message that only names a kommune ("Morsø, selvfølgelig", "frederikshavn?"), also
+        with who the user knows there ("og i Odder, hvor min kæreste arbejder?") – which
+        beats a guess at the user's own case unless the message has personal data or
+        brings up the case."""
+        text = message.get(TEXT) or ""
+        place_only = without_who_is_there(text)
+        if self._privacy_chosen(message) and (
+            place_only == text or contains_masked_data(text) or asks_about_own_case(text)
+        ):
             return False
         places = kommune_forms(message, self._config["place_entity"], self._config["lookup_extractor"])
         places |= self._known_places_typed_plainly(message)
-        return is_place_answer(message.get(TEXT) or "", sorted(places))
+        return is_place_answer(place_only, sorted(places))
 
     def _known_places_typed_plainly(self, message: Message) -> set[str]:
         """Kommune entities only DIET found, in lower case, that are a known kommune typed

@@ -85,8 +85,19 @@ PLACE_ANSWER_FILLER = {
     "me",  # "hvad me nastved": a typo of "med"
     # "jobcentret i Nykøbing Mors": the kommune's jobcenter names the kommune
     "jobcenter", "jobcentret", "jobcenteret",
+    # "og inde i Herlev", "ovre på Samsø"
+    "inde", "ude", "oppe", "nede", "ovre", "derinde", "derovre",
 }  # fmt: skip
 MAX_PLACE_ANSWER_WORDS = 6
+
+
+# "og i Odder, hvor min kæreste arbejder?": who the user knows there, not a question of its own
+_WHO_IS_THERE = re.compile(r",?\s*\bhvor\s+(?:min|mit|mine|jeg|vi|vores|han|hun|de)\b[^?.!]*", re.IGNORECASE)
+
+
+def without_who_is_there(text: str) -> str:
+    """``text`` without a clause that says who the user knows in the place it names."""
+    return _WHO_IS_THERE.sub(" ", text)
 
 
 def is_place_answer(text: str, places: list[str]) -> bool:

@@ -64,11 +64,20 @@ def _asks_what_term_is(text: str, term_spans: Iterable[tuple[int, int]]) -> bool
 _DIRECTLY_AFTER_TERM = re.compile(r"^\s*(?:[?.!,;:]|for\s+(?:noget|en|et)\b|$)")
 
 
+# "… skal på fgu, hvad er det for noget egentlig": the term, then the question what it is
+_WHAT_IS_IT_AFTER_TERM = re.compile(
+    r"^[^.?!]{0,60}?\bhvad\s+er\s+det(?:\s+for\s+(?:noget|en\s+\w+|et\s+\w+))?"
+    r"(?:\s+(?:egentlig|lige|sa|for\s+noget))*\s*[?.!]*\s*$"
+)
+
+
 def asks_directly_what_term_is(text: str, term_spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether "hvad er <term>" is followed by nothing, a punctuation mark or "for noget":
-    a definition request that beats a guess at the user's own case."""
+    """Whether "hvad er <term>" is followed by nothing, a punctuation mark or "for noget",
+    or the term ends with "…, hvad er det for noget?": a definition request that beats a
+    guess at the user's own case."""
     return any(
-        _BEFORE_TERM.search(fold(text[:start])) and _DIRECTLY_AFTER_TERM.search(fold(text[end:]))
+        (_BEFORE_TERM.search(fold(text[:start])) and _DIRECTLY_AFTER_TERM.search(fold(text[end:])))
+        or _WHAT_IS_IT_AFTER_TERM.search(fold(text[end:]))
         for start, end in term_spans
     )
 

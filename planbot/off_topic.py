@@ -129,9 +129,10 @@ _OTHER_SERVICE = re.compile(
     r"|\b(?:hund|hunden|hunde|hundene|hundeskat|kat|katten|kaeledyr\w*)\b"
 )
 # words that make it an employment question after all ("arbejdskraft til ældreplejen"; not
-# "mål" or "plan": "målene i klimaplanen" and "målet for daginstitutionerne" are not)
+# "mål" or "plan": "målene i klimaplanen" and "målet for daginstitutionerne" are not; not the
+# jobcenter as a building: "kantinen i jobcentret")
 _EMPLOYMENT = re.compile(
-    r"\b(?:arbejdskraft|rekrutter|job|ledig|beskaeftig|ansaet|medarbejder|praktik|uddannelse|elev|fleksjob"
+    r"\b(?:arbejdskraft|rekrutter|job(?!cent)|ledig|beskaeftig|ansaet|medarbejder|praktik|uddannelse|elev|fleksjob"
     r"|lontilskud|virksomhed|stilling|arbejde)\w*"
 )
 

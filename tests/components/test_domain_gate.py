@@ -317,6 +317,19 @@ def test_a_kommune_written_by_another_name_is_a_place_answer_and_a_comparison(
     assert intent_after(gate, predicted(fragment, "ask_status", 0.9, entities=entities)) == "compare_kommuner"
 
 
+def test_a_place_and_who_one_knows_there_is_a_place_answer_over_a_personal_case_guess(
+    gate: DomainVocabularyGate,
+) -> None:
+    text = "og ude i Skive hvor min bror bor?"
+    assert intent_after(gate, predicted(text, "personal_case", 0.7, entities=_places(text, "Skive"))) == (
+        "inform_kommune"
+    )
+    own = "og i Skive hvor min sag ligger?"
+    assert intent_after(gate, predicted(own, "personal_case", 0.7, entities=_places(own, "Skive"))) != (
+        "inform_kommune"
+    )
+
+
 def test_how_one_is_told_how_it_goes_is_follow_up_over_a_sure_status(gate: DomainVocabularyGate) -> None:
     text = "hvordan bliver vi orienteret om, hvordan det går med det?"
     assert intent_after(gate, predicted(text, "ask_status", 0.95)) == "ask_follow_up"
@@ -609,6 +622,10 @@ def test_asking_directly_what_a_term_is_beats_a_personal_case_guess(gate: Domain
     text = "hvad er igu for noget, min nabo har faaet det tilbudt"
     term = [{"entity": "term", "value": "IGU", "start": 8, "end": 11}]
     assert intent_after(gate, predicted(text, "personal_case", 0.8, entities=term)) == "define_term"
+    story = "min datter skal starte på igu efter sommer, hvad er det for noget egentlig"
+    term = [{"entity": "term", "value": "IGU", "start": 26, "end": 29}]
+    assert intent_after(gate, predicted(story, "personal_case", 0.8, entities=term)) == "define_term"
+    assert intent_after(gate, predicted(story, "nlu_fallback", 0.3, entities=term)) == "define_term"
     masked = mask_personal_data("hvad er igu for noget, mit cpr er 010190-1234")
     assert intent_after(gate, predicted(masked, "personal_case", 0.8, entities=term)) == "personal_case"
 

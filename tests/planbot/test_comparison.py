@@ -51,3 +51,10 @@ def test_comparison_text(text: str, places: list[str], expected: bool) -> None:
 )
 def test_place_answer(text: str, places: list[str], expected: bool) -> None:
     assert is_place_answer(text, places) is expected
+
+
+def test_who_one_knows_in_a_place_is_not_part_of_the_place_answer() -> None:
+    from planbot.comparison import without_who_is_there
+
+    assert is_place_answer(without_who_is_there("og inde i Herlev, hvor min søster bor?"), ["Herlev"])
+    assert without_who_is_there("hvor mange ledige er der i Herlev?") == "hvor mange ledige er der i Herlev?"

@@ -89,6 +89,7 @@ def test_english_only_counts_when_the_classifier_was_unsure() -> None:
         "hvad er nummeret til lægevagten",
         "jeg kan ikke logge på med mitid",
         "hvor registrerer jeg min flekstid, og hvem godkender overarbejde?",
+        "har kantinen i jobcentret åbent i juleferien?",
     ],
 )
 def test_questions_about_the_kommunes_other_services(text: str) -> None:
