@@ -527,13 +527,16 @@ _NOISE_WORDS = (
         "påstår", "paastaar", "siger", "hørt", "læst", "fremført", "nabo", "naboen",
         "ti", "tyve", "hundrede", "tusind", "tusinde",
         # a plan's kind names the plan (see _plan_hint), not the topic
-        "notat", "notatet", "strategi", "strategien",
+        "notat", "notatet", "strategi", "strategien", "udmøntningsnotat", "udmøntningsnotatet",
+        "arbejdsmarkedsstrategi", "arbejdsmarkedsstrategien",
         # how it looks in practice, not what it is about ("hvordan ser det ud i praksis?")
         "ser", "praksis", "virkeligheden",
         # who is told, not what about ("hvordan bliver vi politikere orienteret?")
         "politiker", "politikere", "politikerne", "orientering", "orienterede", "holdt", "undervejs",
         # the plan's life, not a goal's topic ("en plan, der løber til 2027", "vedtaget")
         "vedtaget", "løber",
+        # holding conversations, not what about ("hvor mange samtaler holder de?")
+        "holder", "holde", "afholder", "afholde",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
 
@@ -550,6 +553,8 @@ _QUESTION_PHRASES = re.compile(
     r"|\bhvilken (?:andel|del)\b|\bhvad er\b"
     # a year pointed back at ("det år", "samme år", "i år") is when, not what about
     r"|\b(?:det|samme|i|dette|det\s+pågældende)\s+(?:år|aar|året|aaret)\b"
+    # a rate, not a topic ("hvor mange samtaler om året?", "pr. måned")
+    r"|\b(?:om|i|pr\.?|per)\s+(?:året|aaret|aret|måneden|maaneden|maneden|ugen)\b"
     # progress, not a topic ("er vi på vej?", "på rette vej")
     r"|\b(?:på|paa|pa)\s+(?:rette\s+|den\s+rigtige\s+)?vej\b",
     re.IGNORECASE,

@@ -95,6 +95,12 @@ def test_initiatives_for_a_group_and_a_comparison(session: Session) -> None:
     [
         ("hvor mange var i arbejde på mors i 2020", "8.500"),
         ("hvor mange på Mors har et arbejde", "8.500"),
+        ("hvor mange samtaler afholder jobcentret på Mors om året", "10.000 samtaler"),
+        # the document's name selects the plan, it is not a topic word
+        (
+            "hvor mange pladser skulle praktikbanken i Mariagerfjords udmøntningsnotat have",
+            "200 praktikpladser",
+        ),
         # "det år" says when, it is not a topic word ("30 år" in another fact)
         ("hvor stor var Mariagerfjords investeringsramme samme år", "3 millioner"),
         ("hvor mange jobsamtaler klarer jobcenter mors på et år", "10.000 samtaler"),
