@@ -2185,6 +2185,18 @@ _FRAGMENT_QUESTION = re.compile(
     r"\b(?:hv(?:ad|or|ordan|ilke|ilken|ilket|em|ornår|ornaar|orfor)|er|var|har|skal|kan|bliver|gør|gor|får|far|går|gar|ligger)\b",
     re.IGNORECASE,
 )  # a verb or question word of its own makes it a new question, not a fragment
+
+
+def _opens_a_fragment(text: str, opener: re.Pattern[str], max_words: int) -> bool:
+    """Whether ``text`` begins like a fragment (``opener``: "og", "hvad med", "var det
+    anderledes …") and the rest is short and asks nothing of its own."""
+    match = opener.search(text)
+    if match is None:
+        return False
+    rest = text[match.end() :]
+    return not _FRAGMENT_QUESTION.search(rest) and len(rest.split()) <= max_words
+
+
 _FRAGMENT_FILLER = {
     "mal",
     "malet",
@@ -2244,9 +2256,7 @@ def follow_up_intent(ctx: Context) -> str | None:
     continuable = ctx.intent in HANDLERS or ctx.intent == FALLBACK_INTENT
     if last not in _FRAGMENT_INTENTS or not continuable or last == ctx.intent:
         return None
-    opener = _FRAGMENT_OPENER.search(ctx.text)
-    rest = ctx.text[opener.end() :] if opener else ""
-    if not opener or _FRAGMENT_QUESTION.search(rest) or len(rest.split()) > 5:
+    if not _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, 5):
         return None
     codes = codes_in_text(ctx)
     objects = [fold(v) for name in _FRAGMENT_OBJECTS for v in ctx.entities.get(name, [])]
@@ -2271,9 +2281,7 @@ def is_topic_fragment(ctx: Context) -> bool:
     continuable = ctx.intent in HANDLERS or ctx.intent == FALLBACK_INTENT
     if last not in _GOAL_INTENTS or not continuable or not ctx.slots.get("kommune"):
         return False
-    opener = _FRAGMENT_OPENER.search(ctx.text)
-    rest = ctx.text[opener.end() :] if opener else ""
-    if not opener or _FRAGMENT_QUESTION.search(rest) or len(rest.split()) > _TOPIC_FRAGMENT_WORDS:
+    if not _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, _TOPIC_FRAGMENT_WORDS):
         return False
     return not codes_in_text(ctx) and not any(
         ctx.entities.get(name) for name in ("kommune", "term", *_FRAGMENT_OBJECTS)
@@ -2350,10 +2358,9 @@ def is_plan_fragment(ctx: Context) -> bool:
         return False
     if not ctx.slots.get("kommune") or _plan_hint(ctx) is None:
         return False
-    same = _SAME_OR_DIFFERENT.search(ctx.text)
-    opener = same or _FRAGMENT_OPENER.search(ctx.text)
-    rest = ctx.text[opener.end() :] if opener else ""
-    if not opener or _FRAGMENT_QUESTION.search(rest) or len(rest.split()) > 5:
+    if not (
+        _opens_a_fragment(ctx.text, _SAME_OR_DIFFERENT, 5) or _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, 5)
+    ):
         return False
     if codes_in_text(ctx) or any(ctx.entities.get(name) for name in ("kommune", "term", *_FRAGMENT_OBJECTS)):
         return False
