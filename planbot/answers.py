@@ -991,7 +991,7 @@ def _goal_detail(goals: list[Goal], ctx: Context) -> Answer:
         if ctx.staff:
             lines.append(follow_up)
         more.append(follow_up)
-    linked = [i for i in goal.plan.initiatives if goal.code in (i.goal_codes or [])]
+    linked = _initiatives_linked_to(goal)
     if linked:
         more.append(
             "Indsatser under målet i planen:\n"
@@ -1194,6 +1194,18 @@ def _initiative_kinds_in(text: str) -> list[str]:
     return sorted(found, key=found.__getitem__)
 
 
+def _initiatives_linked_to(goal: Goal) -> list[Initiative]:
+    """The initiatives the goal's plan links to the goal."""
+    return [i for i in goal.plan.initiatives if goal.code in (i.goal_codes or [])]
+
+
+def _initiative_detail(initiative: Initiative) -> str:
+    """An initiative for "fortæl mere": its text, after its title unless the text repeats it."""
+    if fold(initiative.text).startswith(fold(initiative.title)):
+        return initiative.text
+    return f"{initiative.title}: {initiative.text}"
+
+
 # "tilhørende tiltag?", "hvilke indsatser hører til?": the initiatives of the goal in play
 _BELONGING_WORDS = {
     "tilhorende", "dertil", "hertil", "dertilhorende", "hertilhorende", "tilknyttede", "tilknyttet",
@@ -1217,7 +1229,7 @@ def _initiatives_of_the_goal_in_play(session: Session, ctx: Context) -> Answer |
     if not goals:
         return None
     goal = goals[0]
-    linked = [i for i in goal.plan.initiatives if goal.code in (i.goal_codes or [])]
+    linked = _initiatives_linked_to(goal)
     if not linked:
         return Answer(
             text=f"{fmt.genitive(goal.plan.kommune.name)} {goal.plan.title} knytter ingen indsatser direkte "
@@ -1231,9 +1243,7 @@ def _initiatives_of_the_goal_in_play(session: Session, ctx: Context) -> Answer |
         + fmt.bullet_list([_initiative_line(i, ctx.staff) for i in shown]),
         slots=_goal_slots(goal),
         sources=[_plan_source(goal.plan, shown[0].section_heading, shown[0].source_quote)],
-        details="\n\n".join(
-            i.text if fold(i.text).startswith(fold(i.title)) else f"{i.title}: {i.text}" for i in shown[:4]
-        ),
+        details="\n\n".join(_initiative_detail(i) for i in shown[:4]),
     )
 
 
@@ -1307,9 +1317,7 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             + fmt.bullet_list([_initiative_line(i, ctx.staff) for i in shown])
         )
         # an initiative whose text only repeats its title is said once
-        details.extend(
-            i.text if fold(i.text).startswith(fold(i.title)) else f"{i.title}: {i.text}" for i in shown[:4]
-        )
+        details.extend(_initiative_detail(i) for i in shown[:4])
         sources.append(_plan_source(shown[0].plan, shown[0].section_heading, shown[0].source_quote))
         if len(kommuner) == 1:
             slots = {"kommune": kommune.name, "plan_id": shown[0].plan_id}
@@ -1916,11 +1924,14 @@ def answer_define_term(session: Session, ctx: Context) -> Answer:
         )
     hits = search_passages(session, entry["term"], limit=1)
     extra = ""
-    sources = [Source("Planassistentens ordliste")]
     if hits and hits[0].score > 3:
         extra = f"\n\nI planerne nævnes det fx i {fmt.genitive(hits[0].kommune)} {hits[0].plan_title}, afsnit »{hits[0].section}«."
-        sources.append(Source(hits[0].plan_title, hits[0].kommune, hits[0].section, hits[0].text[:200]))
-    return Answer(text=entry["text"] + extra, sources=sources[:1], slots={"term": entry["term"]})
+    # the glossary is the source of the explanation; the plan passage is only mentioned
+    return Answer(
+        text=entry["text"] + extra,
+        sources=[Source("Planassistentens ordliste")],
+        slots={"term": entry["term"]},
+    )
 
 
 def answer_term_in_kommune(session: Session, ctx: Context) -> Answer:
@@ -2128,6 +2139,14 @@ HANDLERS: dict[str, Callable[[Session, Context], Answer]] = {
 }
 
 
+def _asked_again(session: Session, sub: Context) -> Answer:
+    """The previous question (``sub.intent``) answered for ``sub``; the answer remembers it as
+    the question later fragments continue."""
+    answer = HANDLERS[sub.intent](session, sub)
+    answer.slots.setdefault("last_intent", sub.intent)
+    return answer
+
+
 def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
     """ "Og hvad med Mariagerfjord?": repeat the previous question for another kommune."""
     if is_comparison_fragment(ctx):  # "og i forhold til hele landet?" after a figure: both
@@ -2162,9 +2181,7 @@ def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
                 if old_goal:
                     previous_text = f"{previous_text} {old_goal[0].title}"
         sub = Context(previous_text, last, {"kommune": new_names}, slots, ctx.channel)
-        answer = HANDLERS[last](session, sub)
-        answer.slots.setdefault("last_intent", last)
-        return answer
+        return _asked_again(session, sub)
     first = kommuner[0]
     if isinstance(first, str):
         return answer_jobindsats(
@@ -2225,8 +2242,17 @@ _FRAGMENT_FILLER = {
     "mennesker",
 }
 _FRAGMENT_OBJECTS = ("goal_code", "target_group", "theme", "indicator")
+# the questions about one goal (also what a question about one listed goal may ask; anything
+# else is about the goal itself)
 _GOAL_INTENTS = {"ask_status", "ask_target", "ask_follow_up", "goal_detail"}
 FALLBACK_INTENT = "nlu_fallback"  # Rasa's FallbackClassifier
+
+
+def _is_plan_question(intent: str | None) -> bool:
+    """A plan question (answered from the plans), or one the classifier was unsure of."""
+    return intent in HANDLERS or intent == FALLBACK_INTENT
+
+
 # Questions whose answer is chosen by goal code or group alone. Not comparisons (they need the
 # kommuner of the previous text), Jobindsats figures (no target groups) or facts (found by the
 # words of the question, which a fragment lacks).
@@ -2253,7 +2279,7 @@ def follow_up_intent(ctx: Context) -> str | None:
     are where it is least sure.
     """
     last = ctx.slots.get("last_intent")
-    continuable = ctx.intent in HANDLERS or ctx.intent == FALLBACK_INTENT
+    continuable = _is_plan_question(ctx.intent)
     if last not in _FRAGMENT_INTENTS or not continuable or last == ctx.intent:
         return None
     if not _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, 5):
@@ -2278,7 +2304,7 @@ def is_topic_fragment(ctx: Context) -> bool:
     topic of another goal in words only – no kommune, code, group, theme or indicator (those
     are continued by :func:`follow_up_intent` and :func:`is_kommune_fragment`)."""
     last = ctx.slots.get("last_intent")
-    continuable = ctx.intent in HANDLERS or ctx.intent == FALLBACK_INTENT
+    continuable = _is_plan_question(ctx.intent)
     if last not in _GOAL_INTENTS or not continuable or not ctx.slots.get("kommune"):
         return False
     if not _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, _TOPIC_FRAGMENT_WORDS):
@@ -2303,9 +2329,7 @@ def answer_topic_fragment(session: Session, ctx: Context) -> Answer:
         return HANDLERS.get(ctx.intent, answer_search)(session, ctx)
     slots = {**ctx.slots, "goal_code": None, "plan_id": None}
     sub = replace(ctx, intent=last, entities={"kommune": [kommune.name]}, slots=slots)
-    answer = HANDLERS[last](session, sub)
-    answer.slots.setdefault("last_intent", last)
-    return answer
+    return _asked_again(session, sub)
 
 
 # the words of a fragment that names another of the kommune's plans ("og i notatet 21-24?")
@@ -2353,7 +2377,7 @@ def is_plan_fragment(ctx: Context) -> bool:
     about a kommune's plan: the same question about another of its plans, named by kind or
     period and nothing else."""
     last = ctx.slots.get("last_intent")
-    continuable = ctx.intent in HANDLERS or ctx.intent == FALLBACK_INTENT
+    continuable = _is_plan_question(ctx.intent)
     if last not in _PLAN_FRAGMENT_INTENTS or not continuable or not ctx.slots.get("last_text"):
         return False
     if not ctx.slots.get("kommune") or _plan_hint(ctx) is None:
@@ -2390,8 +2414,7 @@ def answer_plan_fragment(session: Session, ctx: Context) -> Answer:
     text = f"{previous.strip()} – i {named} {plan.period}"
     slots = {**ctx.slots, "plan_id": None, "goal_code": None}
     sub = Context(text, last, {"kommune": [kommune.name]}, slots, ctx.channel)
-    answer = HANDLERS[last](session, sub)
-    answer.slots.setdefault("last_intent", last)
+    answer = _asked_again(session, sub)
     answer.slots.setdefault("last_text", text)
     return answer
 
@@ -2472,7 +2495,6 @@ _ORDINAL_REFERENCE = re.compile(
     r"|\b(?P<word2>" + "|".join(_ORDINALS) + r")\s+(?:af\s+dem|mal|pa\s+listen)\b"
     r"|\b(?:nummer|nr|punkt)\.?\s+(?P<number>\d{1,2})\b(?!\.\d))"
 )
-# what a question about one listed goal may ask; anything else is about the goal itself
 
 
 def listed_goal_asked(ctx: Context) -> tuple[str, str, str] | None:
@@ -2556,8 +2578,7 @@ def as_term_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context
 def with_privacy_notes(ctx: Context, text: str) -> str:
     """A plan answer's text with the notes a message about the user's own case needs: that
     personal data was removed, and that the assistant cannot see the user's own case."""
-    plan_answer = ctx.intent in HANDLERS or ctx.intent == FALLBACK_INTENT
-    if plan_answer and asks_about_own_case(ctx.text) and OWN_CASE_NOTE not in text:
+    if _is_plan_question(ctx.intent) and asks_about_own_case(ctx.text) and OWN_CASE_NOTE not in text:
         text = f"{OWN_CASE_NOTE}\n\n{text}"
     if contains_masked_data(ctx.text) and PRIVACY_REMINDER not in text:
         text = f"{PRIVACY_REMINDER}\n\n{text}"

@@ -112,11 +112,6 @@ def term_forms(entry: dict[str, Any]) -> list[str]:
     return [fold(form) for form in (entry["term"], *entry.get("aliases", []))]
 
 
-def names_form(folded_text: str, form: str) -> bool:
-    """Whether the folded text names the folded term ``form``, also inflected."""
-    return form_position(folded_text, form) is not None
-
-
 def form_position(folded_text: str, form: str) -> int | None:
     """Where the folded text names the folded term ``form`` (also inflected), if it does."""
     match = re.search(rf"\b{re.escape(form)}{INFLECTION}\b", folded_text)
