@@ -829,6 +829,7 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
     sources: list[Source] = []
     slots: dict[str, Any] = {}
     listed: list[str] = []  # "plan id|goal code|kommune" in the order shown, for "det tredje af dem"
+    example: Goal | None = None  # the first goal shown, for the buttons
     for kommune in kommuner:
         if not kommune.has_plans:
             if len(kommuner) == 1:
@@ -870,6 +871,7 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
             else:
                 heading += ":"
         shown = goals[:MAX_LIST]
+        example = example or (shown[0] if shown else None)
         listed += [_LISTED_SEPARATOR.join((g.plan_id, g.code, kommune.name)) for g in shown]
         more = f"\n… og {len(goals) - MAX_LIST} mere." if len(goals) > MAX_LIST else ""
         blocks.append(
@@ -891,17 +893,15 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
                 asked = codes_in_text(ctx)
                 named = [g.code for g in goals if len(asked) == 1 and g.code == asked[0]]
                 slots["goal_code"] = goals[0].code if len(goals) == 1 else (named[0] if named else None)
-    example = next(
-        (g for k in kommuner for g in ([] if not k.has_plans else goals_for(session, k))[:1]), None
-    )
     buttons = []
     if example is not None:
-        buttons.append(_button(f"Hvad handler {example.code} om?", f"Hvad handler {example.code} om?"))
+        example_kommune = example.plan.kommune.name
+        question = f"Hvad handler {example.code} om?"
+        if len(kommuner) > 1:  # the code alone is ambiguous across kommuner
+            question = f"Hvad handler {example.code} i {example_kommune} om?"
+        buttons.append(_button(question, question))
         buttons.append(
-            _button(
-                "Overblik over status",
-                f"Giv mig et overblik over {fmt.genitive(example.plan.kommune.name)} mål",
-            )
+            _button("Overblik over status", f"Giv mig et overblik over {fmt.genitive(example_kommune)} mål")
         )
     if group:
         slots["target_group"] = group

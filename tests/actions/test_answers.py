@@ -52,6 +52,15 @@ def test_missing_kommune_is_asked_for_with_buttons(session: Session) -> None:
     assert [b["title"] for b in answer.buttons] == ["Mariagerfjord", "Morsø", "Norddjurs"]
 
 
+def test_goals_for_a_group_across_kommuner_offer_a_goal_that_was_listed(session: Session) -> None:
+    answer = ask(
+        session, answers.answer_list_goals, "hvilke mål har kommunerne for de unge?", target_group="unge"
+    )
+    question = answer.buttons[0]["payload"]
+    code, kommune = question.removeprefix("Hvad handler ").removesuffix(" om?").split(" i ")
+    assert f"- {code} " in answer.text and kommune in answer.text
+
+
 def test_kommune_without_plans_offers_jobindsats(session: Session) -> None:
     answer = ask(session, answers.answer_list_goals, "Hvilke mål har Aarhus?")
     assert "ingen beskæftigelsesplan for Aarhus" in answer.text
