@@ -29,7 +29,8 @@ status whatever was heard, "hvornår betragter man det som nået?" asks for the 
 an unsure "hvad bliver der gjort for unge?" is
 ``ask_initiatives`` (:mod:`planbot.initiatives_request`), "passer det at 35 % …?" is
 ``ask_fact`` (:mod:`planbot.fact_request`), "kan du uddybe det?" without an entity is
-``ask_more`` (:mod:`planbot.more_request`) and a plan question that names one goal code
+``ask_more`` (:mod:`planbot.more_request`), "hvor er det beskrevet?" without an entity is
+``ask_source`` (:mod:`planbot.source_request`) and a plan question that names one goal code
 is ``goal_detail``.
 """
 
@@ -86,6 +87,7 @@ from planbot.social import (
     is_thanks,
     requests_a_person,
 )
+from planbot.source_request import asks_for_the_source
 from planbot.status_request import asks_how_it_goes, asks_if_reached, asks_when_reached, refers_to_one_goal
 from planbot.text import fold_plain
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
@@ -179,6 +181,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ],
             # a request for more about the last answer (planbot.more_request)
             "more_intent": "ask_more",
+            # a short question where the last answer comes from (planbot.source_request)
+            "source_intent": "ask_source",
             # a plan question that names one goal code is that goal's description
             "plan_intent": "ask_plan_info",
             "goal_detail_intent": "goal_detail",
@@ -486,6 +490,13 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return False
         return asks_for_more(message.get(TEXT) or "")
 
+    def _source_request(self, message: Message) -> bool:
+        """ "Hvor er det beskrevet?": where the last answer comes from, heard as something else
+        ("er det …" as "er du en robot?"), when the message names nothing of its own."""
+        if self._privacy_chosen(message) or message.get(ENTITIES):
+            return False
+        return asks_for_the_source(message.get(TEXT) or "")
+
     def _goal_code_in_a_plan_question(self, message: Message) -> bool:
         """ "hvad dækker mål 7 i Morsøs beskæftigelsesplan over?": a plan question that names
         one goal code is about that goal."""
@@ -531,6 +542,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Farewell", self._farewell, "farewell_intent"),
             ("Only thanks", self._thanks, "thank_intent"),
             ("Greeting and introduction", self._greeting, "greet_intent"),
+            ("Where the last answer comes from", self._source_request, "source_intent"),
             ("Definition request", self._definition_request, "definition_intent"),
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),

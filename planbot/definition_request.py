@@ -6,7 +6,8 @@ plan question in them because the term also names goals. The domain gate answers
 the glossary when such a cue meets a recognised term (the ``term`` entity). The cues are
 narrow on purpose, and a message about a goal ("hvad betyder målet om progression", "hvad
 står 6.13 for") or about the user's own situation ("hvad betyder det for mig") is not a
-definition request. "hvad er" alone is a cue only right before the term, with nothing but
+definition request – unless the word is named as a word ("hvad ligger der i ordet benchmark,
+når de bruger det i målene?"). "hvad er" alone is a cue only right before the term, with nothing but
 "så", "egentlig" or a punctuation mark after it ("og hvad er igu så, min nabo …"), so that
 "hvad er fleksjob-målet i Norddjurs" stays a goal question. Pure Python, used by :mod:`components.domain_gate`.
 """
@@ -32,10 +33,14 @@ _CUE = re.compile(
     r"|\bhvad\s+star\s+\S+\s+for\b"  # hvad står STU for
     r"|\bbetydning(?:en)?\s+af\b|\bdefinition(?:en)?\s+(?:af|pa)\b|\bdefiner\b"
     r"|\bforstar\s+ikke\s+(?:ordet|begrebet|udtrykket)\b|\bbegrebet\b|\budtrykket\b|\b(?:det|dette)\s+(?:begreb|ord|udtryk)\b"
+    r"|\bhvad\s+ligger\s+der\s+(?:\w+\s+){0,2}i\s+ordet\b"  # hvad ligger der (egentlig) i ordet benchmark
     r"|\bhvad\s+ligger\s+der\s+(?:\w+\s+){0,2}i\s+(?:det|dette|det\s+her)\s+(?:begreb|ord|udtryk)\b"
     r"|\bhvad\s+daekker\s+(?:\S+\s+){0,3}over\b"  # hvad dækker det begreb (egentlig) over
     r"|\bhvad\s+er\s+(?:\S+\s+){1,3}for\s+(?:en|et|noget)\b"  # hvad er det for en skole
 )
+# the word asked about is named as a word ("i ordet benchmark", "begrebet 'fleksjob'"): a
+# question about the word, also when it goes on about goals ("… når de bruger det i målene")
+_NAMED_AS_A_WORD = re.compile(r"\b(?:ordet|begrebet|udtrykket)\s+['\"»«]?\w")
 # a goal or the user's own case: not a question about a word
 _NOT_A_TERM_QUESTION = re.compile(
     r"\b(?:mal|malet|malene|delmal|delmalet|succeskriteri\w*|malsaetning\w*)\b|\bfor\s+(?:mig|os)\b"
@@ -91,9 +96,12 @@ def asks_for_definition(text: str, term_spans: Iterable[tuple[int, int]] = ()) -
             "hvad er <term>?" is a definition request too.
     """
     folded = fold(text)
+    cued = bool(_CUE.search(folded))
+    if cued and _NAMED_AS_A_WORD.search(folded):
+        return True
     if _NOT_A_TERM_QUESTION.search(folded):
         return False
-    return bool(_CUE.search(folded)) or _asks_what_term_is(text, term_spans)
+    return cued or _asks_what_term_is(text, term_spans)
 
 
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yaml"

@@ -3,7 +3,8 @@
 "Så vil jeg gerne vide, hvordan Mariagerfjord følger op på målene i sin plan" asks about
 follow-up, but "målene i sin plan" pulls the classifier towards the overview. A message
 that says "følger … op", "følges op" or "opfølgning" asks how, how often, to whom or on
-which data the goals are followed up. Not such a question: how a goal is going
+which data the goals are followed up, and so does a question who keeps an eye on whether
+they are reached ("hvem holder egentlig øje med, om kommunen når sine mål?"). Not such a question: how a goal is going
 (:func:`planbot.status_request.asks_how_it_goes`, "hvordan går det med opfølgningen?")
 and follow-up conversations with a citizen ("opfølgningssamtale"). Pure Python, used by
 :mod:`components.domain_gate`.
@@ -32,6 +33,9 @@ _FOLLOW_UP = re.compile(
 _HOW_INFORMED = re.compile(
     r"\b(?:hvordan|hvor\s+tit|hvor\s+ofte|hvornar|hvem)\b(?:\s+\w+){0,4}?\s+"
     r"(?:orienter|informer|afrapporter|rapporter|underrett)\w*"
+    # who keeps an eye on whether the goals are reached ("hvem holder egentlig øje med, om …")
+    r"|\b(?:hvem|hvordan|hvor\s+tit|hvor\s+ofte)\b(?:,?\s+\w+){0,3}?,?\s+"
+    r"(?:holder\s+(?:\w+\s+)?oje\s+med|holdes\s+(?:\w+\s+)?oje\s+med|overvag\w*|monitorer\w*)"
 )
 
 

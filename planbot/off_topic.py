@@ -5,11 +5,11 @@ Four kinds a municipal chat gets and the classifier puts under a neighbouring in
 skrive en tale …", a goal code for "hvad er 17 gange 23"):
 
 * **task requests**: asking the assistant to write or tell something it cannot – a
-  speech, a poem, a joke, a recipe ("skriv en tale til byrådsmødet", "fortæl mig en
-  vittighed");
+  speech, a poem, a joke, a recipe, a job application ("skriv en tale til byrådsmødet",
+  "fortæl mig en vittighed", "kan du skrive en ansøgning for mig");
 * **sums**: a bare arithmetic question ("hvad er 17 gange 23", "regn 12*7 ud");
 * **other services**: the kommune's daycare, home care, waste collection, roads, library,
-  its climate and local plans, the workplace's meeting rooms and passwords … asked without
+  its climate and local plans, the workplace's meeting rooms, passwords and office programs … asked without
   a word of employment ("hvornår kan min datter få plads i en daginstitution");
 * **English**: a message in English (for the unsure classifier only – English help and
   handoff requests are trained and answered).
@@ -30,7 +30,7 @@ from planbot.text import fold
 _TEXT_KINDS = (
     "tale", "digt", "sang", "sangtekst", "vittighed", "vits", "joke", "historie", "eventyr",
     "novelle", "opskrift", "invitation", "indbydelse", "rim", "limerick", "haiku", "essay",
-    "stil", "kaerlighedsbrev", "gade", "rap",
+    "stil", "kaerlighedsbrev", "gade", "rap", "ansogning", "cv",
 )  # fmt: skip
 # compounds of "tale" that are not speeches
 _NOT_SPEECH = ("aftale", "samtale", "fortale", "forhandlingstale")
@@ -124,7 +124,7 @@ _OTHER_SERVICE = re.compile(
     r"|klima|co2|lokalplan|kommuneplan|spildevand|trafikplan"
     # the workplace's practical matters staff ask about in Teams
     r"|modelokale|kantine|adgangskode|password|printer|nulstil|lonsystem|lonseddel|overarbejde|flekstid"
-    r"|timeregistrering|intranet)\w*"
+    r"|timeregistrering|intranet|excel|pivottabel|powerpoint|outlook)\w*"
     # pets, as whole words ("hund\w*" would take "hundrede")
     r"|\b(?:hund|hunden|hunde|hundene|hundeskat|kat|katten|kaeledyr\w*)\b"
 )

@@ -188,19 +188,33 @@ _ACKNOWLEDGEMENT_WORDS = frozenset({
     "den", "det", "er", "var", "god", "godt", "gode", "super", "fint", "fin", "perfekt", "ok", "okay", "oki",
     "fedt", "dejligt", "flot", "nice", "glimrende", "udmaerket", "fremragende", "top", "sa", "jamen", "ja",
     "jo", "klart", "forstaet", "modtaget", "noteret", "skont", "aha", "ah", "na", "hold", "op", "lige", "jeg", "skulle", "bruge", "brugte", "hjalp", "hjaelper", "meget", "rigtig", "virkelig", "altsa",
-    "du", "dig", "sgu", "da", "og", "en", "et", "laekkert", "smukt", "sejt", "great", "thanks",
+    "du", "dig", "sgu", "da", "og", "en", "et", "laekkert", "smukt", "sejt", "great", "thanks", "alligevel",
 })  # fmt: skip
 _MAX_THANKS_WORDS = 9
+# "Nå, så må jeg finde den selv. Tak alligevel.": a short remark before the thanks
+_MAX_REMARK_WORDS = 8
 
 
-def is_thanks(text: str) -> bool:
-    """Whether the message only thanks (and acknowledges the answer), not asks or leaves."""
-    if "?" in text:
-        return False
-    words = _words(text)
+def _only_thanks(words: list[str]) -> bool:
     if not words or len(words) > _MAX_THANKS_WORDS or ("tak" not in words and "takker" not in words):
         return False
     return all(word in _THANKS_WORDS or word in _ACKNOWLEDGEMENT_WORDS for word in words)
+
+
+def is_thanks(text: str) -> bool:
+    """Whether the message only thanks (and acknowledges the answer), not asks or leaves;
+    a short remark before it that asks nothing and names nothing of the plans ("nå, så må
+    jeg finde den selv. tak alligevel") is part of the thanks."""
+    if "?" in text:
+        return False
+    if _only_thanks(_words(text)):
+        return True
+    sentences = [_words(sentence) for sentence in re.split(r"[.!;]+", text)]
+    sentences = [words for words in sentences if words]
+    if len(sentences) < 2 or not _only_thanks(sentences[-1]):
+        return False
+    remark = [word for words in sentences[:-1] for word in words]
+    return len(remark) <= _MAX_REMARK_WORDS and not any(word in _ASKING_WORDS for word in remark)
 
 
 # "Goddag! Jeg er nyvalgt i kommunalbestyrelsen på Mors": a greeting and who one is, no question

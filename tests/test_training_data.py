@@ -125,6 +125,8 @@ _GATE_CUES = [
     ("social", "is_thanks", {"thank", "personal_case", "human_handoff"}),
     # a greeting that says who the user is, asking nothing → greet unless a sure privacy intent
     ("social", "is_greeting_with_introduction", {"greet", "personal_case", "human_handoff"}),
+    # "hvor er det beskrevet?" → ask_source over every intent but a sure privacy intent
+    ("source_request", "asks_for_the_source", {"ask_source", "personal_case", "human_handoff"}),
     # "passer det at 35 % …?" → ask_fact over the intents without figures of their own
     (
         "fact_request",

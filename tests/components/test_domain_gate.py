@@ -500,6 +500,9 @@ def test_how_goals_are_followed_up_becomes_ask_follow_up(gate: DomainVocabularyG
     text = "hvor ofte bliver udvalget orienteret om, hvordan det går med målet?"
     assert intent_after(gate, predicted(text, "ask_status", 0.7)) == "ask_follow_up"
     assert intent_after(gate, predicted("hvordan rapporteres der på 6.5", "goal_detail")) == "ask_follow_up"
+    # who keeps an eye on whether the goals are reached is follow-up too
+    text = "hvem er det, der holder øje med, om Morsø når sine mål?"
+    assert intent_after(gate, predicted(text, "ask_status", 0.8)) == "ask_follow_up"
 
 
 def test_if_the_goal_is_reached_becomes_ask_status_whatever_was_heard(gate: DomainVocabularyGate) -> None:
@@ -667,3 +670,20 @@ def test_a_figure_to_check_with_masked_personal_data_keeps_the_privacy_answer(
 ) -> None:
     masked = mask_personal_data("passer det at jeg med cpr 010190-1234 får 5000 kr om måneden?")
     assert intent_after(gate, fell_back(masked, personal_case=0.35, ask_fact=0.3)) != "ask_fact"
+
+
+@pytest.mark.parametrize("intent", ["bot_challenge", "ask_status", "nlu_fallback"])
+def test_a_short_question_where_it_is_written_is_ask_source(gate: DomainVocabularyGate, intent: str) -> None:
+    assert intent_after(gate, predicted("Hvor er det nu beskrevet?", intent, 0.5)) == "ask_source"
+    # a question that names something of its own is not about the last answer
+    term = [{"entity": "term", "value": "fleksjob", "start": 18, "end": 26}]
+    own = predicted("hvor står det om fleksjob?", "ask_plan_info", 0.5, entities=term)
+    assert intent_after(gate, own) == "ask_plan_info"
+
+
+def test_what_a_word_named_as_a_word_means_is_define_term_around_goal_words(
+    gate: DomainVocabularyGate,
+) -> None:
+    text = "hvad ligger der i ordet benchmark, når Morsø skriver det i sine mål?"
+    term = [{"entity": "term", "value": "benchmark", "start": 24, "end": 33}]
+    assert intent_after(gate, predicted(text, "ask_status", 0.6, entities=term)) == "define_term"

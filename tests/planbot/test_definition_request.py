@@ -20,6 +20,9 @@ from planbot.definition_request import asks_for_definition
         "det ord jobafklaring, det kender jeg ikke",
         "kan du forklare mig, hvad man egentlig forstår ved et branchespor?",
         "hvad de mener med IGU i planen",
+        "hvad ligger der egentlig i ordet fleksjob?",
+        # the word is named as a word, so the goals around it do not make it a goal question
+        "hvad betyder begrebet progression, som Morsø bruger i sine mål?",
     ],
 )
 def test_definition_requests(text: str) -> None:

@@ -17,6 +17,8 @@ from planbot.off_topic import asks_about_another_service, is_english, is_sum, is
         "kom med en gåde",
         "vi står for julefrokosten – har du en god opskrift på risalamande?",
         "kender du en sjov vittighed",
+        "vil du skrive en jobansøgning til mig, jeg søger som butiksassistent",
+        "lav et cv for mig",
     ],
 )
 def test_task_requests(text: str) -> None:
@@ -90,6 +92,7 @@ def test_english_only_counts_when_the_classifier_was_unsure() -> None:
         "jeg kan ikke logge på med mitid",
         "hvor registrerer jeg min flekstid, og hvem godkender overarbejde?",
         "har kantinen i jobcentret åbent i juleferien?",
+        "hvordan fletter jeg to ark sammen i excel?",
     ],
 )
 def test_questions_about_the_kommunes_other_services(text: str) -> None:
@@ -105,6 +108,7 @@ def test_questions_about_the_kommunes_other_services(text: str) -> None:
         "hvad er målet for ledige i Morsø",
         "hvad gør I for folk med handicap",
         "hvor mange hundrede ledige har Morsø?",  # not a dog
+        "kan jeg få ledighedstallene for Morsø som excel-ark?",  # figures after all
     ],
 )
 def test_employment_questions_are_not_about_other_services(text: str) -> None:

@@ -139,6 +139,10 @@ def test_asks_what_it_can_do(text: str, asks: bool) -> None:
         ("tak, men hvad med Morsø", False),
         ("ok tak. farvel", False),  # leaves: the farewell rule's
         ("tak?", False),
+        # a short remark before the thanks that asks for nothing
+        ("Okay, så må jeg lede videre selv. Tak alligevel!", True),
+        ("Jeg vil gerne se planen for Morsø. Tak", False),  # a request
+        ("Det skal være målene for de unge. Tak.", False),  # about the plans
     ],
 )
 def test_is_thanks(text: str, thanks: bool) -> None:

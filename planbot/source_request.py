@@ -1,0 +1,41 @@
+"""Does a message ask where the last answer comes from? A cue for the domain gate.
+
+"Hvor er det beskrevet?", "hvor i planen stod det?" and "hvor har du nu det fra" ask for the
+document and section behind the previous answer, but the classifier sometimes hears
+another question in their few words ("er det …?" sounds like "er du en robot?"). The cue
+is a short message (at most eight words) that asks where *it* is written or comes from;
+the domain gate uses it only when the message names nothing of its own (no entity), so
+"hvor står der noget om fleksjob i Morsøs plan?" stays a plan question. "hvor står det
+til med …" is a status question, not a source question. Pure Python, used by
+:mod:`components.domain_gate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planbot.text import fold
+
+MAX_WORDS = 8
+
+# what "it" can be: the last answer, its figure or its goal
+_IT = r"(?:det(?:\s+her)?|den|dette|dét|tallet|det\s+tal|malet|det\s+mal|de\s+tal|oplysningerne)"
+_ASKS_WHERE_IT_IS = re.compile(
+    # hvor (i planen) står det (henne) – not "hvor står det til med …"
+    rf"\bhvor\s+(?:i\s+\w+\s+)?(?:star|stod)\s+{_IT}\b(?!\s+til\b)"
+    # hvor er det beskrevet / hvor blev tallet nævnt
+    rf"|\bhvor\s+(?:i\s+\w+\s+)?(?:er|var|bliver|blev)\s+{_IT}\s+(?:\w+\s+)?"
+    r"(?:beskrevet|naevnt|omtalt|skrevet|formuleret|angivet|opgjort)\b"
+    # hvor har du (nu) det fra / hvor kommer tallet fra
+    rf"|\bhvor\s+(?:har|fik|finder|henter)\s+(?:du|i)\s+(?:\w+\s+)?{_IT}\s+fra\b"
+    rf"|\bhvor\s+kommer\s+{_IT}\s+fra\b"
+    # kilde + afsnit?
+    r"|^\W*(?:og\s+)?kilde(?:n|r|henvisning|angivelse)?\b"
+)
+
+
+def asks_for_the_source(text: str) -> bool:
+    """Whether ``text`` is a short question where the last answer comes from (see the
+    module docstring)."""
+    folded = fold(text)
+    return len(folded.split()) <= MAX_WORDS and bool(_ASKS_WHERE_IT_IS.search(folded))

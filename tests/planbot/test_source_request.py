@@ -1,0 +1,35 @@
+"""Short questions where the last answer comes from."""
+
+import pytest
+
+from planbot.source_request import asks_for_the_source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hvor er det egentlig beskrevet?",
+        "hvor i notatet stod det henne?",
+        "og hvor har du så det fra",
+        "hvor kommer tallet fra?",
+        "kilde og side?",
+        "hvor staar den",
+    ],
+)
+def test_source_requests(text: str) -> None:
+    assert asks_for_the_source(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvor står det til med målet om samtaler?",  # a status question
+        "hvilken datakilde bruges til 6.3?",  # the data behind a goal: follow-up
+        "hvor er jobcentret henne?",
+        "hvor mange står uden job i Morsø",
+        # a long message is a question of its own, not a request for the last answer's source
+        "hvor står det i Morsøs plan, at de ledige skal have flere samtaler med jobcentret?",
+    ],
+)
+def test_not_source_requests(text: str) -> None:
+    assert not asks_for_the_source(text)
