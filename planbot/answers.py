@@ -12,6 +12,7 @@ database; when nothing fits, the answer says so.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from planbot import formatting as fmt
 from planbot.comparison import KOMMUNE_FRAGMENT_FILLER, NATIONAL_IN_TEXT, is_comparison_text
 from planbot.definition_request import form_position, glossary_entries, term_forms
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
-from planbot.periods import MONTHS_DA, parse_period
+from planbot.periods import MONTHS_DA, asked_period_end, parse_period
 from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.query import (
     PLAN_KIND_WORDS,
@@ -691,6 +692,9 @@ def answer_help(session: Session, ctx: Context) -> Answer:
 def answer_plan_info(session: Session, ctx: Context) -> Answer:
     """The plan: period, approval, committee, frame, summary."""
     q = fold(ctx.text)
+    if _goal_kinds_named(ctx.text):
+        # "kan du liste resultat- og fokusmålene i planen?": goals, not the plan's frame
+        return answer_list_goals(session, ctx)
     if "minister" in q and _first_kommune(session, ctx) is None:
         # The ministermål are national: answer from the newest plan that lists them (or the year asked for).
         year = _year_in(ctx.text)
@@ -802,6 +806,24 @@ def _danish_date(text: str) -> str:
 
 _MINISTER_WORD = re.compile(r"\bminist(?:er|re)", re.IGNORECASE)
 _LOCAL_WORD = re.compile(r"\blokal(?:e|t)?\b", re.IGNORECASE)
+# the plans' other kinds of goal as the user names them (folded): "resultat- og fokusmålene"
+_GOAL_KIND_WORDS = (
+    (re.compile(r"\bresultat(?:mal\w*|-)"), "resultatmål"),
+    (re.compile(r"\bfokusmal\w*"), "fokusmål"),
+    (re.compile(r"\bsucceskrit\w*"), "succeskriterium"),
+    (re.compile(r"\bdelmal\w*"), "delmål"),
+    (re.compile(r"\bmalsaetning\w*"), "målsætning"),
+    (re.compile(r"\bpejlemaerke\w*"), "pejlemærke"),
+    (re.compile(r"\bsigtepunkt\w*"), "sigtepunkt"),
+)
+_PLAIN_GOAL_WORD = re.compile(r"\bmal(?:ene|et)?\b")
+_GOAL_KIND_PLURALS = {
+    "succeskriterium": "succeskriterier",
+    "målsætning": "målsætninger",
+    "pejlemærke": "pejlemærker",
+    "sigtepunkt": "sigtepunkter",
+    "lokalt mål": "lokale mål",
+}
 
 
 def _goal_kind_asked(text: str) -> str | None:
@@ -811,6 +833,19 @@ def _goal_kind_asked(text: str) -> str | None:
     if _MINISTER_WORD.search(text):
         return "ministermål"
     return None
+
+
+def _goal_kinds_named(text: str) -> set[str]:
+    """The plans' other kinds of goal the question names: "resultat- og fokusmålene" →
+    resultatmål and fokusmål."""
+    folded = fold(text)
+    return {kind for pattern, kind in _GOAL_KIND_WORDS if pattern.search(folded)}
+
+
+def _goal_kinds_label(goals: list[Goal]) -> str:
+    """ "3 succeskriterier", "resultatmål og fokusmål": the kinds of the listed goals, plural."""
+    kinds = sorted({g.kind for g in goals}, key=lambda kind: [g.kind for g in goals].index(kind))
+    return fmt.join_list([_GOAL_KIND_PLURALS.get(kind, kind) for kind in kinds])
 
 
 def answer_list_goals(session: Session, ctx: Context) -> Answer:
@@ -848,11 +883,38 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
             goals = themed or [
                 g for _, g in rank_by_words(goals, theme, ("title", "text", "measure"), corpus_index(session))
             ]
-        if group or theme:
+        named_codes = codes_in_text(ctx)
+        parent = next((g for g in goals if len(named_codes) == 1 and g.code == named_codes[0]), None)
+        children = [g for g in goals if parent is not None and g.parent_code == parent.code]
+        named_kinds = _goal_kinds_named(ctx.text)
+        if parent is not None and not children and named_kinds and len(kommuner) == 1:
+            # "hvilke delmål har mål 1?" when it has none: say so, and describe the goal
+            kinds = fmt.join_list([_GOAL_KIND_PLURALS.get(k, k) for k in sorted(named_kinds)], "eller")
+            detail = _goal_detail([parent], ctx)
+            return replace(
+                detail, text=f"{_goal_label(parent)} har ingen {kinds} under sig.\n\n{detail.text}"
+            )
+        if children and not (group or theme):
+            # "hvilke succeskriterier hører til mål 3?": the goals under the named goal
+            assert parent is not None and plan is not None
+            goals = [g for g in children if g.kind in named_kinds] or children
+            heading = (
+                f"{_goal_label(parent)} ({fmt.genitive(kommune.name)} {plan.title}) "
+                f"har {len(goals)} {_goal_kinds_label(goals)}:"
+            )
+        elif group or theme:
             if not goals:
                 blocks.append(f"{kommune.name}: ingen mål særligt for {group or theme}.")
                 continue
             heading = f"{kommune.name} – mål for {group or theme}:"
+        elif plan is not None and not kind and any(g.kind in named_kinds for g in goals):
+            # "resultat- og fokusmålene i Beskæftigelsesplan 2024": the goals of those kinds;
+            # "mål og succeskriterier": the top goals too
+            with_top = bool(_PLAIN_GOAL_WORD.search(fold(ctx.text)))
+            goals = [g for g in goals if g.kind in named_kinds or (with_top and g.parent_code is None)]
+            heading = (
+                f"{fmt.genitive(kommune.name)} {plan.title} har {len(goals)} {_goal_kinds_label(goals)}:"
+            )
         elif kind and any(g.kind == kind for g in goals):
             assert plan is not None
             goals = [g for g in goals if g.kind == kind]
@@ -893,6 +955,8 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
                 asked = codes_in_text(ctx)
                 named = [g.code for g in goals if len(asked) == 1 and g.code == asked[0]]
                 slots["goal_code"] = goals[0].code if len(goals) == 1 else (named[0] if named else None)
+            if children:
+                slots["goal_code"] = parent.code if parent is not None else None  # the goal they are under
     buttons = []
     if example is not None:
         example_kommune = example.plan.kommune.name
@@ -1671,18 +1735,28 @@ def indicator_in(ctx: Context) -> str | None:
     return found
 
 
-def _latest(session: Session, area: str, series_id: str) -> Measurement | None:
-    return session.scalars(
-        select(Measurement)
-        .where(
-            Measurement.area == area,
-            Measurement.series_id == series_id,
-            Measurement.category == "",
-            Measurement.value.is_not(None),
-        )
-        .order_by(Measurement.period_end.desc())
+def _latest(session: Session, area: str, series_id: str, until: dt.date | None = None) -> Measurement | None:
+    """The area's latest measurement of the series (``until``: at the latest then)."""
+    query = select(Measurement).where(
+        Measurement.area == area,
+        Measurement.series_id == series_id,
+        Measurement.category == "",
+        Measurement.value.is_not(None),
+    )
+    if until is not None:
+        query = query.where(Measurement.period_end <= until)
+    return session.scalars(query.order_by(Measurement.period_end.desc()).limit(1)).first()
+
+
+def _first_period(session: Session, area: str, series_id: str) -> str | None:
+    """The label of the area's first measured period of the series ("august 2021")."""
+    first = session.scalar(
+        select(Measurement.period)
+        .where(Measurement.area == area, Measurement.series_id == series_id, Measurement.category == "")
+        .order_by(Measurement.period_end)
         .limit(1)
-    ).first()
+    )
+    return parse_period(first).label() if first else None
 
 
 def _value_at(session: Session, area: str, series_id: str, period: str) -> float | None:
@@ -1791,12 +1865,19 @@ def answer_jobindsats(session: Session, ctx: Context) -> Answer:
     sources: list[Source] = []
     slots: dict[str, Any] = {"indicator": key}
     latest: dict[str, Measurement] = {}  # each area's latest figure, for the comparison
+    # "hvad var ledigheden i 2022?": the last figure of that year (or month), not today's
+    until = asked_period_end(fold(ctx.text))
     for area in areas:
         name = area if isinstance(area, str) else area.name
-        measurement = _latest(session, name, INDICATORS[key]["series"])
+        measurement = _latest(session, name, INDICATORS[key]["series"], until)
         result = jobindsats_lines(session, name, key, measurement)
         if result is None or measurement is None:
-            lines.append(f"Jeg har ingen tal for {key} i {name}.")
+            first = _first_period(session, name, INDICATORS[key]["series"]) if until else None
+            lines.append(
+                f"Jeg har ingen tal for {key} i {name} fra {until:%Y}; mine tal begynder i {first}."
+                if until and first
+                else f"Jeg har ingen tal for {key} i {name}."
+            )
             continue
         text, source = result
         lines.append(text)
@@ -2154,6 +2235,12 @@ def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
     last = ctx.slots.get("last_intent")
     kommuner = resolve_kommuner(session, ctx, use_slot=False)
     if not kommuner:
+        # "og for de delvise raskmeldinger?" with a word heard as a kommune: a topic fragment
+        without = replace(
+            ctx, intent=FALLBACK_INTENT, entities={k: v for k, v in ctx.entities.items() if k != "kommune"}
+        )
+        if is_topic_fragment(without):
+            return answer_topic_fragment(session, without)
         return answer_search(session, ctx)
     new_names = [k if isinstance(k, str) else k.name for k in kommuner]
     if last in HANDLERS and ctx.slots.get("last_text"):
@@ -2372,6 +2459,49 @@ def asks_when_the_plan_was_approved(ctx: Context) -> bool:
     return bool(_PLAN_APPROVED.search(ctx.text))
 
 
+# the questions a year fragment ("og i 2020?") asks again for another year
+_YEAR_FRAGMENT_INTENTS = ("ask_fact", "ask_jobindsats")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR_FRAGMENT_FILLER = {"i", "for", "aret", "ar", "ultimo", "primo", *MONTHS_DA}
+
+
+def is_year_fragment(ctx: Context) -> bool:
+    """ "Og i 2020?" after a figure from the plans or Jobindsats: the same question for
+    another year (or month), named by itself and nothing else."""
+    last = ctx.slots.get("last_intent")
+    if last not in _YEAR_FRAGMENT_INTENTS or not ctx.slots.get("last_text"):
+        return False
+    if not _is_plan_question(ctx.intent):
+        return False
+    if not _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, 4) or len(_YEAR.findall(ctx.text)) != 1:
+        return False
+    if codes_in_text(ctx) or any(ctx.entities.get(name) for name in ("kommune", "term", *_FRAGMENT_OBJECTS)):
+        return False
+    return only_filler_and(_YEAR.sub(" ", ctx.text), _FRAGMENT_FILLER | _YEAR_FRAGMENT_FILLER, [])
+
+
+def answer_year_fragment(session: Session, ctx: Context) -> Answer:
+    """The previous question asked again for the year (and month) the fragment names."""
+    last = ctx.slots["last_intent"]
+    when = " ".join(
+        word for word in re.findall(r"\w+", ctx.text.lower()) if word in MONTHS_DA or _YEAR.fullmatch(word)
+    )
+    previous = ctx.slots["last_text"]
+    if _PERIOD_IN_TEXT.search(previous):
+        text = _PERIOD_IN_TEXT.sub(when, previous, count=1)
+    else:
+        text = f"{previous.rstrip(' ?.!')} i {when}?"
+    kommune = ctx.slots.get("kommune")
+    entities = {"kommune": [kommune]} if kommune else {}
+    year = _YEAR.search(when)
+    if year:
+        entities["year"] = [year.group()]
+    slots = {**ctx.slots, "goal_code": None}
+    answer = _asked_again(session, Context(text, last, entities, slots, ctx.channel))
+    answer.slots.setdefault("last_text", text)
+    return answer
+
+
 def is_plan_fragment(ctx: Context) -> bool:
     """ "Og i udmøntningsnotatet 21-24?" or "var det anderledes i notatet?" after a question
     about a kommune's plan: the same question about another of its plans, named by kind or
@@ -2532,6 +2662,8 @@ def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], An
         return replace(ctx, intent="inform_kommune"), answer_inform_kommune
     if asks_when_the_plan_was_approved(ctx):
         return replace(ctx, intent="ask_plan_info"), answer_plan_info
+    if is_year_fragment(ctx):
+        return ctx, answer_year_fragment
     if is_plan_fragment(ctx):
         return ctx, answer_plan_fragment
     if is_topic_fragment(ctx):

@@ -77,3 +77,25 @@ def parse_period(text: str) -> Period:
             return Period(f"{year}H{number}", "H", year, number, _month_end(year, number * 6))
         return Period(str(year), "Y", year, 1, dt.date(year, 12, 31))
     raise ValueError(f"ukendt periode {text!r} (brug fx 2024, 2024H1, 2024K3, 2024Q3 eller 2024M03)")
+
+
+# "i 2022", "for marts 2023", "ved udgangen af 2022": a past period a figures question asks
+# about (folded text); "siden 2022" and "fra 2022 til 2024" ask about a development instead
+_ASKED_PERIOD = re.compile(
+    r"\b(?:i|for|ultimo|primo|ved\s+udgangen\s+af|udgangen\s+af|i\s+slutningen\s+af)\s+"
+    r"(?:(?P<month>" + "|".join(MONTHS_DA) + r")\s+)?"
+    r"(?:(?:aret|ar)\s+)?(?P<year>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)"
+)
+
+
+def asked_period_end(folded_text: str) -> dt.date | None:
+    """The last day of the year or month a question asks about ("hvad var ledigheden i
+    marts 2023?" → 31 March 2023), or None when it names none."""
+    match = _ASKED_PERIOD.search(folded_text)
+    if match is None:
+        return None
+    year = int(match.group("year"))
+    month = match.group("month")
+    if month is None:
+        return dt.date(year, 12, 31)
+    return _month_end(year, MONTHS_DA.index(month) + 1)

@@ -61,6 +61,29 @@ def test_goals_for_a_group_across_kommuner_offer_a_goal_that_was_listed(session:
     assert f"- {code} " in answer.text and kommune in answer.text
 
 
+def test_the_goals_under_a_named_goal_are_listed_with_their_kind(session: Session) -> None:
+    answer = ask(session, answers.answer_list_goals, "hvilke delmål ligger under mål 6 i morsøs plan?")
+    assert "Mål 6" in answer.text and "2 delmål" in answer.text
+    assert [e.split("|")[1] for e in answer.slots["listed_goals"]] == ["6.D1", "6.D2"]
+    assert answer.slots["goal_code"] == "6"
+    # a goal with none under it says so instead of listing another goal's
+    none = ask(session, answers.answer_list_goals, "hvilke delmål ligger under mål 1 i morsøs plan?")
+    assert none.text.startswith("Mål 1: Værdig sagsbehandling har ingen delmål under sig.")
+    assert "6.D1" not in none.text
+    result_and_focus = ask(
+        session, answers.answer_list_goals, "vis resultat- og fokusmålene i Norddjurs' plan for 2024"
+    )
+    assert "resultatmål og fokusmål" in result_and_focus.text
+    assert [e.split("|")[1] for e in result_and_focus.slots["listed_goals"]] == ["1.1", "1.2", "1.3"]
+    both = ask(session, answers.answer_list_goals, "mål og succeskriterier i Mariagerfjords plan 2024-2027")
+    assert (
+        "3 målsætninger og succeskriterier" not in both.text and "Mål 1:" in both.text and "1.S1" in both.text
+    )
+    # heard as a plan question, the focus goals are still goals, not the plan's focus areas
+    as_plan = ask(session, answers.answer_plan_info, "hvilke fokusmål har Norddjurs' beskæftigelsesplan?")
+    assert "1.2 Fokusmål samtaler" in as_plan.text and "fokusområde" not in as_plan.text
+
+
 def test_kommune_without_plans_offers_jobindsats(session: Session) -> None:
     answer = ask(session, answers.answer_list_goals, "Hvilke mål har Aarhus?")
     assert "ingen beskæftigelsesplan for Aarhus" in answer.text
@@ -169,6 +192,39 @@ def test_jobindsats_for_any_kommune_and_the_country(session: Session) -> None:
     assert "Jobindsats.dk (STAR), tabel Y25I01" in answer.full_text()
     national = ask(session, answers.answer_jobindsats, "ledigheden i hele landet")
     assert "hele landet" in national.text
+
+
+def test_a_figure_for_a_past_year_or_month_is_that_periods_figure(session: Session) -> None:
+    # the fixture holds figures since January 2025
+    year = ask(session, answers.answer_jobindsats, "hvad var ledigheden i Aarhus i 2025?")
+    assert "december 2025" in year.text and "december 2025" in year.full_text().split("Kilde:")[1]
+    month = ask(session, answers.answer_jobindsats, "ledigheden i Aarhus for marts 2025")
+    assert "marts 2025" in month.text
+    before = ask(session, answers.answer_jobindsats, "hvad var ledigheden i Aarhus i 2022?")
+    assert before.text == "Jeg har ingen tal for ledighed i Aarhus fra 2022; mine tal begynder i januar 2025."
+    since = ask(
+        session, answers.answer_jobindsats, "hvordan har ledigheden i Aarhus udviklet sig siden 2025?"
+    )
+    assert "2025 (" not in since.text.split(".")[0]  # a development asks for today's figure
+
+
+@pytest.mark.parametrize(
+    ("intent", "question", "fragment", "expected"),
+    [
+        ("ask_jobindsats", "Hvad er ledigheden i Aarhus?", "og i 2025?", "december 2025"),
+        ("ask_jobindsats", "Hvad er ledigheden i Aarhus?", "hvad med april 2025", "april 2025"),
+        ("ask_fact", "hvor mange blev repatrieret fra Mors 2016-2019", "og i 2020?", "I 2020 er ingen"),
+    ],
+)
+def test_a_year_fragment_asks_the_previous_question_for_that_year(
+    session: Session, intent: str, question: str, fragment: str, expected: str
+) -> None:
+    first = ask(session, answers.HANDLERS[intent], question)
+    slots = answers.remembered_slots(Context(question), first, intent)
+    follow_up = answers.as_follow_up(Context(fragment, "nlu_fallback", {}, slots, "rest"))
+    assert follow_up is not None
+    ctx, handler = follow_up
+    assert expected in handler(session, ctx).text
 
 
 def test_follow_up_for_another_kommune_repeats_the_question(session: Session) -> None:
@@ -993,6 +1049,15 @@ def test_a_topic_fragment_after_a_target_asks_for_the_target_of_that_goal(sessio
         assert answer.text.startswith("6.5 ") and "55 %" in answer.text, answer.text
         after = answers.remembered_slots(routed, answer, routed.intent)
         assert after["last_intent"] == "ask_target" and after["goal_code"] == "6.5"
+
+
+def test_a_topic_fragment_with_a_word_heard_as_a_kommune_is_still_a_topic_fragment(session: Session) -> None:
+    slots = slots_after(
+        session, answers.answer_target, "Hvad er Norddjurs' mål for valg af erhvervsuddannelse?"
+    )
+    slots["last_intent"] = "ask_target"
+    ctx = Context("og hvad med gymnasierne", "inform_kommune", {"kommune": ["gymnasierne"]}, slots, "rest")
+    assert answers.answer_inform_kommune(session, ctx).text.startswith("6.5 ")
 
 
 def test_a_topic_fragment_that_names_no_goal_keeps_its_own_answer(session: Session) -> None:

@@ -3,7 +3,7 @@
 import pytest
 
 from planbot import formatting as fmt
-from planbot.periods import parse_period
+from planbot.periods import asked_period_end, parse_period
 from planbot.privacy import asks_about_own_case, is_too_long, mask_personal_data, prepare_user_text
 from planbot.text import (
     content_lemmas,
@@ -148,3 +148,19 @@ def test_digraphs_become_danish_letters_only_when_that_makes_a_known_word(text: 
 )
 def test_own_case(text: str, expected: bool) -> None:
     assert asks_about_own_case(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("hvad var ledigheden i morsø i 2022?", "2022-12-31"),
+        ("kontanthjælp for februar 2024", "2024-02-29"),
+        ("ved udgangen af 2023", "2023-12-31"),
+        ("udviklingen siden 2022", None),  # a development, not one period
+        ("i perioden 2021-2024", None),
+        ("hvad er ledigheden nu", None),
+    ],
+)
+def test_the_period_a_question_asks_about(text: str, end: str | None) -> None:
+    asked = asked_period_end(fold(text))
+    assert (asked.isoformat() if asked else None) == end
