@@ -30,7 +30,8 @@ an unsure "hvad bliver der gjort for unge?" is
 ``ask_initiatives`` (:mod:`planbot.initiatives_request`), "passer det at 35 % …?" is
 ``ask_fact`` (:mod:`planbot.fact_request`), "kan du uddybe det?" without an entity is
 ``ask_more`` (:mod:`planbot.more_request`), "hvor er det beskrevet?" without an entity is
-``ask_source`` (:mod:`planbot.source_request`) and a plan question that names one goal code
+``ask_source`` (:mod:`planbot.source_request`), an unsure choice between the list of
+goals and their overview without a word of progress is ``list_goals``, and a plan question that names one goal code
 is ``goal_detail``.
 """
 
@@ -88,7 +89,13 @@ from planbot.social import (
     requests_a_person,
 )
 from planbot.source_request import asks_for_the_source
-from planbot.status_request import asks_how_it_goes, asks_if_reached, asks_when_reached, refers_to_one_goal
+from planbot.status_request import (
+    asks_how_it_goes,
+    asks_if_reached,
+    asks_when_reached,
+    mentions_progress,
+    refers_to_one_goal,
+)
 from planbot.text import fold_plain
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
@@ -139,6 +146,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             "comparison_intent": "compare_kommuner",
             "figures_intent": "ask_jobindsats",
             "place_intent": "inform_kommune",  # also the intent of a bare kommune name
+            # torn between a list of goals and their status overview, without a word of
+            # progress: the list (planbot.status_request.mentions_progress)
+            "list_intent": "list_goals",
             # a question how a goal is going (planbot.status_request), and the intents it replaces
             "status_intent": "ask_status",
             "status_can_replace": [
@@ -456,6 +466,16 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return False
         return asks_how_it_goes(text)
 
+    def _goals_to_list(self, message: Message) -> bool:
+        """ "Må jeg få en oversigt over de mål, der står i vores plan?": the classifier torn
+        between the list of goals and their status overview, and no word of how far the goals
+        have come – the list."""
+        if not self._fell_back(message):
+            return False
+        ranking = [r.get(INTENT_NAME_KEY) for r in message.get(INTENT_RANKING_KEY) or []][1:3]
+        torn = {self._config["list_intent"], self._config["overview_intent"]}
+        return set(ranking) == torn and not mentions_progress(message.get(TEXT) or "")
+
     def _target_question(self, message: Message) -> bool:
         """A question when a goal counts as reached ("Hvornår betragter man det som nået?")
         that the classifier heard as its status, description or an overview, or was unsure of."""
@@ -547,6 +567,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),
             ("How a goal is going", self._status_question, "status_intent"),
+            ("Goals to list, not their status", self._goals_to_list, "list_intent"),
             ("When a goal counts as reached", self._target_question, "target_intent"),
             ("How goals are followed up", self._follow_up_question, "follow_up_intent"),
             ("More about the last answer", self._more_request, "more_intent"),

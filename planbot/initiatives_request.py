@@ -4,7 +4,8 @@
 kommune does for young people, but the story makes the classifier unsure between the
 citizen's own case and the plan. A message that asks "hvad gør (kommunen/de/I/…) for",
 "hvad bliver der gjort for", "hvad gøres der for", "hvilke tilbud/indsatser/initiativer",
-"hvad har de af tilbud", "hvad tilbyder kommunen" or "gør kommunen noget for" asks for
+"hvad har de af tilbud", "hvad tilbyder kommunen", "hvad vil de gøre for" or "gør kommunen
+noget for" asks for
 initiatives. The gate uses it only when the classifier fell back. Pure Python,
 used by :mod:`components.domain_gate`.
 """
@@ -19,6 +20,8 @@ _WHAT_IS_DONE = re.compile(
     # not "hvad gør jeg/man for at få dagpenge": one's own case
     r"\bhvad\s+(?:gor|goer|foretager|laver)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+){0,2}(?:for|med)\b"
     r"|\bhvad\s+(?:bliver|blir)\s+der\s+gjort\s+for\b|\bhvad\s+gores\s+der\s+for\b"
+    # "hvad vil de gøre for de unge?", "hvad skal kommunen gøre for langtidsledige"
+    r"|\bhvad\s+(?:vil|skal|kan)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+)?(?:gore|goere)\s+for\b"
     r"|\bhvilke\s+(?:tilbud|indsatser|initiativer|tiltag|handlinger|projekter|investeringer|omprioriteringer)\b"
     # "hvad har de af tilbud på Mors", "hvad er der af indsatser", "hvad tilbyder kommunen"
     r"|\bhvad\s+(?:har|findes|er)\s+(?:\w+\s+){0,2}?af\s+(?:tilbud|indsatser|initiativer|tiltag)\b"

@@ -80,3 +80,18 @@ _WHEN_REACHED = re.compile(r"\bhvornar\b(?:\s+[\w.]+){1,5}?\s+(?:naet|opfyldt|in
 def asks_when_reached(text: str) -> bool:
     """Whether ``text`` asks when a goal counts as reached: its target and deadline."""
     return bool(_WHEN_REACHED.search(fold(text)))
+
+
+# how far the goals have come: an overview of their status, not a list of them
+_PROGRESS = re.compile(
+    r"\b(?:\w*status\w*|statsu|hvordan|malopfyld\w*|mangler|lever|helhedsbillede\w*|folger\s+(?:\w+\s+)?med|i\s+mal|gar|gik|gaet|star\s+til|naet|nar|naar|klare[rt]?|bagud|bagefter|foran|gron\w*|rod\w*"
+    r"|gul\w*|sporet|kurs|rette\s+vej|i\s+hus|indfri\w*|opfyld\w*|scorecard|dashboard|stilling\w*|halte\w*"
+    r"|resultat\w*|udvikl\w*|ligger|performe\w*|fremskridt\w*|langt|overblik\w*|billede\w*|tal|tallene"
+    r"|opgorelse\w*|trafiklys\w*|malt|maling\w*)\b"
+)
+
+
+def mentions_progress(text: str) -> bool:
+    """Whether ``text`` asks how far goals have come ("hvor langt er de?", "overblik",
+    "hvilke er røde") – an overview – rather than only which goals there are."""
+    return bool(_PROGRESS.search(fold(text)))

@@ -179,6 +179,15 @@ def test_no_other_goal_or_plan_example_asks_about_follow_up() -> None:
     assert not matched, matched
 
 
+def test_every_overview_example_mentions_how_far_the_goals_have_come() -> None:
+    """The domain gate takes a message the classifier is torn on between the goal list and
+    the overview as the list when it has no word of progress, so every overview example has one."""
+    from planbot.status_request import mentions_progress
+
+    without = [t for i, t in _labelled_examples() if i == "ask_overview" and not mentions_progress(t)]
+    assert not without, without
+
+
 def test_no_overview_example_names_exactly_one_goal_code() -> None:
     """The domain gate turns an overview that names one goal code ("overblik over mål 6.10")
     into that goal's status, so overview examples name none or a range."""

@@ -687,3 +687,16 @@ def test_what_a_word_named_as_a_word_means_is_define_term_around_goal_words(
     text = "hvad ligger der i ordet benchmark, når Morsø skriver det i sine mål?"
     term = [{"entity": "term", "value": "benchmark", "start": 24, "end": 33}]
     assert intent_after(gate, predicted(text, "ask_status", 0.6, entities=term)) == "define_term"
+
+
+def test_torn_between_the_goal_list_and_the_overview_without_progress_is_the_list(
+    gate: DomainVocabularyGate,
+) -> None:
+    text = "kan jeg få en oversigt over de mål, der er i vores plan?"
+    assert intent_after(gate, fell_back(text, list_goals=0.46, ask_overview=0.44)) == "list_goals"
+    assert intent_after(gate, fell_back(text, ask_overview=0.46, list_goals=0.44)) == "list_goals"
+    # a word of progress keeps the classifier's doubt (and the search answer)
+    status = "kan jeg få et overblik over, hvor langt vi er med målene i vores plan?"
+    assert intent_after(gate, fell_back(status, list_goals=0.46, ask_overview=0.44)) != "list_goals"
+    # torn with a third intent is no choice between these two
+    assert intent_after(gate, fell_back(text, list_goals=0.46, ask_plan_info=0.44)) != "list_goals"

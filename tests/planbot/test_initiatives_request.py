@@ -15,6 +15,7 @@ from planbot.initiatives_request import asks_what_is_done
         "min nevø går bare hjemme. gør jobcentret overhovedet noget for unge som ham?",
         "gør I noget ved langtidsledigheden på Mors",
         "hvilke investeringer foreslår notatet fra Hobro",
+        "jeg har hørt om en plan, men hvad vil de egentlig gøre for de unge?",
     ],
 )
 def test_what_is_done(text: str) -> None:
@@ -28,6 +29,7 @@ def test_what_is_done(text: str) -> None:
         "hvad gør man for at søge fleksjob",
         "hvad er målet for unge",
         "gør jeg noget forkert, når jeg søger job?",  # one's own case
+        "hvad skal jeg gøre for at få min ydelse",  # one's own case
     ],
 )
 def test_not_what_is_done(text: str) -> None:

@@ -2,7 +2,13 @@
 
 import pytest
 
-from planbot.status_request import asks_how_it_goes, asks_if_reached, asks_when_reached, refers_to_one_goal
+from planbot.status_request import (
+    asks_how_it_goes,
+    asks_if_reached,
+    asks_when_reached,
+    mentions_progress,
+    refers_to_one_goal,
+)
 
 
 @pytest.mark.parametrize(
@@ -77,3 +83,17 @@ def test_when_a_goal_counts_as_reached() -> None:
     assert asks_when_reached("hvornaar skal 6.6 vaere naaet")
     assert not asks_when_reached("er målet nået?")  # the status
     assert not asks_when_reached("hvornår blev planen vedtaget")
+
+
+@pytest.mark.parametrize(
+    ("text", "progress"),
+    [
+        ("hvilke af målene halter?", True),
+        ("hvordan står vi samlet med målene", True),
+        ("giv mig målstatus for Morsø", True),
+        ("hvilke mål har Morsø?", False),
+        ("kan jeg få en liste over målene i planen for de unge", False),
+    ],
+)
+def test_mentions_progress(text: str, progress: bool) -> None:
+    assert mentions_progress(text) is progress
