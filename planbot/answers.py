@@ -689,12 +689,32 @@ def answer_help(session: Session, ctx: Context) -> Answer:
     )
 
 
+# what a question about the plan itself asks for: its period, approval, committee, frame
+_PLAN_ASPECT = re.compile(
+    r"\b(?:period\w*|godkend\w*|vedtag\w*|vedtog|udvalg\w*|minist\w*|fokusomrad\w*|kerneopgave\w*"
+    r"|princip\w*|vision\w*|daekker|hvornar|hvem|gyldig\w*|gaelder|ar|aret|frame|ramme\w*)\b"
+)
+# terms that name the plans or their frame, not a subject in them
+_PLAN_TERMS = {"beskaeftigelsesplan", "ministermal", "jobindsats", "jobcenter", "resultatmal", "fokusmal"}
+
+
+def _asks_about_a_subject_in_the_plan(ctx: Context) -> bool:
+    """Whether a plan question asks what the plan says about a group, theme or term ("hvad
+    står der om unge i Morsøs plan?") rather than about the plan itself."""
+    terms = [t for t in ctx.entities.get("term", []) if fold(t) not in _PLAN_TERMS]
+    subject = target_group_in(ctx) or ctx.entity("theme") or terms
+    return bool(subject) and not _PLAN_ASPECT.search(fold(ctx.text))
+
+
 def answer_plan_info(session: Session, ctx: Context) -> Answer:
     """The plan: period, approval, committee, frame, summary."""
     q = fold(ctx.text)
     if _goal_kinds_named(ctx.text):
         # "kan du liste resultat- og fokusmålene i planen?": goals, not the plan's frame
         return answer_list_goals(session, ctx)
+    if _asks_about_a_subject_in_the_plan(ctx):
+        # "hvad står der om unge i Morsøs plan?", "har de noget med fgu i deres plan?"
+        return answer_initiatives(session, ctx)
     if "minister" in q and _first_kommune(session, ctx) is None:
         # The ministermål are national: answer from the newest plan that lists them (or the year asked for).
         year = _year_in(ctx.text)
@@ -1274,7 +1294,8 @@ def _initiative_detail(initiative: Initiative) -> str:
 _BELONGING_WORDS = {
     "tilhorende", "dertil", "hertil", "dertilhorende", "hertilhorende", "tilknyttede", "tilknyttet",
     "relaterede", "horer", "hore", "under", "tiltag", "tiltagene", "indsats", "indsatser", "indsatserne",
-    "handlinger", "handlingerne", "initiativer", "initiativerne",
+    "handlinger", "handlingerne", "initiativer", "initiativerne", "haenger", "sammen", "knyttet", "koblet",
+    "forbundet", "tilhorer", "understotter", "bidrager",
 }  # fmt: skip
 
 

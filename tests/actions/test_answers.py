@@ -41,6 +41,23 @@ def test_plan_period_and_approval(session: Session) -> None:
     assert "Beskæftigelsesplan 2024-2027 (Mariagerfjord)" in answer.full_text()
 
 
+def test_a_plan_question_about_a_group_or_term_answers_what_the_plan_does_for_it(session: Session) -> None:
+    group = ask(
+        session, answers.answer_plan_info, "hvad skriver Morsøs plan om de unge?", target_group="unge"
+    )
+    assert group.text.startswith("Morsø for unge") and "FGU" in group.text
+    term = ask(session, answers.answer_plan_info, "har Mors noget med fgu i deres plan?", term="FGU")
+    assert "FGU Nordvest" in term.text
+    # a question about the plan itself stays one, whatever group it mentions
+    approval = ask(
+        session,
+        answers.answer_plan_info,
+        "hvornår blev Morsøs plan for de ledige godkendt?",
+        target_group="ledige",
+    )
+    assert approval.text.startswith("Beskæftigelsesplan 2021 for Morsø dækker")
+
+
 def test_ministermaal_without_kommune_come_from_a_plan_that_lists_them(session: Session) -> None:
     answer = ask(session, answers.answer_plan_info, "hvad er ministermålene for 2024")
     assert "værdig sagsbehandling" in answer.text and "Norddjurs" in answer.full_text()
@@ -1227,3 +1244,11 @@ def test_a_goal_list_for_one_named_goal_keeps_that_goal_in_play(session: Session
     assert listed.slots["goal_code"] == "4", listed.slots
     after = answers.remembered_slots(Context(question), listed, "list_goals")
     assert "fritidsjob" in ask(session, answers.answer_initiatives, "tilhørende tiltag?", after).text
+
+
+def test_initiatives_that_go_with_the_goal_in_play(session: Session) -> None:
+    question = "Fortæl mig mere om mål 6 i Morsøs plan"
+    detail = ask(session, answers.answer_goal_detail, question, kommune="Morsø", goal_code="6")
+    after = answers.remembered_slots(Context(question), detail, "goal_detail")
+    answer = ask(session, answers.answer_initiatives, "hvilke tiltag hænger sammen med det?", after)
+    assert answer.text.startswith("Indsatser under Mål 6"), answer.text
