@@ -90,6 +90,7 @@ from planbot.social import (
 )
 from planbot.source_request import asks_for_the_source
 from planbot.status_request import (
+    asks_for_status_outright,
     asks_how_it_goes,
     asks_if_reached,
     asks_when_reached,
@@ -443,9 +444,14 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         of one named goal or of the goal in play ("hvordan står det til med den?"); and
         "når de det?" whatever was heard but a privacy intent. Small talk, figures and
         comparisons otherwise keep their intent. How one is told how it goes ("hvordan
-        bliver vi orienteret om, hvordan det går?") is a follow-up question instead."""
+        bliver vi orienteret om, hvordan det går?") is a follow-up question instead, and a
+        status asked for outright ("status på 1.3 til opfølgningsnotatet") heard as
+        follow-up is a status question."""
         classified = self._classified_intent(message)
         text = message.get(TEXT) or ""
+        if classified == self._config["follow_up_intent"] and asks_for_status_outright(text):
+            # "skal bruge status på 1.3 til opfølgningsnotatet": the status, not its reporting
+            return not self._privacy_chosen(message)
         if asks_about_follow_up(text):
             return False
         if asks_if_reached(text):  # "når de det?": whatever the classifier heard, but a privacy intent

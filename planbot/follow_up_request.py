@@ -6,7 +6,8 @@ that says "følger … op", "følges op" or "opfølgning" asks how, how often, t
 which data the goals are followed up, and so does a question who keeps an eye on whether
 they are reached ("hvem holder egentlig øje med, om kommunen når sine mål?"). Not such a question: how a goal is going
 (:func:`planbot.status_request.asks_how_it_goes`, "hvordan går det med opfølgningen?")
-and follow-up conversations with a citizen ("opfølgningssamtale"). Pure Python, used by
+follow-up conversations with a citizen ("opfølgningssamtale") and the documents and
+meetings a status is wanted for ("status på 1.3 til opfølgningsnotatet"). Pure Python, used by
 :mod:`components.domain_gate`.
 """
 
@@ -24,7 +25,7 @@ FOLLOW_UP_CAN_REPLACE = (
 )  # fmt: skip
 # "følger (Mariagerfjord) op", "følges (der) op", "følge op", "opfølgning(en/stallene)"
 _FOLLOW_UP = re.compile(
-    r"\bfolge[rs]?(?:\s+\w+){0,2}\s+op\b|\bfulgt\s+op\b|\bopfolgning(?!s?samtale)\w*|\bopfolge[rs]?\b"
+    r"\bfolge[rs]?(?:\s+\w+){0,2}\s+op\b|\bfulgt\s+op\b|\bopfolgning(?!s?(?:samtale|notat|mode|rapport|dokument))\w*|\bopfolge[rs]?\b"
 )
 
 
@@ -33,6 +34,8 @@ _FOLLOW_UP = re.compile(
 _HOW_INFORMED = re.compile(
     r"\b(?:hvordan|hvor\s+tit|hvor\s+ofte|hvornar|hvem)\b(?:\s+\w+){0,4}?\s+"
     r"(?:orienter|informer|afrapporter|rapporter|underrett)\w*"
+    # how often the politicians are told ("hvor tit skal forvaltningen fortælle os, hvordan det går?")
+    r"|\b(?:hvor\s+tit|hvor\s+ofte|hvornar)\b(?:\s+\w+){0,4}?\s+(?:fortael|forelag|praesenter|redegor)\w*"
     # who keeps an eye on whether the goals are reached ("hvem holder egentlig øje med, om …")
     r"|\b(?:hvem|hvordan|hvor\s+tit|hvor\s+ofte)\b(?:,?\s+\w+){0,3}?,?\s+"
     r"(?:holder\s+(?:\w+\s+)?oje\s+med|holdes\s+(?:\w+\s+)?oje\s+med|overvag\w*|monitorer\w*)"

@@ -95,3 +95,15 @@ def mentions_progress(text: str) -> bool:
     """Whether ``text`` asks how far goals have come ("hvor langt er de?", "overblik",
     "hvilke er røde") – an overview – rather than only which goals there are."""
     return bool(_PROGRESS.search(fold(text)))
+
+
+# "skal bruge status på 1.3 til opfølgningsnotatet": a status asked for outright, not how,
+# how often or to whom it is reported ("hvor ofte får udvalget status på 1.2?")
+_STATUS_ON = re.compile(r"\bstatus\s+(?:pa|for)\b")
+_HOW_REPORTED = re.compile(r"\b(?:hvor\s+ofte|hvor\s+tit|hvornar|hvem|hvordan|hvilke\s+data|datakilde\w*)\b")
+
+
+def asks_for_status_outright(text: str) -> bool:
+    """Whether ``text`` asks for a status outright, without asking how it is reported."""
+    folded = fold(text)
+    return bool(_STATUS_ON.search(folded)) and not _HOW_REPORTED.search(folded)

@@ -125,6 +125,8 @@ _GATE_CUES = [
     ("social", "is_thanks", {"thank", "personal_case", "human_handoff"}),
     # a greeting that says who the user is, asking nothing → greet unless a sure privacy intent
     ("social", "is_greeting_with_introduction", {"greet", "personal_case", "human_handoff"}),
+    # "status på 1.3 til notatet" → ask_status over ask_follow_up (the overview has status too)
+    ("status_request", "asks_for_status_outright", {"ask_status", "ask_overview"}),
     # "hvor er det beskrevet?" → ask_source over every intent but a sure privacy intent
     ("source_request", "asks_for_the_source", {"ask_source", "personal_case", "human_handoff"}),
     # "passer det at 35 % …?" → ask_fact over the intents without figures of their own

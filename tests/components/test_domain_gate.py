@@ -496,11 +496,19 @@ def test_how_goals_are_followed_up_becomes_ask_follow_up(gate: DomainVocabularyG
     assert (
         intent_after(gate, predicted("hvad er målet for opfølgningssamtaler", "ask_target")) == "ask_target"
     )
+    # the document a status is wanted for is no follow-up question
+    note = "skal bruge status på 6.10 til opfølgningsnotatet"
+    assert intent_after(gate, predicted(note, "ask_status", 0.7)) == "ask_status"
+    assert intent_after(gate, predicted(note, "ask_follow_up", 0.7)) == "ask_status"
+    reported = "hvor ofte får udvalget status på 6.10?"
+    assert intent_after(gate, predicted(reported, "ask_follow_up", 0.7)) == "ask_follow_up"
     # how often the committee is told how it goes is follow-up, not the status itself
     text = "hvor ofte bliver udvalget orienteret om, hvordan det går med målet?"
     assert intent_after(gate, predicted(text, "ask_status", 0.7)) == "ask_follow_up"
     assert intent_after(gate, predicted("hvordan rapporteres der på 6.5", "goal_detail")) == "ask_follow_up"
-    # who keeps an eye on whether the goals are reached is follow-up too
+    # how often the politicians are told, and who keeps an eye on the goals, is follow-up too
+    told = "hvor tit skal forvaltningen egentlig fortælle os, hvordan det går?"
+    assert intent_after(gate, predicted(told, "ask_status", 0.8)) == "ask_follow_up"
     text = "hvem er det, der holder øje med, om Morsø når sine mål?"
     assert intent_after(gate, predicted(text, "ask_status", 0.8)) == "ask_follow_up"
 

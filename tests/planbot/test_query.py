@@ -1,13 +1,15 @@
-"""Finding goals by their words: the newest plan wins a near tie, a clear match does not move."""
+"""Finding goals by their codes and words: the newest plan wins a near tie, a clear match does not move."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from planbot.query import _current_plans_first, find_goals, find_kommune, find_plan
+from planbot.query import _current_plans_first, find_goals, find_kommune, find_plan, normalise_code
 from planbot.schema import Kommune
 
 
@@ -46,6 +48,13 @@ def test_find_goals_on_the_plans(shared_engine: Engine) -> None:
     assert (clear[0].code, clear[0].plan_id) == ("4.2", "norddjurs-2020-2021-strategi")
 
 
+def test_a_goal_that_measures_the_words_beats_one_that_mentions_them(shared_engine: Engine) -> None:
+    # 6.8's text mentions "delvise raskmeldinger" in passing; 6.9 measures the partly recovered
+    with Session(shared_engine) as session:
+        goals = find_goals(session, "delvise raskmeldinger", kommune="Norddjurs")
+    assert goals[0].code == "6.9"
+
+
 def test_find_plan_reads_kind_words_and_short_periods(shared_engine: Engine) -> None:
     with Session(shared_engine) as session:
         norddjurs = find_kommune(session, "Norddjurs")
@@ -65,3 +74,21 @@ def test_find_plan_reads_kind_words_and_short_periods(shared_engine: Engine) -> 
         assert plan_id(mariagerfjord, "2024") == "mariagerfjord-2024-2027"
         assert plan_id(mariagerfjord, "24-27") == "mariagerfjord-2024-2027"
         assert plan_id(norddjurs, None) == "norddjurs-2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("mål 6,3", "6.3"),
+        ("Mål 3", "3"),
+        ("1A", "1a"),
+        ("ministermål 2", "M2"),
+        ("1.s1", "1.S1"),
+        ("6.d2", "6.D2"),  # Morsø's delmål under goal 6
+        ("2.f1", "2.F1"),
+        ("h4.1", "H4.1"),
+        ("samtaler", None),
+    ],
+)
+def test_goal_codes_are_normalised_as_the_plans_write_them(text: str, code: str | None) -> None:
+    assert normalise_code(text) == code
