@@ -5,7 +5,6 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
