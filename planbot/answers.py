@@ -467,11 +467,30 @@ def _goal_label(goal: Goal, staff: bool = False) -> str:
     return f"{prefix}{title}"
 
 
+# "… et forslag om at flytte penge fra STU. Hvor stort et beløb var det?": a question that
+# points back at the sentence before it and names at most this many things of its own
+_POINTING_BACK = re.compile(r"\b(?:det|den|dem|dette|denne|disse)\b", re.IGNORECASE)
+_THIN_QUESTION_WORDS = 2
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of ``text`` (folded) that are not stopwords."""
+    from planbot.text import stopwords
+
+    return [w for w in re.findall(r"[^\W\d_]+", fold(text)) if w not in stopwords()]
+
+
 def _question_first(ctx: Context) -> list[Context]:
     """The message's questions without its preamble (:func:`planbot.text.question_sentences`),
-    then the whole message: what to look things up in, in that order."""
+    then the whole message: what to look things up in, in that order. A thin question that
+    points back at the preamble ("Hvor stort et beløb var det?") is looked up with it."""
     question = question_sentences(ctx.text)
-    return [replace(ctx, text=question), ctx] if question else [ctx]
+    if not question:
+        return [ctx]
+    pointing_back = _POINTING_BACK.search(_HOW_IT_GOES_DET.sub(" ", question))  # not "hvordan går det"
+    if pointing_back and len(_content_words(question)) <= _THIN_QUESTION_WORDS:
+        return [ctx]
+    return [replace(ctx, text=question), ctx]
 
 
 def _resolve_goal(
@@ -538,6 +557,8 @@ _NOISE_WORDS = (
         "vedtaget", "løber",
         # holding conversations, not what about ("hvor mange samtaler holder de?")
         "holder", "holde", "afholder", "afholde",
+        # the plan's goals as a whole, not one of them ("hvordan det går med beskæftigelsesmålene")
+        "beskæftigelsesmål", "beskæftigelsesmålene", "beskæftigelsesmålet", "fortælle", "fortæller", "forvaltningen",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
 
@@ -1058,10 +1079,9 @@ def _goal_detail(goals: list[Goal], ctx: Context) -> Answer:
         f"{_goal_label(goal)} ({goal.kind}) i {fmt.genitive(goal.plan.kommune.name)} {goal.plan.title}:",
         goal.text,
     ]
-    if goal.parent_code:
-        parent = next((g for g in goal.plan.goals if g.code == goal.parent_code), None)
-        if parent is not None:
-            lines.append(f"Det hører under {_goal_label(parent)}.")
+    parent = _parent_of(goal)
+    if parent is not None:
+        lines.append(f"Det hører under {_goal_label(parent)}.")
     if goal.measure:
         lines.append(f"Der måles på: {goal.measure}")
     if goal.target is not None and goal.target.kind != "qualitative":
@@ -1205,6 +1225,16 @@ def answer_follow_up(session: Session, ctx: Context) -> Answer:
         return early
     goal = goals[0]
     follow = goal.follow_up
+    lead = f"Opfølgning på {_goal_label(goal)} ({goal.plan.kommune.name}):"
+    source_goal = goal
+    parent = _parent_of(goal)
+    if follow is None and parent is not None and parent.follow_up is not None:
+        # a succeskriterium without its own follow-up is followed up with the goal it is under
+        follow, source_goal = parent.follow_up, parent
+        lead = (
+            f"Planen beskriver ikke en særskilt opfølgning på {_goal_label(goal)}. Det hører under "
+            f"{_goal_label(parent)}, som følges op sådan ({goal.plan.kommune.name}):"
+        )
     if follow is None:
         with_follow = [g for g in goal.plan.goals if g.follow_up is not None]
         extra = ""
@@ -1222,8 +1252,7 @@ def answer_follow_up(session: Session, ctx: Context) -> Answer:
         parts.append(f"hvem: {follow.audience}")
     if follow.data_source:
         parts.append(f"datakilde: {follow.data_source}")
-    lines = [f"Opfølgning på {_goal_label(goal)} ({goal.plan.kommune.name}):"]
-    lines.append(f"»{follow.text or follow.source_quote}«")
+    lines = [lead, f"»{follow.text or follow.source_quote}«"]
     if parts:
         lines.append(fmt.bullet_list([p[0].upper() + p[1:] for p in parts]))
     if ctx.staff and goal.indicator_series:
@@ -1236,8 +1265,15 @@ def answer_follow_up(session: Session, ctx: Context) -> Answer:
         text="\n".join(lines) + _same_code_elsewhere(goals),
         buttons=[_status_button(goal)],
         slots=_goal_slots(goal),
-        sources=[_goal_source(goal, follow.source_quote)],
+        sources=[_goal_source(source_goal, follow.source_quote)],
     )
+
+
+def _parent_of(goal: Goal) -> Goal | None:
+    """The goal ``goal`` is under in its plan, if any."""
+    if not goal.parent_code:
+        return None
+    return next((g for g in goal.plan.goals if g.code == goal.parent_code), None)
 
 
 def _initiative_line(item: Initiative, staff: bool) -> str:
@@ -2404,7 +2440,7 @@ def follow_up_intent(ctx: Context) -> str | None:
     return last
 
 
-_TOPIC_FRAGMENT_WORDS = 4
+_TOPIC_FRAGMENT_WORDS = 5
 
 
 def is_topic_fragment(ctx: Context) -> bool:
@@ -2435,9 +2471,21 @@ def answer_topic_fragment(session: Session, ctx: Context) -> Answer:
         or not find_goals(session, words, kommune=kommune)
     ):
         return HANDLERS.get(ctx.intent, answer_search)(session, ctx)
+    # the plan in play, when one of its goals is about the words ("og for inddragelsen i egen
+    # sag?" after a target in the 2021 notat stays in the notat); else the kommune's best match
+    plan = session.get(Plan, ctx.slots["plan_id"]) if ctx.slots.get("plan_id") else None
+    text = ctx.text
+    if plan is not None and plan.kommune_id == kommune.id and find_goals(session, words, plan=plan):
+        text = f"{ctx.text.rstrip(' ?.!')} – i {_plan_named(plan)}"
     slots = {**ctx.slots, "goal_code": None, "plan_id": None}
-    sub = replace(ctx, intent=last, entities={"kommune": [kommune.name]}, slots=slots)
+    sub = replace(ctx, text=text, intent=last, entities={"kommune": [kommune.name]}, slots=slots)
     return _asked_again(session, sub)
+
+
+def _plan_named(plan: Plan) -> str:
+    """The plan as a question names it: "notatet 2021-2024", "strategien 2020-2021", "planen 2024"."""
+    named = {"notat": "notatet", "arbejdsmarkedsstrategi": "strategien"}.get(plan.kind, "planen")
+    return f"{named} {plan.period}"
 
 
 # the words of a fragment that names another of the kommune's plans ("og i notatet 21-24?")
@@ -2457,6 +2505,10 @@ _SAME_OR_DIFFERENT = re.compile(
     r"|hvordan\s+(?:var|er)\s+det)\b",
     re.IGNORECASE,
 )
+
+
+# "i strategien da?", "fra notatet?": a plan named with no opener, in a message of a few words
+_IN_A_PLAN = re.compile(r"^\s*(?:i|fra)\b", re.IGNORECASE)
 
 
 # "og hvornår blev den godkendt?", "hvem har vedtaget planen?"
@@ -2534,7 +2586,9 @@ def is_plan_fragment(ctx: Context) -> bool:
     if not ctx.slots.get("kommune") or _plan_hint(ctx) is None:
         return False
     if not (
-        _opens_a_fragment(ctx.text, _SAME_OR_DIFFERENT, 5) or _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, 5)
+        _opens_a_fragment(ctx.text, _SAME_OR_DIFFERENT, 5)
+        or _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, 5)
+        or _opens_a_fragment(ctx.text, _IN_A_PLAN, 3)  # "i strategien da?"
     ):
         return False
     if codes_in_text(ctx) or any(ctx.entities.get(name) for name in ("kommune", "term", *_FRAGMENT_OBJECTS)):
@@ -2561,8 +2615,7 @@ def answer_plan_fragment(session: Session, ctx: Context) -> Answer:
         )
     previous = _DOCUMENT_KIND_WORDS.sub(" ", _PERIOD_IN_TEXT.sub(" ", ctx.slots["last_text"]))
     # the previous question in the named plan: its own words and the plan's, not the fragment's
-    named = {"notat": "notatet", "arbejdsmarkedsstrategi": "strategien"}.get(plan.kind, "planen")
-    text = f"{previous.strip()} – i {named} {plan.period}"
+    text = f"{previous.strip()} – i {_plan_named(plan)}"
     slots = {**ctx.slots, "plan_id": None, "goal_code": None}
     sub = Context(text, last, {"kommune": [kommune.name]}, slots, ctx.channel)
     answer = _asked_again(session, sub)

@@ -87,6 +87,8 @@ PLACE_ANSWER_FILLER = {
     "jobcenter", "jobcentret", "jobcenteret",
     # "og inde i Herlev", "ovre på Samsø"
     "inde", "ude", "oppe", "nede", "ovre", "derinde", "derovre",
+    # "MFJ tilsvarende?", "samme for Morsø": the previous question for that kommune
+    "tilsvarende", "ligeledes", "ligesa", "samme",
 }  # fmt: skip
 MAX_PLACE_ANSWER_WORDS = 6
 

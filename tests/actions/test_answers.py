@@ -1068,6 +1068,17 @@ def test_a_topic_fragment_after_a_target_asks_for_the_target_of_that_goal(sessio
         assert after["last_intent"] == "ask_target" and after["goal_code"] == "6.5"
 
 
+def test_a_topic_fragment_stays_in_the_plan_in_play_when_it_has_such_a_goal(session: Session) -> None:
+    question = "hvilken tilfredshed skulle Mariagerfjord nå ifølge notatet fra 2021?"
+    slots = slots_after(session, answers.answer_target, question)
+    assert slots["goal_code"] == "3a"
+    routed, handler = answers.as_follow_up(
+        Context("og for inddragelse i egen sag?", "nlu_fallback", {}, slots)
+    )
+    answer = handler(session, routed)
+    assert answer.text.startswith("3b ") and "70 %" in answer.text, answer.text
+
+
 def test_a_topic_fragment_with_a_word_heard_as_a_kommune_is_still_a_topic_fragment(session: Session) -> None:
     slots = slots_after(
         session, answers.answer_target, "Hvad er Norddjurs' mål for valg af erhvervsuddannelse?"
@@ -1148,7 +1159,12 @@ def test_the_term_named_first_is_explained_and_two_side_by_side_both(session: Se
 def test_a_plan_fragment_asks_the_previous_question_about_the_other_plan(session: Session) -> None:
     question = "hvad er succeskriterierne for mål 3 i mariagerfjords plan 2024-2027?"
     slots = slots_after(session, answers.answer_target, question)
-    for text in ("og i notatet?", "og hvad med udmøntningsnotatet 21-24", "er det det samme i notatet?"):
+    for text in (
+        "og i notatet?",
+        "og hvad med udmøntningsnotatet 21-24",
+        "er det det samme i notatet?",
+        "i notatet da?",  # the plan named with no opener
+    ):
         routed, handler = answers.as_follow_up(Context(text, "nlu_fallback", {}, slots, "rest"))
         answer = handler(session, routed)
         assert "Notat om udmøntning" in answer.text and "90 %" in answer.text, (text, answer.text)
@@ -1167,7 +1183,11 @@ def test_a_plan_fragment_for_a_plan_the_kommune_has_not_says_which_it_has(sessio
 
 def test_a_plan_fragment_with_a_question_or_a_topic_of_its_own_is_none(session: Session) -> None:
     slots = slots_after(session, answers.answer_target, "hvad er målet for mål 3 i Mariagerfjord?")
-    for text in ("og hvad står der i notatet om unge?", "var det anderledes for de ledige i notatet?"):
+    for text in (
+        "og hvad står der i notatet om unge?",
+        "var det anderledes for de ledige i notatet?",
+        "i notatet, hvad står der om de unge?",
+    ):
         assert not answers.is_plan_fragment(Context(text, "nlu_fallback", {}, slots, "rest")), text
 
 
@@ -1252,3 +1272,26 @@ def test_initiatives_that_go_with_the_goal_in_play(session: Session) -> None:
     after = answers.remembered_slots(Context(question), detail, "goal_detail")
     answer = ask(session, answers.answer_initiatives, "hvilke tiltag hænger sammen med det?", after)
     assert answer.text.startswith("Indsatser under Mål 6"), answer.text
+
+
+def test_a_goal_without_its_own_follow_up_is_followed_up_with_the_goal_it_is_under(session: Session) -> None:
+    slots = {"kommune": "Mariagerfjord", "plan_id": "mariagerfjord-2024-2027", "goal_code": "1.S2"}
+    answer = ask(session, answers.answer_follow_up, "hvordan følges der op på den?", slots)
+    assert answer.text.startswith("Planen beskriver ikke en særskilt opfølgning på 1.S2")
+    assert "Mål 1" in answer.text and "halvårligt" in answer.text
+    assert answer.slots["goal_code"] == "1.S2"
+
+
+def test_a_thin_question_that_points_back_is_looked_up_with_the_sentence_before_it(session: Session) -> None:
+    question = "Notatet fra Mariagerfjord foreslog at flytte penge væk fra STU. Hvilket beløb var det?"
+    answer = ask(session, answers.answer_fact, question, kommune="Mariagerfjord")
+    assert "800.000 kroner fra STU" in answer.text, answer.text
+    # a question with its own subject is still looked up alone
+    goal = "Vi har talt længe om varig tilknytning til arbejdsmarkedet. Hvordan går det med ordinære timer?"
+    assert ask(session, answers.answer_goal_status, goal, kommune="Norddjurs").text.startswith("6.10 ")
+
+
+def test_the_employment_goals_as_a_whole_are_no_goal_topic(session: Session) -> None:
+    question = "hvor tit skal forvaltningen fortælle os, hvordan det går med beskæftigelsesmålene i Morsø?"
+    answer = ask(session, answers.answer_follow_up, question, kommune="Morsø")
+    assert answer.text.startswith("Sådan følges der op på Morsøs Beskæftigelsesplan 2021"), answer.text

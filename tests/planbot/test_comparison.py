@@ -47,6 +47,8 @@ def test_comparison_text(text: str, places: list[str], expected: bool) -> None:
         ("Det drejer sig om Mariagerfjord Kommune.", ["Mariagerfjord"], True),
         ("jeg spørger til Morsø", ["Morsø"], True),
         ("jobcentret i Skive", ["Skive"], True),
+        ("MFJ tilsvarende?", ["MFJ"], True),
+        ("og det samme for Odder", ["Odder"], True),
     ],
 )
 def test_place_answer(text: str, places: list[str], expected: bool) -> None:
