@@ -133,18 +133,27 @@ class ComparisonNeedsTwoSides(GraphComponent, IntentClassifier):
         return named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
 
     def _wrong_intent(self, message: Message) -> str | None:
-        """The predicted intent if it cannot be right: a one-sided comparison, or small talk
-        that names a kommune and compares with something."""
+        """The predicted intent (or the runner-up) if it cannot be right: a one-sided
+        comparison, or small talk that names a kommune and compares with something."""
         name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         text = message.get(TEXT) or ""
         if name == self._config["comparison_intent"]:
             return None if names_two_sides(text, self._kommuner(message)) else name
         if name in self._config["small_talk_intents"]:
             return name if self._kommuner(message) and COMPARISON_WORDS.search(text) else None
+        # a one-sided comparison as the runner-up would make the FallbackClassifier see a tie
+        # ("hvad er morso kommunes maal for folk der er arbejdsløse": list_goals 0.42, compare 0.41)
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        runner_up = ranking[1].get(INTENT_NAME_KEY) if len(ranking) > 1 else None
+        if runner_up == self._config["comparison_intent"] and not names_two_sides(
+            text, self._kommuner(message)
+        ):
+            return runner_up
         return None
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Take the next intent for one-sided "comparisons" and comparing small talk."""
+        """Take the next intent for one-sided "comparisons" and comparing small talk, and drop
+        a one-sided comparison from second place."""
         for message in messages:
             wrong = self._wrong_intent(message)
             if wrong is None:

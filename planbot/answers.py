@@ -471,6 +471,12 @@ def _goal_label(goal: Goal, staff: bool = False) -> str:
 # points back at the sentence before it and names at most this many things of its own
 _POINTING_BACK = re.compile(r"\b(?:det|den|dem|dette|denne|disse)\b", re.IGNORECASE)
 _THIN_QUESTION_WORDS = 2
+# "Hvor stort et beløb var der tale om?": a question that asks for an amount and names no subject
+_AMOUNT_ONLY = {
+    "belob", "belobet", "penge", "pengene", "kroner", "kr", "millioner", "mio", "tal", "tallet", "antal",
+    "antallet", "procent", "andel", "andelen", "stort", "stor", "store", "mange", "meget", "tale", "sig",
+    "drejede", "drejer", "samlet", "ca", "cirka", "praecist", "egentlig",
+}  # fmt: skip
 
 
 def _content_words(text: str) -> list[str]:
@@ -487,8 +493,9 @@ def _question_first(ctx: Context) -> list[Context]:
     question = question_sentences(ctx.text)
     if not question:
         return [ctx]
+    words = _content_words(question)
     pointing_back = _POINTING_BACK.search(_HOW_IT_GOES_DET.sub(" ", question))  # not "hvordan går det"
-    if pointing_back and len(_content_words(question)) <= _THIN_QUESTION_WORDS:
+    if (pointing_back and len(words) <= _THIN_QUESTION_WORDS) or set(words) <= _AMOUNT_ONLY:
         return [ctx]
     return [replace(ctx, text=question), ctx]
 
@@ -573,6 +580,8 @@ def _noise_lemmas() -> frozenset[str]:
 _QUESTION_PHRASES = re.compile(
     r"\bhvor (?:stor|store) (?:en )?(?:del|andel)(?: af)?\b|\bhvor (?:mange|meget|stor|store|stort|højt|hoejt|lang tid|længe|ofte|tit)\b"
     r"|\bhvilken (?:andel|del)\b|\bhvad er\b"
+    # what the amount was, not what about ("hvor stort et beløb var der tale om?")
+    r"|\b(?:er|var|bliver)\s+der\s+tale\s+om\b|\bdrejer\s+det\s+sig\s+om\b|\bdrejede\s+det\s+sig\s+om\b"
     # a year pointed back at ("det år", "samme år", "i år") is when, not what about
     r"|\b(?:det|samme|i|dette|det\s+pågældende)\s+(?:år|aar|året|aaret)\b"
     # a rate, not a topic ("hvor mange samtaler om året?", "pr. måned")
@@ -2292,12 +2301,13 @@ def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
     last = ctx.slots.get("last_intent")
     kommuner = resolve_kommuner(session, ctx, use_slot=False)
     if not kommuner:
-        # "og for de delvise raskmeldinger?" with a word heard as a kommune: a topic fragment
+        # a fragment with a word heard as a kommune: the fragment it is without it
         without = replace(
             ctx, intent=FALLBACK_INTENT, entities={k: v for k, v in ctx.entities.items() if k != "kommune"}
         )
-        if is_topic_fragment(without):
-            return answer_topic_fragment(session, without)
+        routed = as_follow_up(without)
+        if routed is not None:  # "i strategien da?", "og for de delvise raskmeldinger?"
+            return routed[1](session, routed[0])
         return answer_search(session, ctx)
     new_names = [k if isinstance(k, str) else k.name for k in kommuner]
     if last in HANDLERS and ctx.slots.get("last_text"):

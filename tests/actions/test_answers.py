@@ -1086,6 +1086,9 @@ def test_a_topic_fragment_with_a_word_heard_as_a_kommune_is_still_a_topic_fragme
     slots["last_intent"] = "ask_target"
     ctx = Context("og hvad med gymnasierne", "inform_kommune", {"kommune": ["gymnasierne"]}, slots, "rest")
     assert answers.answer_inform_kommune(session, ctx).text.startswith("6.5 ")
+    # and a plan fragment is still a plan fragment
+    plan = Context("i strategien da?", "inform_kommune", {"kommune": ["strategien"]}, slots, "rest")
+    assert "Arbejdsmarkedsstrategi 2020-2021" in answers.answer_inform_kommune(session, plan).text
 
 
 def test_a_topic_fragment_that_names_no_goal_keeps_its_own_answer(session: Session) -> None:
@@ -1283,9 +1286,12 @@ def test_a_goal_without_its_own_follow_up_is_followed_up_with_the_goal_it_is_und
 
 
 def test_a_thin_question_that_points_back_is_looked_up_with_the_sentence_before_it(session: Session) -> None:
-    question = "Notatet fra Mariagerfjord foreslog at flytte penge væk fra STU. Hvilket beløb var det?"
-    answer = ask(session, answers.answer_fact, question, kommune="Mariagerfjord")
-    assert "800.000 kroner fra STU" in answer.text, answer.text
+    for question in (
+        "Notatet fra Mariagerfjord foreslog at flytte penge væk fra STU. Hvilket beløb var det?",
+        "Notatet fra Mariagerfjord foreslog at flytte penge væk fra STU. Hvor mange penge drejede det sig om?",
+    ):
+        answer = ask(session, answers.answer_fact, question, kommune="Mariagerfjord")
+        assert "800.000 kroner fra STU" in answer.text, answer.text
     # a question with its own subject is still looked up alone
     goal = "Vi har talt længe om varig tilknytning til arbejdsmarkedet. Hvordan går det med ordinære timer?"
     assert ask(session, answers.answer_goal_status, goal, kommune="Norddjurs").text.startswith("6.10 ")
@@ -1295,3 +1301,8 @@ def test_the_employment_goals_as_a_whole_are_no_goal_topic(session: Session) -> 
     question = "hvor tit skal forvaltningen fortælle os, hvordan det går med beskæftigelsesmålene i Morsø?"
     answer = ask(session, answers.answer_follow_up, question, kommune="Morsø")
     assert answer.text.startswith("Sådan følges der op på Morsøs Beskæftigelsesplan 2021"), answer.text
+
+
+def test_everyday_words_for_a_vocational_education_find_the_goal_for_it(session: Session) -> None:
+    question = "hvor mange unge i grenaa skal vælge erhvervsskolen efter 9. klasse?"
+    assert ask(session, answers.answer_target, question, kommune="Norddjurs").text.startswith("6.3 ")
