@@ -741,10 +741,10 @@ def answer_plan_info(session: Session, ctx: Context) -> Answer:
     q = fold(ctx.text)
     if _goal_kinds_named(ctx.text):
         # "kan du liste resultat- og fokusmålene i planen?": goals, not the plan's frame
-        return answer_list_goals(session, ctx)
+        return _answered_as(answer_list_goals(session, ctx), "list_goals")
     if _asks_about_a_subject_in_the_plan(ctx):
         # "hvad står der om unge i Morsøs plan?", "har de noget med fgu i deres plan?"
-        return answer_initiatives(session, ctx)
+        return _answered_as(answer_initiatives(session, ctx), "ask_initiatives")
     if "minister" in q and _first_kommune(session, ctx) is None:
         # The ministermål are national: answer from the newest plan that lists them (or the year asked for).
         year = _year_in(ctx.text)
@@ -1553,6 +1553,30 @@ def _target_asked_as_fact(session: Session, ctx: Context) -> Answer | None:
     return _target_answer(due) if due else None
 
 
+TARGET_WORD_COVERAGE = 0.6  # the share of the question's words a goal must match
+
+
+def _target_in_words(session: Session, ctx: Context) -> Answer | None:
+    """The target of the goal most of the question's words describe, when it has a number."""
+    kommune = _first_kommune(session, ctx)
+    if kommune is not None and not kommune.has_plans:
+        return None
+    words = _topic_words(session, ctx)
+    kommuner = [kommune] if kommune is not None else kommuner_with_plans(session)
+    goals = [g for k in kommuner for g in goals_for(session, k)]
+    if not words or not goals:
+        return None
+    ranked = rank_items(
+        goals, words, ("title", "text", "measure", "theme", "target_groups"), corpus_index(session)
+    )
+    numeric = [
+        goal
+        for _, coverage, goal in ranked[:1]
+        if coverage >= TARGET_WORD_COVERAGE and goal.target is not None and goal.target.value is not None
+    ]
+    return _target_answer(numeric) if numeric else None
+
+
 def _fact_answer(session: Session, ctx: Context) -> Answer | None:
     """The fact or initiative figure that answers the question, if one matches well enough."""
     kommuner = [k for k in resolve_kommuner(session, ctx) if isinstance(k, Kommune) and k.has_plans]
@@ -2248,6 +2272,12 @@ def answer_search(session: Session, ctx: Context) -> Answer:
         fact = _fact_answer(session, ctx)
         if fact is not None:
             return fact
+    if _AMOUNT_QUESTION.search(ctx.text):
+        # no figure stated, but a goal's target ("vil norddjurs have at næsten alle 25-årige skal
+        # have en uddannelse? hvor mange procent")
+        target = _target_in_words(session, ctx)
+        if target is not None:
+            return target
     if codes_in_text(ctx) or (ctx.slots.get("goal_code") and not _topic_words(session, ctx)):
         # "hvad er succeskriteriet i 6.11?" with the classifier torn between the goal's
         # description and its target, or "hvad har man sat som mål der?" about the goal in
@@ -2286,12 +2316,17 @@ HANDLERS: dict[str, Callable[[Session, Context], Answer]] = {
 }
 
 
+def _answered_as(answer: Answer, intent: str) -> Answer:
+    """``answer``, remembered as an answer to ``intent`` for the fragments that continue it
+    ("og i den nyere plan?" after a goal list given for a plan question)."""
+    answer.slots.setdefault("last_intent", intent)
+    return answer
+
+
 def _asked_again(session: Session, sub: Context) -> Answer:
     """The previous question (``sub.intent``) answered for ``sub``; the answer remembers it as
     the question later fragments continue."""
-    answer = HANDLERS[sub.intent](session, sub)
-    answer.slots.setdefault("last_intent", sub.intent)
-    return answer
+    return _answered_as(HANDLERS[sub.intent](session, sub), sub.intent)
 
 
 def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
@@ -2365,7 +2400,7 @@ def _opens_a_fragment(text: str, opener: re.Pattern[str], max_words: int) -> boo
     if match is None:
         return False
     rest = text[match.end() :]
-    return not _FRAGMENT_QUESTION.search(rest) and len(rest.split()) <= max_words
+    return not _FRAGMENT_QUESTION.search(rest) and len(re.findall(r"\w+", rest)) <= max_words
 
 
 _FRAGMENT_FILLER = {
@@ -2595,10 +2630,11 @@ def is_plan_fragment(ctx: Context) -> bool:
         return False
     if not ctx.slots.get("kommune") or _plan_hint(ctx) is None:
         return False
+    bare = _PERIOD_IN_TEXT.sub(" ", ctx.text)  # a period names the plan: no word of its own
     if not (
-        _opens_a_fragment(ctx.text, _SAME_OR_DIFFERENT, 5)
-        or _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, 5)
-        or _opens_a_fragment(ctx.text, _IN_A_PLAN, 3)  # "i strategien da?"
+        _opens_a_fragment(bare, _SAME_OR_DIFFERENT, 5)
+        or _opens_a_fragment(bare, _FRAGMENT_OPENER, 5)
+        or _opens_a_fragment(bare, _IN_A_PLAN, 3)  # "i strategien da?"
     ):
         return False
     if codes_in_text(ctx) or any(ctx.entities.get(name) for name in ("kommune", "term", *_FRAGMENT_OBJECTS)):

@@ -1306,3 +1306,27 @@ def test_the_employment_goals_as_a_whole_are_no_goal_topic(session: Session) -> 
 def test_everyday_words_for_a_vocational_education_find_the_goal_for_it(session: Session) -> None:
     question = "hvor mange unge i grenaa skal vælge erhvervsskolen efter 9. klasse?"
     assert ask(session, answers.answer_target, question, kommune="Norddjurs").text.startswith("6.3 ")
+
+
+def test_a_goal_list_given_for_a_plan_question_is_continued_as_a_goal_list(session: Session) -> None:
+    question = "hvilke overordnede målsætninger havde Norddjurs' arbejdsmarkedsstrategi 2020-2021?"
+    slots = slots_after(session, answers.answer_plan_info, question)
+    assert slots["last_intent"] == "list_goals"
+    routed, handler = answers.as_follow_up(
+        Context("og så den nyere plan fra 2024?", "nlu_fallback", {}, slots)
+    )
+    assert (
+        "Beskæftigelsesplan 2024" in handler(session, routed).text and "6.1" in handler(session, routed).text
+    )
+
+
+def test_an_amount_with_no_stated_figure_is_the_target_of_the_goal_the_words_describe(
+    session: Session,
+) -> None:
+    question = "vil norddjurs have at næsten alle 25-årige skal have en uddannelse? hvor mange procent"
+    assert "mindst 90 %" in ask(session, answers.answer_search, question, kommune="Norddjurs").text
+    # words that describe no goal still get the honest answer
+    unknown = ask(
+        session, answers.answer_search, "hvor mange cykler har rådhuset i norddjurs", kommune="Norddjurs"
+    )
+    assert unknown.text.startswith("Det ved jeg desværre ikke")
