@@ -42,6 +42,7 @@ from planbot.query import (
     kommuner_with_plans,
     normalise_code,
     rank_by_words,
+    rank_goals,
     rank_items,
 )
 from planbot.schema import (
@@ -893,8 +894,8 @@ def _goal_kinds_named(text: str) -> set[str]:
 
 
 def _goal_kinds_label(goals: list[Goal]) -> str:
-    """ "3 succeskriterier", "resultatmål og fokusmål": the kinds of the listed goals, plural."""
-    kinds = sorted({g.kind for g in goals}, key=lambda kind: [g.kind for g in goals].index(kind))
+    """ "succeskriterier", "resultatmål og fokusmål": the kinds of the listed goals, plural."""
+    kinds = dict.fromkeys(g.kind for g in goals)  # in the order shown
     return fmt.join_list([_GOAL_KIND_PLURALS.get(kind, kind) for kind in kinds])
 
 
@@ -915,13 +916,15 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
     slots: dict[str, Any] = {}
     listed: list[str] = []  # "plan id|goal code|kommune" in the order shown, for "det tredje af dem"
     example: Goal | None = None  # the first goal shown, for the buttons
+    hint = _plan_hint(ctx)
+    named_codes = codes_in_text(ctx)
+    named_kinds = _goal_kinds_named(ctx.text)
     for kommune in kommuner:
         if not kommune.has_plans:
             if len(kommuner) == 1:
                 return _no_plans(session, kommune, ctx)
             blocks.append(f"{kommune.name}: ingen beskæftigelsesplan i mine data.")
             continue
-        hint = _plan_hint(ctx)
         plan = (
             find_plan(session, kommune, hint)
             if (hint or len(kommuner) == 1 or not (group or theme))
@@ -933,10 +936,8 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
             goals = themed or [
                 g for _, g in rank_by_words(goals, theme, ("title", "text", "measure"), corpus_index(session))
             ]
-        named_codes = codes_in_text(ctx)
         parent = next((g for g in goals if len(named_codes) == 1 and g.code == named_codes[0]), None)
         children = [g for g in goals if parent is not None and g.parent_code == parent.code]
-        named_kinds = _goal_kinds_named(ctx.text)
         if parent is not None and not children and named_kinds and len(kommuner) == 1:
             # "hvilke delmål har mål 1?" when it has none: say so, and describe the goal
             kinds = fmt.join_list([_GOAL_KIND_PLURALS.get(k, k) for k in sorted(named_kinds)], "eller")
@@ -1002,11 +1003,10 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
                 slots["plan_id"] = plan.id
             if goals:
                 # one goal shown, or the one goal the question named among them ("mål 4 i detaljer")
-                asked = codes_in_text(ctx)
-                named = [g.code for g in goals if len(asked) == 1 and g.code == asked[0]]
+                named = [g.code for g in goals if len(named_codes) == 1 and g.code == named_codes[0]]
                 slots["goal_code"] = goals[0].code if len(goals) == 1 else (named[0] if named else None)
-            if children:
-                slots["goal_code"] = parent.code if parent is not None else None  # the goal they are under
+            if children and parent is not None:
+                slots["goal_code"] = parent.code  # the goal they are under
     buttons = []
     if example is not None:
         example_kommune = example.plan.kommune.name
@@ -1562,13 +1562,9 @@ def _target_in_words(session: Session, ctx: Context) -> Answer | None:
     if kommune is not None and not kommune.has_plans:
         return None
     words = _topic_words(session, ctx)
-    kommuner = [kommune] if kommune is not None else kommuner_with_plans(session)
-    goals = [g for k in kommuner for g in goals_for(session, k)]
-    if not words or not goals:
+    if not words:
         return None
-    ranked = rank_items(
-        goals, words, ("title", "text", "measure", "theme", "target_groups"), corpus_index(session)
-    )
+    ranked = rank_goals(session, words, kommune)
     numeric = [
         goal
         for _, coverage, goal in ranked[:1]
@@ -1825,14 +1821,14 @@ def indicator_in(ctx: Context) -> str | None:
     return found
 
 
+def _in_series(area: str, series_id: str) -> tuple[Any, ...]:
+    """The conditions for an area's own figures of a series (no category breakdown)."""
+    return (Measurement.area == area, Measurement.series_id == series_id, Measurement.category == "")
+
+
 def _latest(session: Session, area: str, series_id: str, until: dt.date | None = None) -> Measurement | None:
     """The area's latest measurement of the series (``until``: at the latest then)."""
-    query = select(Measurement).where(
-        Measurement.area == area,
-        Measurement.series_id == series_id,
-        Measurement.category == "",
-        Measurement.value.is_not(None),
-    )
+    query = select(Measurement).where(*_in_series(area, series_id), Measurement.value.is_not(None))
     if until is not None:
         query = query.where(Measurement.period_end <= until)
     return session.scalars(query.order_by(Measurement.period_end.desc()).limit(1)).first()
@@ -1842,7 +1838,7 @@ def _first_period(session: Session, area: str, series_id: str) -> str | None:
     """The label of the area's first measured period of the series ("august 2021")."""
     first = session.scalar(
         select(Measurement.period)
-        .where(Measurement.area == area, Measurement.series_id == series_id, Measurement.category == "")
+        .where(*_in_series(area, series_id))
         .order_by(Measurement.period_end)
         .limit(1)
     )
@@ -1851,12 +1847,7 @@ def _first_period(session: Session, area: str, series_id: str) -> str | None:
 
 def _value_at(session: Session, area: str, series_id: str, period: str) -> float | None:
     return session.scalar(
-        select(Measurement.value).where(
-            Measurement.area == area,
-            Measurement.series_id == series_id,
-            Measurement.category == "",
-            Measurement.period == period,
-        )
+        select(Measurement.value).where(*_in_series(area, series_id), Measurement.period == period)
     )
 
 
@@ -2323,10 +2314,13 @@ def _answered_as(answer: Answer, intent: str) -> Answer:
     return answer
 
 
-def _asked_again(session: Session, sub: Context) -> Answer:
+def _asked_again(session: Session, sub: Context, remember_text: bool = False) -> Answer:
     """The previous question (``sub.intent``) answered for ``sub``; the answer remembers it as
-    the question later fragments continue."""
-    return _answered_as(HANDLERS[sub.intent](session, sub), sub.intent)
+    the question later fragments continue (with ``remember_text``, in ``sub``'s rewritten words)."""
+    answer = _answered_as(HANDLERS[sub.intent](session, sub), sub.intent)
+    if remember_text:
+        answer.slots.setdefault("last_text", sub.text)
+    return answer
 
 
 def answer_inform_kommune(session: Session, ctx: Context) -> Answer:
@@ -2488,6 +2482,14 @@ def follow_up_intent(ctx: Context) -> str | None:
 _TOPIC_FRAGMENT_WORDS = 5
 
 
+def _names_its_own_object(ctx: Context) -> bool:
+    """Whether a message names a goal code, kommune, term, group, theme or indicator of its
+    own: then it is a question of its own, not a fragment that names only a topic, a year or a plan."""
+    return bool(codes_in_text(ctx)) or any(
+        ctx.entities.get(name) for name in ("kommune", "term", *_FRAGMENT_OBJECTS)
+    )
+
+
 def is_topic_fragment(ctx: Context) -> bool:
     """ "Og til gymnasiet?" right after a goal's target or status: a fragment that names the
     topic of another goal in words only – no kommune, code, group, theme or indicator (those
@@ -2498,9 +2500,7 @@ def is_topic_fragment(ctx: Context) -> bool:
         return False
     if not _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, _TOPIC_FRAGMENT_WORDS):
         return False
-    return not codes_in_text(ctx) and not any(
-        ctx.entities.get(name) for name in ("kommune", "term", *_FRAGMENT_OBJECTS)
-    )
+    return not _names_its_own_object(ctx)
 
 
 def answer_topic_fragment(session: Session, ctx: Context) -> Answer:
@@ -2593,7 +2593,7 @@ def is_year_fragment(ctx: Context) -> bool:
         return False
     if not _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, 4) or len(_YEAR.findall(ctx.text)) != 1:
         return False
-    if codes_in_text(ctx) or any(ctx.entities.get(name) for name in ("kommune", "term", *_FRAGMENT_OBJECTS)):
+    if _names_its_own_object(ctx):
         return False
     return only_filler_and(_YEAR.sub(" ", ctx.text), _FRAGMENT_FILLER | _YEAR_FRAGMENT_FILLER, [])
 
@@ -2615,9 +2615,7 @@ def answer_year_fragment(session: Session, ctx: Context) -> Answer:
     if year:
         entities["year"] = [year.group()]
     slots = {**ctx.slots, "goal_code": None}
-    answer = _asked_again(session, Context(text, last, entities, slots, ctx.channel))
-    answer.slots.setdefault("last_text", text)
-    return answer
+    return _asked_again(session, Context(text, last, entities, slots, ctx.channel), remember_text=True)
 
 
 def is_plan_fragment(ctx: Context) -> bool:
@@ -2637,7 +2635,7 @@ def is_plan_fragment(ctx: Context) -> bool:
         or _opens_a_fragment(bare, _IN_A_PLAN, 3)  # "i strategien da?"
     ):
         return False
-    if codes_in_text(ctx) or any(ctx.entities.get(name) for name in ("kommune", "term", *_FRAGMENT_OBJECTS)):
+    if _names_its_own_object(ctx):
         return False
     words = _PERIOD_IN_TEXT.sub(" ", _SAME_OR_DIFFERENT.sub(" ", ctx.text))
     return only_filler_and(words, _FRAGMENT_FILLER, _PLAN_FRAGMENT_WORDS, numbers=True)
@@ -2664,9 +2662,7 @@ def answer_plan_fragment(session: Session, ctx: Context) -> Answer:
     text = f"{previous.strip()} – i {_plan_named(plan)}"
     slots = {**ctx.slots, "plan_id": None, "goal_code": None}
     sub = Context(text, last, {"kommune": [kommune.name]}, slots, ctx.channel)
-    answer = _asked_again(session, sub)
-    answer.slots.setdefault("last_text", text)
-    return answer
+    return _asked_again(session, sub, remember_text=True)
 
 
 def is_kommune_fragment(ctx: Context) -> bool:

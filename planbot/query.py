@@ -132,9 +132,8 @@ def normalise_code(text: str) -> str | None:
     if re.fullmatch(r"m[1-5]", code):
         return code.upper()
     if re.fullmatch(r"[a-z]{1,2}[0-9]+(\.[0-9]+)?|[0-9]+\.[a-z][0-9]+", code):
-        return (
-            code.upper()
-        )  # "h4.1" -> "H4.1", "3.s3" -> "3.S3" (Mariagerfjord's succeskriterier), "6.d2" -> "6.D2"
+        # "h4.1" -> "H4.1", "3.s3" -> "3.S3" (Mariagerfjord's succeskriterier), "6.d2" -> "6.D2"
+        return code.upper()
     return code
 
 
@@ -168,13 +167,7 @@ def find_goals(
         exact = [g for g in goals if g.code.lower() == code.lower()]
         if exact:
             return exact
-    ranked = rank_items(
-        goals,
-        text,
-        ("title", "text", "measure", "theme", "target_groups"),
-        corpus_index(session),
-        weights=GOAL_FIELD_WEIGHTS,
-    )
+    ranked = _rank_goals(session, goals, text)
     if not ranked:
         return []
     best = ranked[0][0]
@@ -182,9 +175,25 @@ def find_goals(
     return [g for score, _, g in ranked if score >= best * cutoff]
 
 
-# what a goal measures tells what it is about better than its prose, which mentions much
-# ("delvise raskmeldinger" is measured by 6.9 and only mentioned by 6.8); the title most
+# the fields a goal is found by, and their weights: what a goal measures tells what it is
+# about better than its prose, which mentions much ("delvise raskmeldinger" is measured by
+# 6.9 and only mentioned by 6.8); the title most
+GOAL_FIELDS = ("title", "text", "measure", "theme", "target_groups")
 GOAL_FIELD_WEIGHTS = (2.0, 1.0, 1.5, 1.0, 1.0)
+
+
+def _rank_goals(session: Session, goals: list[Goal], text: str) -> list[tuple[float, float, Goal]]:
+    return rank_items(goals, text, GOAL_FIELDS, corpus_index(session), weights=GOAL_FIELD_WEIGHTS)
+
+
+def rank_goals(
+    session: Session, text: str, kommune: Kommune | None = None
+) -> list[tuple[float, float, Goal]]:
+    """The kommune's goals (all goals without one) ranked by ``text`` as :func:`find_goals`
+    ranks them: (score, coverage, goal), best first."""
+    return _rank_goals(session, list(session.scalars(_goal_query(kommune, None))), text)
+
+
 NEAR_TIE = 0.9  # scores within 10 % of the best match count as a tie
 
 
