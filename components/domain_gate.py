@@ -76,7 +76,7 @@ from planbot.comparison import (
 from planbot.definition_request import asks_directly_what_term_is, asks_for_definition, glossary_term_in
 from planbot.fact_request import asks_to_check_a_figure
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
-from planbot.initiatives_request import asks_what_is_done
+from planbot.initiatives_request import asks_what_is_done, asks_what_is_set_in_motion
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import asks_about_own_case, contains_masked_data
@@ -495,15 +495,19 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         plans, heard (also under the fallback) as something else than a figures, goal or
         privacy question."""
         text = message.get(TEXT) or ""
-        if self._privacy_chosen(message) or contains_masked_data(text):
-            return False  # a CPR number or a phone number belongs to the privacy answer
         heard = self._classified_intent(message)
+        # a handoff heard in "… 90 procent er tilfredse med jobcentret, er det rigtigt" that
+        # asks for no person is a figure to check
+        handoff_without_person = heard == self._config["handoff_intent"] and not asks_for_a_person(text)
+        if (self._privacy_chosen(message) and not handoff_without_person) or contains_masked_data(text):
+            return False  # a CPR number or a phone number belongs to the privacy answer
         # a status question that names no goal checks a figure too ("er det rigtigt at
         # a-kassen tager de første 3 måneder?"); one about a goal keeps its status answer
         goal_less_status = heard == self._config["status_intent"] and not GOAL_WORDS.search(text)
         if (
             heard not in self._config["fact_can_replace"]
             and not goal_less_status
+            and not handoff_without_person
             and not self._fell_back(message)
         ):
             return False
@@ -540,11 +544,26 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         the classifier was unsure of, heard as only a kommune ("og hvad gør de på Mors med
         fgu"), as a question about the plan ("hvilke omprioriteringer lægger notatet op
         til?") or as a handoff without a word of a person ("… hvad gør Mariagerfjord for
-        folk som mig")."""
+        folk som mig"); what is set in motion ("hvad sætter de i værk for de unge?") heard
+        as a goal list or a target question; and what is done heard as a question about goals
+        that names no goal code ("… gør kommunen overhovedet noget for sådan nogle unge?")."""
         text = message.get(TEXT) or ""
         classified = self._classified_intent(message)
-        heard_otherwise = classified in (self._config["place_intent"], self._config["plan_intent"]) or (
-            classified == self._config["handoff_intent"] and not asks_for_a_person(text)
+        goal_question = classified in (
+            self._config["list_intent"],
+            self._config["target_intent"],
+            self._config["goal_detail_intent"],
+        )
+        if goal_question and asks_what_is_set_in_motion(text):
+            return True
+        names_a_goal = any(
+            e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["goal_code_entity"]
+            for e in message.get(ENTITIES) or []
+        )
+        heard_otherwise = (
+            classified in (self._config["place_intent"], self._config["plan_intent"])
+            or (classified == self._config["handoff_intent"] and not asks_for_a_person(text))
+            or (goal_question and not names_a_goal)
         )
         return (self._fell_back(message) or heard_otherwise) and asks_what_is_done(text)
 

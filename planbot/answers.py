@@ -1073,8 +1073,17 @@ def _goal_context(
     return goals, kommune, plan, None
 
 
+# "hvad handler Norddjurs' beskæftigelsesplan om?", "hvad går planen ud på?": the plan, not a goal
+_WHAT_THE_PLAN_IS_ABOUT = re.compile(
+    r"\bhvad\s+(?:handler|gar|drejer)\s+(?:(?!mal\w*\b)\w+\s+){0,3}?\w*(?:plan|strategi|notat)\w*\s+"
+    r"(?:\w+\s+){0,2}?(?:om|ud\s+pa)\b"
+)
+
+
 def answer_goal_detail(session: Session, ctx: Context) -> Answer:
-    """One goal in detail."""
+    """One goal in detail; what a plan is about when the question names the plan and no goal."""
+    if not codes_in_text(ctx) and _WHAT_THE_PLAN_IS_ABOUT.search(fold(ctx.text)):
+        return _answered_as(answer_plan_info(session, ctx), "ask_plan_info")
     goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
     if early:
         return early
@@ -1525,7 +1534,12 @@ def _ranked_facts(session: Session, ctx: Context, items: list[Any]) -> list[tupl
 
 def answer_fact(session: Session, ctx: Context) -> Answer:
     """A fact or figure stated in the plans (or a figure of an initiative); a goal's target
-    when the question asks what is to be reached by the goal's deadline; else passage search."""
+    when the question asks what is to be reached by the goal's deadline; else passage search.
+    A question that names a kommune without a plan gets that said, not another kommune's fact."""
+    kommune = _first_kommune(session, ctx)
+    named = bool(kommuner_in_text(session, ctx.text) or ctx.entities.get("kommune"))
+    if named and kommune is not None and not kommune.has_plans:
+        return _no_plans(session, kommune, ctx)
     return _target_asked_as_fact(session, ctx) or _fact_answer(session, ctx) or answer_search(session, ctx)
 
 
@@ -1673,8 +1687,21 @@ def _status_card(status: GoalStatus) -> dict[str, Any]:
     }
 
 
+# "når de egentlig de mål, de har sat sig?": the goals in general, not one of them
+_GOALS_IN_GENERAL = re.compile(
+    r"\b(?:de|deres|sine|kommunens|jeres|vores|planens)\s+(?:\w+\s+)?mal\b|\bmalene\b|\bmalsaetningerne\b"
+)
+
+
 def answer_goal_status(session: Session, ctx: Context) -> Answer:
-    """Current status of one goal."""
+    """Current status of one goal; the overview when the question speaks of the goals in
+    general and its words find none of them."""
+    if not codes_in_text(ctx) and _GOALS_IN_GENERAL.search(fold(ctx.text)):
+        kommune = _first_kommune(session, ctx)
+        # "lever Jobcenter Mors op til sine mål?": the jobcenter is who, not what
+        words = " ".join(w for w in _topic_words(session, ctx).split() if not fold(w).startswith("jobcent"))
+        if not words or not find_goals(session, words, kommune=kommune):
+            return _answered_as(answer_overview(session, ctx), "ask_overview")
     goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
     if early:
         return early
@@ -2097,8 +2124,8 @@ def answer_define_term(session: Session, ctx: Context) -> Answer:
 
 
 def answer_term_in_kommune(session: Session, ctx: Context) -> Answer:
-    """ "Bruger Norddjurs det i praksis?" after a term was explained: the kommune's initiatives
-    that name the term, else the plan passage that does, else the answer to the question as
+    """ "Bruger Norddjurs det i praksis?" after a term was explained: the kommune's goals for
+    the term when goals were asked for, else its initiatives that name the term, else the plan passage that does, else the answer to the question as
     the classifier heard it ("hvilke af dem har Norddjurs bygget sin plan på?" after
     ministermål: the plan's frame), else that the plans do not name it."""
     term = str(ctx.slots.get("term"))
@@ -2108,6 +2135,11 @@ def answer_term_in_kommune(session: Session, ctx: Context) -> Answer:
     if not kommune.has_plans:
         return _no_plans(session, kommune)
     about = replace(ctx, text=term, entities={"kommune": [kommune.name], "theme": [term]})
+    if ctx.intent == "list_goals":
+        # "har Norddjurs sat sig nogle mål på det område?": the kommune's goals for the term
+        goals = answer_list_goals(session, replace(about, text=f"mål for {term}", intent="list_goals"))
+        if goals.slots.get("listed_goals"):
+            return goals
     answer = answer_initiatives(session, about)
     if answer.details:
         return answer
@@ -2577,6 +2609,25 @@ def asks_when_the_plan_was_approved(ctx: Context) -> bool:
     return bool(_PLAN_APPROVED.search(ctx.text))
 
 
+def is_fact_fragment(ctx: Context) -> bool:
+    """ "Og prognosen for året efter?" right after a figure from a kommune's plan: a fragment
+    with words of its own but no kommune, code, group, theme, indicator or term, heard as
+    another plan question: a fact from the same kommune's plans."""
+    if ctx.slots.get("last_intent") != "ask_fact" or not ctx.slots.get("kommune"):
+        return False
+    if not _is_plan_question(ctx.intent) or ctx.intent == "ask_fact":
+        return False
+    return _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, _TOPIC_FRAGMENT_WORDS) and not _names_its_own_object(
+        ctx
+    )
+
+
+def answer_fact_fragment(session: Session, ctx: Context) -> Answer:
+    """The fact the fragment's words find in the plans of the kommune in play."""
+    sub = replace(ctx, intent="ask_fact", entities={**ctx.entities, "kommune": [ctx.slots["kommune"]]})
+    return _answered_as(answer_fact(session, sub), "ask_fact")
+
+
 # the questions a year fragment ("og i 2020?") asks again for another year
 _YEAR_FRAGMENT_INTENTS = ("ask_fact", "ask_jobindsats")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -2784,6 +2835,8 @@ def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], An
         return ctx, answer_plan_fragment
     if is_topic_fragment(ctx):
         return ctx, answer_topic_fragment
+    if is_fact_fragment(ctx):
+        return replace(ctx, intent="ask_fact"), answer_fact_fragment
     return as_term_follow_up(ctx)
 
 

@@ -18,7 +18,8 @@ from planbot.text import fold
 
 _WHAT_IS_DONE = re.compile(
     # not "hvad gør jeg/man for at få dagpenge": one's own case
-    r"\bhvad\s+(?:gor|goer|foretager|laver)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+){0,2}(?:for|med)\b"
+    # ("hvad gør Odense Kommune i deres beskæftigelsesplan for os over 50")
+    r"\bhvad\s+(?:gor|goer|foretager|laver)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+){0,3}(?:for|med)\b"
     r"|\bhvad\s+(?:bliver|blir)\s+der\s+gjort\s+for\b|\bhvad\s+gores\s+der\s+for\b"
     # "hvad vil de gøre for de unge?", "hvad skal kommunen gøre for langtidsledige"
     r"|\bhvad\s+(?:vil|skal|kan)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+)?(?:gore|goere)\s+for\b"
@@ -30,6 +31,21 @@ _WHAT_IS_DONE = re.compile(
     r"|(?:^|[.!?]\s*|,\s*|\bog\s+)(?:gor|goer)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+){0,2}"
     r"noget\s+(?:for|med|ved)\b"
 )
+
+
+# "hvad sætter Norddjurs i værk over for de unge?", "hvilke tiltag har de sat i gang for
+# ledige?", "hvad iværksætter kommunen for flygtninge?": the plan's actions, whatever the
+# classifier heard. Not "hvor mange … er sat i gang": a figure.
+_SET_IN_MOTION = re.compile(
+    r"\b(?:hvad|hvilke\s+\w+)\s+(?:\w+\s+){0,5}?(?:saetter|saettes|saette|satte|sat)\s+"
+    r"(?:\w+\s+){0,4}?i\s+(?:vaerk|gang)\b"
+    r"|\b(?:hvad|hvilke\s+\w+)\s+(?:\w+\s+){0,4}?ivaerks(?:aetter|aettes|aette|atte|at)\b"
+)
+
+
+def asks_what_is_set_in_motion(text: str) -> bool:
+    """Whether ``text`` asks what is set in motion ("hvad sætter de i værk for de unge?")."""
+    return bool(_SET_IN_MOTION.search(fold(text)))
 
 
 def asks_what_is_done(text: str) -> bool:

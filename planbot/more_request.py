@@ -3,7 +3,8 @@
 "Kan du uddybe, hvad de penge konkret skulle gå til?" asks for the details of the answer
 just given, but its words ("penge", "gå til") sound like a goal or a fact question to the
 classifier. A message that begins "(kan/vil/gider du) uddybe", "fortælle/sige (lidt)
-mere", "forklare (det) nærmere" or "gå (lidt mere) i dybden" asks for more; the domain gate
+mere", "forklare (det) nærmere", "gå (lidt mere) i dybden" or "flere/mere (detaljer)
+tak" asks for more; the domain gate
 uses it only when the message names no goal, group, theme, indicator, term or kommune of
 its own ("uddyb 6.10" is a goal description). Pure Python, used by
 :mod:`components.domain_gate`.
@@ -19,7 +20,9 @@ _ASKS_FOR_MORE = re.compile(
     r"^\W*(?:(?:og|men|ok|okay|jamen|ja)\W+)?"
     r"(?:(?:kan|vil|gider|kunne|ville)\s+(?:du|i)\s+(?:(?:lige|godt|evt|ikke|maske|venligst)\s+)*)?"
     r"(?:uddybe?|fortael(?:le)?\s+(?:lidt\s+)?mere|sige\s+(?:lidt\s+)?mere|forklare?\s+(?:det\s+)?naermere"
-    r"|ga\s+(?:lidt\s+)?(?:mere\s+)?i\s+dybden)\b"
+    r"|ga\s+(?:lidt\s+)?(?:mere\s+)?i\s+dybden"
+    # "flere tak", "mere info please", "flere detaljer": short for "tell me more"
+    r"|(?:flere|mere)\s+(?:(?:detaljer|info|information)\s+)?(?:tak|please|pls|plz)|(?:flere|mere)\s+detaljer)\b"
 )
 
 

@@ -115,6 +115,8 @@ _GATE_CUES = [
     ("status_request", "asks_when_reached", {"ask_target"}),
     # an unsure "hvad bliver der gjort for …" → ask_initiatives
     ("initiatives_request", "asks_what_is_done", {"ask_initiatives", "compare_kommuner"}),
+    # "hvad sætter de i værk for …" → ask_initiatives over the goal list and target questions
+    ("initiatives_request", "asks_what_is_set_in_motion", {"ask_initiatives", "compare_kommuner"}),
     # a farewell → goodbye whatever the intent ("hej hej" alone is a greeting)
     ("social", "is_farewell", {"goodbye"}),
     # a request to be put through to a person → human_handoff unless a sure personal_case

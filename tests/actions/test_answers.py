@@ -107,6 +107,37 @@ def test_kommune_without_plans_offers_jobindsats(session: Session) -> None:
     assert any("Ledigheden i Aarhus" in b["title"] for b in answer.buttons)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["hvad går morsøs plan egentlig ud på?", "hvad handler Morsøs beskaeftigelsesplan om, kort fortalt"],
+)
+def test_what_a_plan_is_about_heard_as_a_goal_question_is_the_plan(session: Session, question: str) -> None:
+    answer = ask(session, answers.answer_goal_detail, question, kommune="Morsø")
+    assert answer.text.startswith("Beskæftigelsesplan 2021 for Morsø dækker")
+    assert answer.slots["last_intent"] == "ask_plan_info"
+    # a goal in the plan is still a goal
+    goal = ask(session, answers.answer_goal_detail, "hvad handler mål 3 i Morsøs plan om?", kommune="Morsø")
+    assert goal.text.startswith("Mål 3")
+
+
+def test_a_fact_question_about_a_kommune_without_plans_says_so(session: Session) -> None:
+    """Not the nearest fact from another kommune's plan."""
+    answer = ask(
+        session,
+        answers.answer_fact,
+        "hvor mange flygtninge skal Aarhus have i job ifølge planen?",
+        kommune="Aarhus",
+    )
+    assert (
+        answer.text.startswith("Jeg har ingen beskæftigelsesplan for Aarhus Kommune") and not answer.sources
+    )
+    # a kommune only remembered from the conversation does not stop a question about the plans
+    remembered = ask(
+        session, answers.answer_fact, "hvor mange klagesager havde jobcentret?", {"kommune": "Aarhus"}
+    )
+    assert "ingen beskæftigelsesplan" not in remembered.text
+
+
 def test_unknown_goal_lists_the_goals_that_exist(session: Session) -> None:
     answer = ask(session, answers.answer_goal_detail, "Hvad handler mål 9.9 om i Norddjurs?")
     assert "kan ikke finde målet 9.9" in answer.text
@@ -781,6 +812,18 @@ def test_the_kind_of_initiative_named_first_is_listed_first(session: Session) ->
     assert "omprioritering" not in listed_kinds[first_other:]
 
 
+def test_status_of_the_goals_in_general_is_the_overview(session: Session) -> None:
+    text = "lever Jobcenter Mors overhovedet op til de mål de har sat sig, eller er det bare pæne ord?"
+    answer = ask(session, answers.answer_goal_status, text, kommune="Morsø")
+    assert answer.text.startswith("Overblik over Morsøs Beskæftigelsesplan 2021")
+    assert answer.slots["last_intent"] == "ask_overview"
+    # the goals in general, narrowed to a topic, are the goal on that topic
+    topic = ask(
+        session, answers.answer_goal_status, "hvordan går det med deres mål om samtaler", kommune="Norddjurs"
+    )
+    assert topic.text.startswith("1.2 ")
+
+
 def test_goal_status_takes_the_goal_from_the_question_not_the_preamble(session: Session) -> None:
     text = (
         "I udvalget har vi talt om, at ordinære timer giver en varig tilknytning til arbejdsmarkedet. "
@@ -883,6 +926,23 @@ def test_a_term_follow_up_names_the_kommunes_initiatives_with_the_term(session: 
     )
     routed, handler = answers.as_term_follow_up(narrowed)
     assert "Branchespor for forsikrede ledige (6 måneder)" in handler(session, routed).text
+
+
+def test_a_term_follow_up_that_asks_for_goals_lists_the_kommunes_goals_for_the_term(session: Session) -> None:
+    explained = ask(session, answers.answer_define_term, "hvad er fleksjob for noget?", term="fleksjob")
+    slots = answers.remembered_slots(Context("hvad er fleksjob for noget?"), explained, None)
+    ctx = Context(
+        "har de nogen mål for det i norddjurs?", "list_goals", {"kommune": ["Norddjurs"]}, slots, "rest"
+    )
+    routed, handler = answers.as_term_follow_up(ctx)
+    answer = handler(session, routed)
+    assert answer.text.startswith("Norddjurs – mål for fleksjob") and "5.1" in answer.text, answer.text
+    # without goals for the term, what the kommune does with it
+    explained = ask(session, answers.answer_define_term, "hvad er et branchespor?", term="branchespor")
+    slots = answers.remembered_slots(Context("hvad er et branchespor?"), explained, None)
+    ctx = Context("har de mål for det i norddjurs?", "list_goals", {"kommune": ["Norddjurs"]}, slots, "rest")
+    routed, handler = answers.as_term_follow_up(ctx)
+    assert handler(session, routed).text.startswith("Norddjurs om branchespor")
 
 
 def test_a_term_stays_in_play_for_one_answer_and_a_new_topic_is_no_term_follow_up(session: Session) -> None:
@@ -1089,6 +1149,21 @@ def test_a_topic_fragment_with_a_word_heard_as_a_kommune_is_still_a_topic_fragme
     # and a plan fragment is still a plan fragment
     plan = Context("i strategien da?", "inform_kommune", {"kommune": ["strategien"]}, slots, "rest")
     assert "Arbejdsmarkedsstrategi 2020-2021" in answers.answer_inform_kommune(session, plan).text
+
+
+def test_a_fragment_after_a_fact_is_a_fact_from_the_same_kommune(session: Session) -> None:
+    slots = slots_after(session, answers.answer_fact, "hvor stor var arbejdsstyrken på Mors i 2020?")
+    assert slots["last_intent"] == "ask_fact" and slots["kommune"] == "Morsø"
+    for intent in ("ask_target", "nlu_fallback"):
+        routed, handler = answers.as_follow_up(Context("og så prognosen?", intent, {}, slots, "rest"))
+        answer = handler(session, routed)
+        assert "8.890" in answer.text and "Morsø" in answer.full_text(), answer.text
+    # a fragment that names a kommune or asks a question of its own is not one
+    for text, entities in (
+        ("og i Norddjurs?", {"kommune": ["Norddjurs"]}),
+        ("og hvornår kommer nye tal?", {}),
+    ):
+        assert not answers.is_fact_fragment(Context(text, "ask_target", entities, slots, "rest"))
 
 
 def test_a_topic_fragment_that_names_no_goal_keeps_its_own_answer(session: Session) -> None:

@@ -598,6 +598,15 @@ def test_a_claim_heard_as_status_without_a_goal_is_a_fact_question(gate: DomainV
     assert intent_after(gate, predicted(goal, "ask_status", 0.8)) == "ask_status"
 
 
+def test_a_figure_to_check_heard_as_a_handoff_without_a_person_is_a_fact_question(
+    gate: DomainVocabularyGate,
+) -> None:
+    claim = "min nabo siger at 80 procent af borgerne er glade for jobcentret på Mors, er det korrekt"
+    assert intent_after(gate, predicted(claim, "human_handoff", 0.6)) == "ask_fact"
+    person = "passer det at der er 5 sagsbehandlere? så vil jeg gerne tale med en sagsbehandler"
+    assert intent_after(gate, predicted(person, "human_handoff", 0.6)) == "human_handoff"
+
+
 def test_a_figure_to_check_keeps_a_figures_intent(gate: DomainVocabularyGate) -> None:
     message = predicted("passer det at ledigheden i Aarhus er 3 %?", "ask_jobindsats", 0.6)
     assert intent_after(gate, message) == "ask_jobindsats"
@@ -665,6 +674,29 @@ def test_what_is_done_heard_as_a_place_a_plan_question_or_a_handoff_is_ask_initi
     assert intent_after(gate, plan) == "ask_initiatives"
     assert (
         intent_after(gate, predicted("hvornår er planen vedtaget", "ask_plan_info", 0.9)) != "ask_initiatives"
+    )
+
+
+def test_what_is_done_heard_as_a_goal_question_without_a_code_is_ask_initiatives(
+    gate: DomainVocabularyGate,
+) -> None:
+    story = "min datter er 17 og har droppet ud af skolen, gør jobcentret egentlig noget for sådan nogle som hende?"
+    assert intent_after(gate, predicted(story, "goal_detail", 0.45)) == "ask_initiatives"
+    assert intent_after(gate, predicted(story, "list_goals", 0.7)) == "ask_initiatives"
+    code = [{"entity": "goal_code", "value": "6.3", "start": 25, "end": 28}]
+    with_code = predicted("hvad gør Norddjurs under 6.3 for de unge?", "goal_detail", 0.6, entities=code)
+    assert intent_after(gate, with_code) == "goal_detail"
+
+
+def test_what_is_set_in_motion_heard_as_goals_or_a_target_is_ask_initiatives(
+    gate: DomainVocabularyGate,
+) -> None:
+    text = "hvad har Morsø sat i værk over for sygemeldte?"
+    assert intent_after(gate, predicted(text, "list_goals", 0.6)) == "ask_initiatives"
+    assert intent_after(gate, predicted(text, "ask_target", 0.7)) == "ask_initiatives"
+    assert (
+        intent_after(gate, predicted("hvilke mål har Morsø for sygemeldte?", "list_goals", 0.6))
+        == "list_goals"
     )
 
 

@@ -58,6 +58,8 @@ def _spans(text: str, term: str) -> list[tuple[int, int]]:
         ("hvad er fleksjob?", "fleksjob"),
         ("Hvad er et ressourceforløb egentlig", "ressourceforløb"),
         ("hvad er STU helt præcist.", "STU"),
+        ("planen nævner bedre placering – hvad er benchmark så i den her sammenhæng", "benchmark"),
+        ("hvad er en jobrotation i denne sammenhæng?", "jobrotation"),
     ],
 )
 def test_what_is_a_term_is_a_definition_request(text: str, term: str) -> None:
@@ -72,6 +74,7 @@ def test_what_is_a_term_is_a_definition_request(text: str, term: str) -> None:
         ("hvad er kontanthjælp i Morsø", "kontanthjælp"),
         ("hvad er status for fleksjob", "fleksjob"),
         ("hvad er igu-forløbenes resultater", "igu"),
+        ("hvad er ledigheden her i Morsø", "ledigheden"),
     ],
 )
 def test_what_is_with_more_than_the_term_is_not(text: str, term: str) -> None:

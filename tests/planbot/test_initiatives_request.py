@@ -2,7 +2,7 @@
 
 import pytest
 
-from planbot.initiatives_request import asks_what_is_done
+from planbot.initiatives_request import asks_what_is_done, asks_what_is_set_in_motion
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,29 @@ def test_what_is_done(text: str) -> None:
 )
 def test_not_what_is_done(text: str) -> None:
     assert not asks_what_is_done(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvad saetter mariagerfjord i vaerk for dem over 50?",
+        "Hvilke tiltag har Morsø sat i gang over for sygemeldte",
+        "hvad er det egentlig kommunen iværksætter for flygtninge",
+        "hvad har de tænkt sig at sætte i gang for de ledige",
+    ],
+)
+def test_what_is_set_in_motion(text: str) -> None:
+    assert asks_what_is_set_in_motion(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvor mange af omprioriteringerne er sat i gang?",  # a figure
+        "hvilke mål er der for iværksættere",  # the group, not the verb
+        "hvornår går planen i gang",
+        "hvad er målet for unge",
+    ],
+)
+def test_not_what_is_set_in_motion(text: str) -> None:
+    assert not asks_what_is_set_in_motion(text)

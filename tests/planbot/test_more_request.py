@@ -13,6 +13,9 @@ from planbot.more_request import asks_for_more
         ("gider du lige forklare det nærmere", True),
         ("uddyb", True),
         ("kan du gå lidt mere i dybden med den", True),
+        ("mere tak", True),
+        ("ok, flere detaljer please", True),
+        ("flere unge i job, tak", False),  # a topic, not "more"
         ("hvad handler målet om?", False),
         ("kan du fortælle om målene i Morsø", False),  # about something, not "more"
         ("hvorfor vil de uddybe samarbejdet med virksomhederne", False),
