@@ -76,6 +76,7 @@ from planbot.comparison import (
 from planbot.definition_request import asks_directly_what_term_is, asks_for_definition, glossary_term_in
 from planbot.fact_request import asks_to_check_a_figure
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
+from planbot.goal_request import asks_what_a_goal_is_about, asks_which_goals, without_what_it_is_about
 from planbot.initiatives_request import asks_what_is_done, asks_what_is_set_in_motion
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
@@ -88,7 +89,7 @@ from planbot.social import (
     is_thanks,
     requests_a_person,
 )
-from planbot.source_request import asks_for_the_source
+from planbot.source_request import asks_for_the_source, names_the_plan_it_is_in
 from planbot.status_request import (
     asks_for_status_outright,
     asks_how_it_goes,
@@ -482,6 +483,35 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         torn = {self._config["list_intent"], self._config["overview_intent"]}
         return set(ranking) == torn and not mentions_progress(message.get(TEXT) or "")
 
+    def _goal_described(self, message: Message) -> bool:
+        """ "det med socialt bedrageri, hvad går det ud på?": what a goal is about, heard as its
+        status or an overview, or unsure, when no word asks how far it has come."""
+        heard = self._classified_intent(message)
+        status_like = heard in (self._config["status_intent"], self._config["overview_intent"])
+        text = message.get(TEXT) or ""
+        if not (status_like or self._fell_back(message)) or self._privacy_chosen(message):
+            return False
+        return asks_what_a_goal_is_about(text) and not mentions_progress(without_what_it_is_about(text))
+
+    def _goals_asked_for(self, message: Message) -> bool:
+        """ "har kommunen nogen mål for os fleksjobbere?", "hvad er målene for jobcenteret på
+        Morsø?": which goals there are, heard as a status, overview or plan question (or
+        unsure), when no word asks how far they have come and no goal code is named."""
+        heard = self._classified_intent(message)
+        replaceable = (
+            self._config["status_intent"],
+            self._config["overview_intent"],
+            self._config["plan_intent"],
+        )
+        text = message.get(TEXT) or ""
+        if not (heard in replaceable or self._fell_back(message)) or self._privacy_chosen(message):
+            return False
+        names_a_goal = any(
+            e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["goal_code_entity"]
+            for e in message.get(ENTITIES) or []
+        )
+        return asks_which_goals(text) and not names_a_goal and not mentions_progress(text)
+
     def _target_question(self, message: Message) -> bool:
         """A question when a goal counts as reached ("Hvornår betragter man det som nået?")
         that the classifier heard as its status, description or an overview, or was unsure of."""
@@ -522,10 +552,16 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
 
     def _source_request(self, message: Message) -> bool:
         """ "Hvor er det beskrevet?": where the last answer comes from, heard as something else
-        ("er det …" as "er du en robot?"), when the message names nothing of its own."""
-        if self._privacy_chosen(message) or message.get(ENTITIES):
+        ("er det …" as "er du en robot?"), when the message names nothing of its own but
+        the kommune whose plan "it" stands in."""
+        text = message.get(TEXT) or ""
+        entities = message.get(ENTITIES) or []
+        only_the_kommune = all(e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["place_entity"] for e in entities)
+        if self._privacy_chosen(message) or (
+            entities and not (only_the_kommune and names_the_plan_it_is_in(text))
+        ):
             return False
-        return asks_for_the_source(message.get(TEXT) or "")
+        return asks_for_the_source(text)
 
     def _goal_code_in_a_plan_question(self, message: Message) -> bool:
         """ "hvad dækker mål 7 i Morsøs beskæftigelsesplan over?": a plan question that names
@@ -593,6 +629,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Comparison", self._comparison, "comparison_intent"),
             ("How a goal is going", self._status_question, "status_intent"),
             ("Goals to list, not their status", self._goals_to_list, "list_intent"),
+            ("Which goals there are", self._goals_asked_for, "list_intent"),
+            ("What a goal is about", self._goal_described, "goal_detail_intent"),
             ("When a goal counts as reached", self._target_question, "target_intent"),
             ("How goals are followed up", self._follow_up_question, "follow_up_intent"),
             ("More about the last answer", self._more_request, "more_intent"),

@@ -39,8 +39,10 @@ from planbot.query import (
     goals_for,
     initiatives_for,
     kommuner_with_goal_codes,
+    kommuner_with_plan_kinds,
     kommuner_with_plans,
     normalise_code,
+    plan_kinds_in,
     rank_by_words,
     rank_goals,
     rank_items,
@@ -199,8 +201,15 @@ def _kommune_names(session: Session) -> dict[str, str]:
 
 
 _WORD = re.compile(r"[a-z0-9æøåéü]+(?:['’][s]?)?")
-# Kommune names that are also ordinary Danish words count only when capitalised.
+# Kommune names that are also ordinary Danish words count only when capitalised, or when
+# written in a form that is no word ("tonder", "toender" for Tønder) or before "kommune".
 AMBIGUOUS_KOMMUNER = {"Vejen", "Greve", "Odder", "Tønder"}
+
+
+def _ordinary_word(name: str, typed: str) -> bool:
+    """Whether ``typed`` (the words found as kommune ``name``) is the ordinary Danish word
+    the name also is: "tønder" (barrels), "vejen" (the road), not "Tønder" or "tonder"."""
+    return typed == name.lower()
 
 
 def _kommune_spans(session: Session, text: str) -> list[tuple[str, int, int]]:
@@ -216,9 +225,14 @@ def _kommune_spans(session: Session, text: str) -> list[tuple[str, int, int]]:
             typed = text[tokens[i][1] : tokens[i][2]]
             if phrase in names and (span > 1 or len(phrase) > 2 or typed.isupper()):
                 name = names[phrase]
-                if name in AMBIGUOUS_KOMMUNER and not re.search(rf"\b{re.escape(name)}\b", text):
-                    continue
                 last = tokens[i : i + span][-1]
+                following = tokens[i + span][0] if i + span < len(tokens) else ""
+                if (
+                    name in AMBIGUOUS_KOMMUNER
+                    and _ordinary_word(name, text[tokens[i][1] : last[2]])
+                    and not following.startswith("kommune")
+                ):
+                    continue
                 found.append((name, tokens[i][1], last[2]))
                 i += span - 1
                 break
@@ -258,8 +272,13 @@ def resolve_kommuner(session: Session, ctx: Context, use_slot: bool = True) -> l
         # A goal code that only one kommune's plans have names that kommune ("5.1 om fleksjob").
         owners = kommuner_with_goal_codes(session, codes_in_text(ctx))
         remembered = ctx.slots.get("kommune")
+        # a kind of plan only one kommune has names it too ("arbejdsmarkedsstrategien
+        # 2020-21" is Norddjurs'), unless the kommune in play has such a plan as well
+        kind_owners = kommuner_with_plan_kinds(session, plan_kinds_in(fold(ctx.text)))
         if len(owners) == 1 and remembered not in {owners[0].name}:
             names.append(owners[0].name)
+        elif len(kind_owners) == 1 and remembered not in {k.name for k in kind_owners}:
+            names.append(kind_owners[0].name)
         elif remembered:
             names.append(remembered)
     result: list[Kommune | str] = []
@@ -2046,6 +2065,10 @@ def answer_source(session: Session, ctx: Context) -> Answer:
         return Answer(
             text="Jeg har ikke givet et svar med en kilde endnu. Stil et spørgsmål, så fortæller jeg, hvor svaret står."
         )
+    # "og hvor står det i Mariagerfjords plan?" after an answer from two kommuners' plans
+    named = set(kommuner_in_text(session, ctx.text)) | set(ctx.entities.get("kommune", []))
+    if named and any(raw.get("kommune") in named for raw in sources):
+        sources = [raw for raw in sources if raw.get("kommune") in named]
     lines = []
     for raw in sources[:3]:
         source = Source(**{k: raw.get(k) for k in ("title", "kommune", "section", "quote")})

@@ -89,8 +89,10 @@ PLACE_ANSWER_FILLER = {
     "inde", "ude", "oppe", "nede", "ovre", "derinde", "derovre",
     # "MFJ tilsvarende?", "samme for Morsø": the previous question for that kommune
     "tilsvarende", "ligeledes", "ligesa", "samme",
+    # "Nå. Så tager vi Mariagerfjord i stedet.", "prøv med Norddjurs i stedet"
+    "na", "tag", "tage", "tager", "prov", "prove", "sted", "stedet", "istedet", "istedetfor",
 }  # fmt: skip
-MAX_PLACE_ANSWER_WORDS = 6
+MAX_PLACE_ANSWER_WORDS = 8
 
 
 # "og i Odder, hvor min kæreste arbejder?": who the user knows there, not a question of its own

@@ -88,10 +88,28 @@ _ASKED_PERIOD = re.compile(
 )
 
 
+# "Aktiveringsgrad kth Middelfart, marts 2025?": a month with its year names the period
+# without a preposition too (not "siden marts 2022", "fra marts 2022 til …": a development)
+_MONTH_AND_YEAR = re.compile(
+    r"\b(?P<month>" + "|".join(MONTHS_DA) + r")\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)"
+)
+_DEVELOPMENT_BEFORE = re.compile(r"\b(?:siden|fra|mellem)\s*$")
+
+
 def asked_period_end(folded_text: str) -> dt.date | None:
     """The last day of the year or month a question asks about ("hvad var ledigheden i
-    marts 2023?" → 31 March 2023), or None when it names none."""
+    marts 2023?" → 31 March 2023; "ledighed Middelfart, marts 2025?"), or None when it
+    names none."""
     match = _ASKED_PERIOD.search(folded_text)
+    if match is None:
+        match = next(
+            (
+                m
+                for m in _MONTH_AND_YEAR.finditer(folded_text)
+                if not _DEVELOPMENT_BEFORE.search(folded_text[: m.start()])
+            ),
+            None,
+        )
     if match is None:
         return None
     year = int(match.group("year"))

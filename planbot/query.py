@@ -96,7 +96,7 @@ def find_plan(session: Session, kommune: Kommune, hint: str | None = None) -> Pl
         for plan in plans:
             if h in {_key(plan.period), _key(plan.title), _key(plan.id)}:
                 return plan
-        kinds = {kind for word, kind in PLAN_KIND_WORDS.items() if word in h}
+        kinds = plan_kinds_in(h)
         of_kind = [p for p in plans if p.kind in kinds]
         candidates = of_kind or plans
         years = _hint_years(hint)
@@ -224,6 +224,19 @@ def kommuner_with_goal_codes(session: Session, codes: list[str]) -> list[Kommune
     query = (
         select(Kommune).join(Plan).join(Goal).where(Goal.code.in_(codes)).distinct().order_by(Kommune.name)
     )
+    return list(session.scalars(query))
+
+
+def plan_kinds_in(folded_text: str) -> set[str]:
+    """The kinds of plan document a question names ("arbejdsmarkedsstrategien" → strategy)."""
+    return {kind for word, kind in PLAN_KIND_WORDS.items() if word in folded_text}
+
+
+def kommuner_with_plan_kinds(session: Session, kinds: set[str]) -> list[Kommune]:
+    """The kommuner that have a plan document of one of ``kinds``."""
+    if not kinds:
+        return []
+    query = select(Kommune).join(Plan).where(Plan.kind.in_(kinds)).distinct().order_by(Kommune.name)
     return list(session.scalars(query))
 
 

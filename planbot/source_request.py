@@ -3,7 +3,7 @@
 "Hvor er det beskrevet?", "hvor i planen stod det?" and "hvor har du nu det fra" ask for the
 document and section behind the previous answer, but the classifier sometimes hears
 another question in their few words ("er det …?" sounds like "er du en robot?"). The cue
-is a short message (at most eight words) that asks where *it* is written or comes from;
+is a short message (at most ten words) that asks where *it* is written or comes from;
 the domain gate uses it only when the message names nothing of its own (no entity), so
 "hvor står der noget om fleksjob i Morsøs plan?" stays a plan question. "hvor står det
 til med …" is a status question, not a source question. Pure Python, used by
@@ -16,7 +16,7 @@ import re
 
 from planbot.text import fold
 
-MAX_WORDS = 8
+MAX_WORDS = 10
 
 # what "it" can be: the last answer, its figure or its goal
 _IT = r"(?:det(?:\s+her)?|den|dette|dét|tallet|det\s+tal|malet|det\s+mal|de\s+tal|oplysningerne)"
@@ -29,9 +29,24 @@ _ASKS_WHERE_IT_IS = re.compile(
     # hvor har du (nu) det fra / hvor kommer tallet fra
     rf"|\bhvor\s+(?:har|fik|finder|henter)\s+(?:du|i)\s+(?:\w+\s+)?{_IT}\s+fra\b"
     rf"|\bhvor\s+kommer\s+{_IT}\s+fra\b"
+    # hvor er tallet trukket/hentet fra
+    rf"|\bhvor\s+(?:er|var|blev)\s+{_IT}\s+(?:\w+\s+)?(?:trukket|hentet|taget|fundet|fra)\b"
     # kilde + afsnit?
     r"|^\W*(?:og\s+)?kilde(?:n|r|henvisning|angivelse)?\b"
 )
+
+
+# the only thing such a question may name: the kommune whose plan it is ("og hvor står det
+# helt præcist i Mariagerfjords plan?")
+_IN_A_PLAN = re.compile(
+    rf"\bhvor\s+(?:star|stod)\s+{_IT}\s+(?:\w+\s+){{0,3}}?i\s+\w+\s+(?:\w+\s+)?\w*(?:plan|notat|strategi)"
+)
+
+
+def names_the_plan_it_is_in(text: str) -> bool:
+    """Whether ``text`` asks where "it" stands in a kommune's plan: a source question that may
+    name the kommune."""
+    return bool(_IN_A_PLAN.search(fold(text)))
 
 
 def asks_for_the_source(text: str) -> bool:

@@ -129,6 +129,8 @@ _GATE_CUES = [
     ("social", "is_greeting_with_introduction", {"greet", "personal_case", "human_handoff"}),
     # "status på 1.3 til notatet" → ask_status over ask_follow_up (the overview has status too)
     ("status_request", "asks_for_status_outright", {"ask_status", "ask_overview"}),
+    # "hvad går det ud på?" → goal_detail over status and overview (a term's is the definition's)
+    ("goal_request", "asks_what_a_goal_is_about", {"goal_detail", "define_term"}),
     # "hvor er det beskrevet?" → ask_source over every intent but a sure privacy intent
     ("source_request", "asks_for_the_source", {"ask_source", "personal_case", "human_handoff"}),
     # "passer det at 35 % …?" → ask_fact over the intents without figures of their own
@@ -169,6 +171,22 @@ def test_only_the_cues_own_intents_have_examples_that_match_it(
 ) -> None:
     matches = _cue(module, cue)
     matched = [(i, t) for i, t in _labelled_examples() if i not in allowed and matches(t)]
+    assert not matched, matched
+
+
+def test_no_status_overview_or_plan_example_asks_which_goals_without_progress() -> None:
+    """The domain gate turns "har kommunen nogen mål for …?" heard as a status, overview or
+    plan question into list_goals unless it asks how far the goals have come ("hvilke mål
+    halter?" is an overview)."""
+    from planbot.goal_request import asks_which_goals
+    from planbot.status_request import mentions_progress
+
+    replaced = {"ask_status", "ask_overview", "ask_plan_info"}
+    matched = [
+        (i, t)
+        for i, t in _labelled_examples()
+        if i in replaced and asks_which_goals(t) and not mentions_progress(t)
+    ]
     assert not matched, matched
 
 

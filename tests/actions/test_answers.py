@@ -151,6 +151,15 @@ def test_goal_detail_by_code_and_its_source(session: Session) -> None:
     assert answer.sources[0].quote
 
 
+def test_the_source_of_one_kommunes_part_of_a_comparison(session: Session) -> None:
+    compared = ask(session, answers.answer_compare, "Hvad gør Norddjurs og Mariagerfjord for de unge?")
+    slots = answers.remembered_slots(Context("…"), compared, "compare_kommuner")
+    both = ask(session, answers.answer_source, "hvor står det?", slots)
+    assert "(Norddjurs)" in both.text and "(Mariagerfjord)" in both.text
+    one = ask(session, answers.answer_source, "og hvor står det i Mariagerfjords plan?", slots)
+    assert "(Mariagerfjord)" in one.text and "(Norddjurs)" not in one.text
+
+
 def test_target_by_topic(session: Session) -> None:
     answer = ask(session, answers.answer_target, "Hvad er målet for samtaler i Norddjurs?")
     assert "1.2" in answer.text and "mindst 80 %" in answer.text
@@ -1052,6 +1061,18 @@ def test_kommune_names_typed_with_a_plain_a_for_ae(tmp_path) -> None:
     engine.dispose()
 
 
+def test_a_kommune_that_is_also_a_word_counts_when_written_as_no_word(tmp_path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'planbot.db'}")
+    build_database(engine, KNOWLEDGE_DIR, small_jobindsats_csv(tmp_path / "slice.csv", ["Tønder", "Vejen"]))
+    with Session(engine) as session:
+        for text in ("er der mange arbejdsloese i tonder?", "ledigheden i Tønder", "toender kommune"):
+            assert answers.kommuner_in_text(session, text) == ["Tønder"], text
+        assert answers.kommuner_in_text(session, "hvor mange tønder øl") == []
+        assert answers.kommuner_in_text(session, "vejen til job er lang") == []
+        assert answers.kommuner_in_text(session, "ledigheden i vejen kommune") == ["Vejen"]
+    engine.dispose()
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1405,3 +1426,15 @@ def test_an_amount_with_no_stated_figure_is_the_target_of_the_goal_the_words_des
         session, answers.answer_search, "hvor mange cykler har rådhuset i norddjurs", kommune="Norddjurs"
     )
     assert unknown.text.startswith("Det ved jeg desværre ikke")
+
+
+def test_a_kind_of_plan_only_one_kommune_has_names_the_kommune(session: Session) -> None:
+    """ "Arbejdsmarkedsstrategien" is Norddjurs' and "notatet" Mariagerfjord's: no need to ask."""
+    strategy = ask(session, answers.answer_plan_info, "Hvem godkendte arbejdsmarkedsstrategien 2020-21?")
+    assert strategy.text.startswith("Arbejdsmarkedsstrategi 2020-2021 for Norddjurs")
+    note = ask(session, answers.answer_plan_info, "hvilken periode dækker udmøntningsnotatet?")
+    assert "Mariagerfjord" in note.text and "2021-2024" in note.text
+    # a kind every kommune has does not name one, and a plan of another kind is asked about
+    assert ask(session, answers.answer_plan_info, "hvem godkendte beskæftigelsesplanen?").text.startswith(
+        "Hvilken kommunes plan"
+    )

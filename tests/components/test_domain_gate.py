@@ -740,3 +740,37 @@ def test_torn_between_the_goal_list_and_the_overview_without_progress_is_the_lis
     assert intent_after(gate, fell_back(status, list_goals=0.46, ask_overview=0.44)) != "list_goals"
     # torn with a third intent is no choice between these two
     assert intent_after(gate, fell_back(text, list_goals=0.46, ask_plan_info=0.44)) != "list_goals"
+
+
+def test_what_a_goal_is_about_heard_as_status_is_goal_detail(gate: DomainVocabularyGate) -> None:
+    text = "det med socialt bedrageri, hvad gaar det ud paa?"
+    assert intent_after(gate, predicted(text, "ask_status", 0.7)) == "goal_detail"
+    unsure = fell_back(
+        "hvad gaar maal 3 i mariagerfjord ud paa, er det noget med inddragelse?", ask_status=0.3
+    )
+    assert intent_after(gate, unsure) == "goal_detail"
+    # how far it has come is still its status; the plan is the plan
+    progress = "hvad går det ud på, og er det nået?"
+    assert intent_after(gate, predicted(progress, "ask_status", 0.7)) != "goal_detail"
+    assert intent_after(gate, predicted("hvad går planen ud på?", "ask_overview", 0.6)) != "goal_detail"
+
+
+def test_which_goals_heard_as_status_or_plan_is_list_goals(gate: DomainVocabularyGate) -> None:
+    fleks = "jeg er i fleksjob i grenå. har kommunen nogen mål for os fleksjobbere?"
+    assert intent_after(gate, predicted(fleks, "ask_status", 0.6)) == "list_goals"
+    assert intent_after(
+        gate, predicted("hvad er maalene for jobcenteret paa morso", "ask_plan_info", 0.6)
+    ) == ("list_goals")
+    # how far they have come is the overview; the minister's goals are the plan's frame
+    assert intent_after(gate, predicted("hvilke mål er nået i Morsø?", "ask_overview", 0.8)) == "ask_overview"
+    minister = predicted("hvilke mål har ministeren sat for 2024?", "ask_plan_info", 0.7)
+    assert intent_after(gate, minister) == "ask_plan_info"
+
+
+def test_a_source_question_may_name_the_kommune_whose_plan_it_is(gate: DomainVocabularyGate) -> None:
+    text = "Og hvor står det helt præcist i Mariagerfjords plan?"
+    kommune = [{"entity": "kommune", "value": "Mariagerfjord", "start": 35, "end": 49}]
+    assert intent_after(gate, predicted(text, "ask_plan_info", 0.7, entities=kommune)) == "ask_source"
+    other = "hvor står der noget om fleksjob i Morsøs plan?"
+    kommune = [{"entity": "kommune", "value": "Morsø", "start": 33, "end": 39}]
+    assert intent_after(gate, predicted(other, "ask_plan_info", 0.7, entities=kommune)) != "ask_source"

@@ -49,6 +49,9 @@ def test_comparison_text(text: str, places: list[str], expected: bool) -> None:
         ("jobcentret i Skive", ["Skive"], True),
         ("MFJ tilsvarende?", ["MFJ"], True),
         ("og det samme for Odder", ["Odder"], True),
+        ("Nå. Så tager vi Mariagerfjord i stedet.", ["Mariagerfjord"], True),
+        ("prøv med Norddjurs i stedet", ["Norddjurs"], True),
+        ("tag målene for Morsø i stedet", ["Morsø"], False),  # names what to take
     ],
 )
 def test_place_answer(text: str, places: list[str], expected: bool) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from planbot.source_request import asks_for_the_source
+from planbot.source_request import asks_for_the_source, names_the_plan_it_is_in
 
 
 @pytest.mark.parametrize(
@@ -14,6 +14,9 @@ from planbot.source_request import asks_for_the_source
         "hvor kommer tallet fra?",
         "kilde og side?",
         "hvor staar den",
+        "hvor er tallet trukket fra",
+        "hvor er det hentet fra?",
+        "Og hvor står det helt præcist i Mariagerfjords plan?",
     ],
 )
 def test_source_requests(text: str) -> None:
@@ -33,3 +36,10 @@ def test_source_requests(text: str) -> None:
 )
 def test_not_source_requests(text: str) -> None:
     assert not asks_for_the_source(text)
+
+
+def test_a_source_question_may_name_the_kommune_whose_plan_it_is() -> None:
+    assert names_the_plan_it_is_in("Og hvor står det helt præcist i Mariagerfjords plan?")
+    assert names_the_plan_it_is_in("hvor står det i Morsøs beskæftigelsesplan")
+    assert not names_the_plan_it_is_in("hvor står der noget om fleksjob i Morsøs plan?")
+    assert not names_the_plan_it_is_in("hvor står det til med ledigheden i Morsø?")

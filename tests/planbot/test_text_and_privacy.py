@@ -159,6 +159,9 @@ def test_own_case(text: str, expected: bool) -> None:
         ("udviklingen siden 2022", None),  # a development, not one period
         ("i perioden 2021-2024", None),
         ("hvad er ledigheden nu", None),
+        ("Aktiveringsgrad kth Middelfart, marts 2025?", "2025-03-31"),  # no preposition
+        ("ledigheden siden marts 2022", None),
+        ("fra marts 2022 til nu", None),
     ],
 )
 def test_the_period_a_question_asks_about(text: str, end: str | None) -> None:

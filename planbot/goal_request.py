@@ -1,0 +1,48 @@
+"""Does a message ask what a goal is about, or which goals there are? Cues for the domain gate.
+
+"det med socialt bedrageri, hvad går det ud på?" asks what a goal is about, but its goal
+words sound like a status question to the classifier. "har kommunen nogen mål for os
+fleksjobbere?" and "hvad er målene for jobcenteret på Morsø?" ask which goals there are,
+and were heard as a status or a plan question. The domain gate uses the first cue only over
+a status or overview guess, and the second only over status, overview and plan questions,
+and neither when the message asks how far the goals have come. Pure Python, used by
+:mod:`components.domain_gate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planbot.text import fold
+
+# "hvad går det ud på", "hvad går mål 3 i Mariagerfjord ud på", "hvad handler målet om" –
+# not "hvad går planen ud på" (the plan) nor "hvordan går det" (status)
+_WHAT_IT_IS_ABOUT = re.compile(
+    r"\bhvad\s+(?:gar|handler|drejer)\s+(?:(?!\w*(?:plan|strategi|notat))\w+\s+){0,5}?"
+    r"(?:ud\s+pa|om)\s*(?:[?.!,]|$)"
+)
+
+# "har kommunen nogen mål for …", "har de sat sig nogle mål for …", "hvad er målene for …",
+# "hvilke mål er der for …"
+_WHICH_GOALS = re.compile(
+    r"\bhar\s+(?:\w+\s+){1,3}?(?:nogen|nogle|sat\s+sig\s+(?:nogen|nogle)?)\s*mal\b"
+    r"|\bhvad\s+er\s+(?:de|deres|kommunens|jeres|vores)?\s*malene\b"
+    r"|\bhvilke\s+(?:\w+\s+)?mal\b"
+)
+
+
+def asks_what_a_goal_is_about(text: str) -> bool:
+    """Whether ``text`` asks what something is about ("hvad går det ud på?")."""
+    return bool(_WHAT_IT_IS_ABOUT.search(fold(text)))
+
+
+def without_what_it_is_about(text: str) -> str:
+    """``text`` (folded) without its "hvad går … ud på", whose "går" asks no progress."""
+    return _WHAT_IT_IS_ABOUT.sub(" ", fold(text))
+
+
+def asks_which_goals(text: str) -> bool:
+    """Whether ``text`` asks which goals there are ("har kommunen nogen mål for …?"), not
+    the minister's goals (the plan's frame)."""
+    folded = fold(text)
+    return bool(_WHICH_GOALS.search(folded)) and "minist" not in folded
