@@ -77,7 +77,7 @@ from planbot.definition_request import asks_directly_what_term_is, asks_for_defi
 from planbot.fact_request import asks_to_check_a_figure
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
 from planbot.goal_request import asks_what_a_goal_is_about, asks_which_goals, without_what_it_is_about
-from planbot.initiatives_request import asks_what_is_done, asks_what_is_set_in_motion
+from planbot.initiatives_request import asks_for_people_like, asks_what_is_done, asks_what_is_set_in_motion
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
 from planbot.privacy import asks_about_own_case, contains_masked_data
@@ -582,9 +582,20 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         til?") or as a handoff without a word of a person ("… hvad gør Mariagerfjord for
         folk som mig"); what is set in motion ("hvad sætter de i værk for de unge?") heard
         as a goal list or a target question; and what is done heard as a question about goals
-        that names no goal code ("… gør kommunen overhovedet noget for sådan nogle unge?")."""
+        that names no goal code ("… gør kommunen overhovedet noget for sådan nogle unge?");
+        and what there is for people like someone, also over the user's own case ("min søn er
+        droppet ud af gym, hvad har I på Mors til sådan nogle som ham"), unless the message
+        has personal data or brings up the case itself."""
         text = message.get(TEXT) or ""
         classified = self._classified_intent(message)
+        if (
+            asks_for_people_like(text)
+            and classified in self._config["protected_intents"]
+            and not asks_for_a_person(text)
+            and not contains_masked_data(text)
+            and not asks_about_own_case(text)
+        ):
+            return True
         goal_question = classified in (
             self._config["list_intent"],
             self._config["target_intent"],

@@ -532,6 +532,9 @@ def _resolve_goal(
         if not goals and plan is not None and kommune is not None:
             goals = [g for code in codes for g in find_goals(session, code, kommune=kommune)]
         return goals, "code"
+    in_play = _goals_of_the_group_in_play(session, ctx, kommune, plan)
+    if in_play:
+        return in_play, "slot"
     # "Vi har talt om varig tilknytning. Hvordan går det med ordinære timer?": the question
     # sentence names the goal; the whole message only when the question alone finds none
     for asked in _question_first(ctx):
@@ -547,6 +550,35 @@ def _resolve_goal(
             if goals:
                 return goals, "slot"
     return [], ""
+
+
+# "og hvordan måler I så, om det virker?": a question that points back at the last answer
+_POINTS_BACK = re.compile(
+    r"\b(?:det|den|dem|de|disse|dette|indsats\w*|tiltag\w*|initiativ\w*)\b", re.IGNORECASE
+)
+
+
+def _goals_of_the_group_in_play(
+    session: Session, ctx: Context, kommune: Kommune | None, plan: Plan | None
+) -> list[Goal]:
+    """After initiatives or goals for a group ("hvad gør Norddjurs for flygtninge?"), a goal
+    question that points back and names no group, theme or goal of its own ("og hvordan måler
+    I så, om det virker?") is about that group's goals in the plan in play: those with a
+    target first."""
+    group = ctx.slots.get("target_group")
+    if not group or ctx.slots.get("last_intent") not in ("ask_initiatives", "list_goals"):
+        return []
+    if ctx.entities.get("target_group") or ctx.entities.get("theme") or not _POINTS_BACK.search(ctx.text):
+        return []
+    kommune = kommune or _first_kommune(session, ctx)
+    if kommune is None or not kommune.has_plans:
+        return []
+    words = _topic_words(session, ctx)
+    if words and any(coverage >= 1.0 for _, coverage, _ in rank_goals(session, words, kommune)[:1]):
+        return []  # the question names a goal of its own ("og målet om samtaler?")
+    plan = plan or find_plan(session, kommune)
+    goals = goals_for(session, kommune, plan, target_group=group) if plan is not None else []
+    return sorted(goals, key=lambda g: g.target is None)
 
 
 _NOISE_WORDS = (
@@ -756,6 +788,27 @@ def _asks_about_a_subject_in_the_plan(ctx: Context) -> bool:
     return bool(subject) and not _PLAN_ASPECT.search(fold(ctx.text))
 
 
+_FRAME_LABELS = {
+    "ministermål": "ministermål",
+    "fokusområde": "fokusområder",
+    "kerneopgave": "kerneopgaver",
+    "princip": "bærende principper",
+    "vision": "vision",
+}
+
+
+def _frame_lines(frame: list[dict[str, Any]]) -> list[str]:
+    """The frame a plan has, kind by kind ("Fokusområder:" and a list)."""
+    lines = []
+    for kind in ("vision", "ministermål", "princip", "fokusområde", "kerneopgave"):
+        label = _FRAME_LABELS[kind]
+        items = [f["text"].rstrip(".") for f in frame if f.get("kind") == kind]
+        if items:
+            lines.append(f"{label[0].upper()}{label[1:]}:")
+            lines.append(fmt.bullet_list(items))
+    return lines
+
+
 def answer_plan_info(session: Session, ctx: Context) -> Answer:
     """The plan: period, approval, committee, frame, summary."""
     q = fold(ctx.text)
@@ -801,18 +854,20 @@ def answer_plan_info(session: Session, ctx: Context) -> Answer:
     if wanted_kind:
         items = [f for f in frame if f.get("kind") == wanted_kind]
         if items:
-            label = {
-                "ministermål": "ministermål",
-                "fokusområde": "fokusområder",
-                "kerneopgave": "kerneopgaver",
-                "princip": "bærende principper",
-                "vision": "vision",
-            }[wanted_kind]
-            lines.append(f"{plan.title} for {kommune.name} bygger på disse {label}:")
+            lines.append(f"{plan.title} for {kommune.name} bygger på disse {_FRAME_LABELS[wanted_kind]}:")
             lines.append(fmt.bullet_list([i["text"].rstrip(".") for i in items]))
             sources = [_plan_source(plan, None, items[0].get("source"))]
         else:
             lines.append(f"{plan.title} for {kommune.name} nævner ingen {wanted_kind}.")
+            # "er den bygget op om ministermålene, eller hvad er rammen?": the frame it has
+            if frame:
+                lines.append("Den bygger i stedet på:")
+                lines += _frame_lines(frame)
+                sources = [_plan_source(plan, None, frame[0].get("source"))]
+    elif "ramme" in q and frame:
+        lines.append(f"Rammen for {plan.title} for {kommune.name}:")
+        lines += _frame_lines(frame)
+        sources = [_plan_source(plan, None, frame[0].get("source"))]
     else:
         lines.append(
             f"{plan.title} for {kommune.name} dækker {('året ' + plan.period) if plan.period_start == plan.period_end else 'perioden ' + plan.period}."
@@ -861,7 +916,22 @@ def answer_plan_info(session: Session, ctx: Context) -> Answer:
         buttons=[_button("Hvilke mål har planen?", f"Hvilke mål har {kommune.name}?")],
         slots={"kommune": kommune.name, "plan_id": plan.id},
         sources=sources,
+        details=_plan_details(plan, shown="\n".join(lines)),
     )
+
+
+def _plan_details(plan: Plan, shown: str) -> str | None:
+    """More about a plan ("fortæl lidt mere om den"): its frame, unless just shown, and its
+    overall goals."""
+    lines = []
+    frame = _frame_lines(plan.frame or [])
+    if frame and not any(line in shown for line in frame if line.startswith("- ")):
+        lines += [f"Rammen for {fmt.genitive(plan.kommune.name)} {plan.title}:", *frame]
+    overall = [g for g in plan.goals if not g.parent_code]
+    if overall:
+        lines.append(f"Planens {len(overall)} overordnede mål:")
+        lines.append(fmt.bullet_list([_goal_label(g) for g in overall[:12]]))
+    return "\n".join(lines) or None
 
 
 def _danish_date(text: str) -> str:
@@ -1317,9 +1387,7 @@ def _initiative_line(item: Initiative, staff: bool) -> str:
     # a figure said once ("6 måneder, 6 måneder" are two conditions of the same length)
     figures = ", ".join(
         dict.fromkeys(
-            f"{fmt.number(f['value'])} {f.get('unit') or ''}".strip()
-            for f in (item.figures or [])
-            if f.get("value") is not None
+            fmt.figure(f["value"], f.get("unit")) for f in (item.figures or []) if f.get("value") is not None
         )
     )
     text = item.title
@@ -1511,6 +1579,12 @@ _DIFFERENCE_QUESTION = re.compile(
 )
 # "hvor stort et beløb", "hvor mange penge": the answer is an amount in kroner
 _MONEY_QUESTION = re.compile(r"\b(bel(ø|oe|o)b(et)?|penge(ne)?|kroner|kr)\b", re.IGNORECASE)
+# "hvor stor er investeringen, der søges om?": the size of something that is money
+_SIZE_OF_MONEY = re.compile(
+    r"\bhvor\s+(?:stor|store|stort|meget)\s+(?:\w+\s+){0,2}?"
+    r"(?:investering|bevilling|udgift|budget|omkostning|pulje|ramme|tilskud)\w*",
+    re.IGNORECASE,
+)
 
 
 FACT_COVERAGE = 0.34  # share of the question's words a fact must match to be the answer
@@ -1525,7 +1599,7 @@ def _is_amount(item: Fact | Initiative) -> bool:
 def _ranked_facts(session: Session, ctx: Context, items: list[Any]) -> list[tuple[float, float, Any]]:
     """Facts and initiative figures as (score, coverage, item) for the question, best first."""
     wants_share = bool(_SHARE_QUESTION.search(ctx.text))
-    wants_money = bool(_MONEY_QUESTION.search(ctx.text))
+    wants_money = bool(_MONEY_QUESTION.search(ctx.text) or _SIZE_OF_MONEY.search(ctx.text))
     wants_difference = bool(_DIFFERENCE_QUESTION.search(ctx.text))
     wants_number = bool(_NUMBER_QUESTION.search(ctx.text))
     topic = _topic_words(session, ctx) or ctx.text

@@ -49,9 +49,9 @@ _NOT_A_TERM_QUESTION = re.compile(
 
 
 # "hvad er IGU?", "og hvad er fleksjob egentlig, min nabo …": the term is the whole subject
-_BEFORE_TERM = re.compile(r"\bhvad\s+er\s+(?:(?:en|et|egentlig|sa|nu|lige)\s+)*$")
+_BEFORE_TERM = re.compile(r"\bhvad\s+er\s+(?:(?:en|et|egentlig|sa|nu|lige|overhovedet)\s+)*$")
 _AFTER_TERM = re.compile(
-    r"^(?:\s*(?:sa|egentlig|da|nu|for\s+noget|for\s+en\s+storrelse|helt\s+praecist|praecist|praecis"
+    r"^(?:\s*(?:sa|egentlig|da|nu|overhovedet|for\s+noget|for\s+en\s+storrelse|helt\s+praecist|praecist|praecis"
     # "hvad er en benchmark så i den sammenhæng?": the term in the sense just mentioned
     r"|i\s+(?:den|denne|det)\s+(?:her\s+)?(?:sammenhaeng|forbindelse)|her))*"
     r"\s*(?:[?.!,;:]|$)"

@@ -45,6 +45,14 @@ def with_unit(value: float | None, unit: str | None, decimals: int | None = None
     return number(value)
 
 
+def figure(value: float, unit: str | None) -> str:
+    """A figure stated in a plan with its unit: '6 måneder', '200 praktikpladser'; a year
+    without a thousands separator, its unit first ('startår 2017', not '2.017 startår')."""
+    if (unit or "").endswith("år") and float(value).is_integer() and 1900 <= value <= 2100:
+        return f"{unit} {int(value)}"
+    return f"{number(value)} {unit or ''}".strip()
+
+
 def join_list(items: list[str], conjunction: str = "og") -> str:
     """['a', 'b', 'c'] -> 'a, b og c'."""
     items = [i for i in items if i]

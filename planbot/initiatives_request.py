@@ -43,6 +43,22 @@ _SET_IN_MOTION = re.compile(
 )
 
 
+# "hvad har I på Mors til sådan nogle som ham", "hvad gør de for folk som mig": a question
+# about people like someone, which is general even when the message tells about oneself
+_PEOPLE_LIKE = re.compile(
+    r"\b(?:til|for|med)\s+(?:sa+dan(?:ne)?\s+(?:nogle|nogen|nogle\s+unge|nogen\s+unge)|folk|nogen|personer"
+    r"|borgere|unge|sa+dan\s+en)\s+(?:som|ligesom)\s+(?:ham|hende|mig|os|dem|min|mit|mine|vores)\b"
+)
+_WHAT_IS_THERE_FOR = re.compile(r"\bhvad\s+(?:har|tilbyder|gor|goer|kan)\s+(?!jeg\b|man\b)\w+")
+
+
+def asks_for_people_like(text: str) -> bool:
+    """Whether ``text`` asks what there is for people like someone ("hvad har I på Mors til
+    sådan nogle som ham?")."""
+    folded = fold(text)
+    return bool(_PEOPLE_LIKE.search(folded) and _WHAT_IS_THERE_FOR.search(folded))
+
+
 def asks_what_is_set_in_motion(text: str) -> bool:
     """Whether ``text`` asks what is set in motion ("hvad sætter de i værk for de unge?")."""
     return bool(_SET_IN_MOTION.search(fold(text)))

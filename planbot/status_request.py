@@ -74,7 +74,12 @@ def asks_if_reached(text: str) -> bool:
 
 
 # "hvornår skal det være nået?", "hvornår betragter man det som nået?": the target, not the status
-_WHEN_REACHED = re.compile(r"\bhvornar\b(?:\s+[\w.]+){1,5}?\s+(?:naet|opfyldt|indfriet)\b")
+_WHEN_REACHED = re.compile(
+    r"\bhvornar\b(?:\s+[\w.]+){1,5}?\s+(?:naet|opfyldt|indfriet)\b"
+    # "hvordan ved de, om de har nået det?": what counts as reached
+    r"|\bhvordan\s+(?:ved|kan|skal)\s+(?:de|man|i|vi|kommunen|jobcentret)\s+(?:\w+\s+)?(?:om|at|hvornar|nar)\b"
+    r"(?:\s+[\w.]+){1,4}?\s+(?:naet|naaet|opfyldt|indfriet|lykkedes|i\s+mal)\b"
+)
 
 
 def asks_when_reached(text: str) -> bool:

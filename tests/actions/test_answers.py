@@ -1438,3 +1438,48 @@ def test_a_kind_of_plan_only_one_kommune_has_names_the_kommune(session: Session)
     assert ask(session, answers.answer_plan_info, "hvem godkendte beskæftigelsesplanen?").text.startswith(
         "Hvilken kommunes plan"
     )
+
+
+def test_a_plan_without_the_frame_asked_for_gives_the_frame_it_has(session: Session) -> None:
+    answer = ask(
+        session,
+        answers.answer_plan_info,
+        "Er den bygget op om ministermålene, eller hvad er rammen for den?",
+        kommune="Mariagerfjord",
+    )
+    assert "nævner ingen ministermål" in answer.text and "Den bygger i stedet på:" in answer.text
+    assert "Fokusområder:" in answer.text and "arbejdsmarked i balance" in answer.text
+    frame = ask(session, answers.answer_plan_info, "hvad er rammen for planen?", kommune="Mariagerfjord")
+    assert frame.text.startswith("Rammen for Beskæftigelsesplan 2024-2027") and "Kerneopgaver:" in frame.text
+
+
+def test_a_goal_question_that_points_back_at_initiatives_for_a_group_is_about_its_goal(
+    session: Session,
+) -> None:
+    slots = slots_after(
+        session, answers.answer_initiatives, "hvad gør Norddjurs for at få flygtninge i arbejde?"
+    )
+    assert slots["target_group"] == "flygtninge" and slots["last_intent"] == "ask_initiatives"
+    measured = ask(session, answers.answer_follow_up, "Og hvordan måler I så, om det virker?", slots)
+    assert measured.text.startswith("Opfølgning på 4.1 Integration"), measured.text
+    # a goal named in the question is that goal
+    named = ask(session, answers.answer_target, "og hvad er målet for samtalerne?", slots)
+    assert "1.2" in named.text
+
+
+def test_the_size_of_an_investment_applied_for_is_an_amount(session: Session) -> None:
+    answer = ask(
+        session,
+        answers.answer_fact,
+        "hvor stor er investeringen der søges om i notatet?",
+        kommune="Mariagerfjord",
+    )
+    assert "2 millioner kroner" in answer.text, answer.text
+
+
+def test_more_about_a_plan_gives_its_frame_and_overall_goals(session: Session) -> None:
+    plan = ask(session, answers.answer_plan_info, "Hvem godkendte arbejdsmarkedsstrategien 2020-21?")
+    slots = answers.remembered_slots(Context("…"), plan, "ask_plan_info")
+    more = answers.answer_more(session, Context("fortæl lidt mere om den", "ask_more", {}, slots, "rest"))
+    assert more.text.startswith("Rammen for Norddjurs' Arbejdsmarkedsstrategi 2020-2021:")
+    assert "overordnede mål:" in more.text and "A1 Varig tilknytning" in more.text

@@ -774,3 +774,13 @@ def test_a_source_question_may_name_the_kommune_whose_plan_it_is(gate: DomainVoc
     other = "hvor står der noget om fleksjob i Morsøs plan?"
     kommune = [{"entity": "kommune", "value": "Morsø", "start": 33, "end": 39}]
     assert intent_after(gate, predicted(other, "ask_plan_info", 0.7, entities=kommune)) != "ask_source"
+
+
+def test_what_there_is_for_people_like_someone_beats_the_own_case(gate: DomainVocabularyGate) -> None:
+    story = "min soen er 19 og er droppet ud af gym, hvad har i paa mors til saadan nogle som ham"
+    assert intent_after(gate, predicted(story, "personal_case", 0.8)) == "ask_initiatives"
+    # the case itself, personal data or a person asked for keep the privacy answer
+    own = "hvad gør I for folk som mig, og hvornår får jeg min udbetaling?"
+    assert intent_after(gate, predicted(own, "personal_case", 0.8)) != "ask_initiatives"
+    masked = "mit cpr er [cpr-nummer fjernet], hvad har I til sådan nogle som mig"
+    assert intent_after(gate, predicted(masked, "personal_case", 0.8)) != "ask_initiatives"

@@ -60,6 +60,7 @@ def _spans(text: str, term: str) -> list[tuple[int, int]]:
         ("hvad er STU helt præcist.", "STU"),
         ("planen nævner bedre placering – hvad er benchmark så i den her sammenhæng", "benchmark"),
         ("hvad er en jobrotation i denne sammenhæng?", "jobrotation"),
+        ("ok men hvad er en beskaeftigelsesplan overhovedet", "beskaeftigelsesplan"),
     ],
 )
 def test_what_is_a_term_is_a_definition_request(text: str, term: str) -> None:

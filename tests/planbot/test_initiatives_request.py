@@ -2,7 +2,7 @@
 
 import pytest
 
-from planbot.initiatives_request import asks_what_is_done, asks_what_is_set_in_motion
+from planbot.initiatives_request import asks_for_people_like, asks_what_is_done, asks_what_is_set_in_motion
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,16 @@ def test_what_is_set_in_motion(text: str) -> None:
 )
 def test_not_what_is_set_in_motion(text: str) -> None:
     assert not asks_what_is_set_in_motion(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("min soen er 19 og er droppet ud af gym, hvad har i paa mors til saadan nogle som ham", True),
+        ("hvad gør Mariagerfjord for folk som mig?", True),
+        ("hvad har I til mig?", False),  # oneself, not people like oneself
+        ("hvad skal jeg gøre med min sag", False),
+    ],
+)
+def test_what_there_is_for_people_like_someone(text: str, expected: bool) -> None:
+    assert asks_for_people_like(text) is expected

@@ -83,6 +83,8 @@ def test_when_a_goal_counts_as_reached() -> None:
     assert asks_when_reached("hvornaar skal 6.6 vaere naaet")
     assert not asks_when_reached("er målet nået?")  # the status
     assert not asks_when_reached("hvornår blev planen vedtaget")
+    assert asks_when_reached("hvordan ved de om de har naaet det")  # what counts as reached
+    assert not asks_when_reached("hvordan går det, er målet nået?")
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,9 @@ def test_danish_numbers() -> None:
     assert fmt.points(1.2) == "+1,2 procentpoint"
     assert fmt.join_list(["a", "b", "c"]) == "a, b og c"
     assert fmt.genitive("Norddjurs") == "Norddjurs'" and fmt.genitive("Morsø") == "Morsøs"
+    assert fmt.figure(200, "praktikpladser") == "200 praktikpladser"
+    assert fmt.figure(2017, "startår") == "startår 2017"  # a year has no thousands separator
+    assert fmt.figure(1500, "personer") == "1.500 personer"
 
 
 @pytest.mark.parametrize(("code", "canonical", "label"), [
