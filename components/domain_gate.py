@@ -80,6 +80,7 @@ from planbot.goal_request import asks_what_a_goal_is_about, asks_which_goals, wi
 from planbot.initiatives_request import asks_for_people_like, asks_what_is_done, asks_what_is_set_in_motion
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
+from planbot.plan_request import asks_about_approval
 from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.social import (
     asks_for_a_person,
@@ -483,6 +484,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         torn = {self._config["list_intent"], self._config["overview_intent"]}
         return set(ranking) == torn and not mentions_progress(message.get(TEXT) or "")
 
+    def _approval_question(self, message: Message) -> bool:
+        """ "ND BP2024 – hvornår og af hvem er den godkendt?": a plan's approval, whatever the
+        classifier heard in the shorthand, unless it chose a privacy intent."""
+        return not self._privacy_chosen(message) and asks_about_approval(message.get(TEXT) or "")
+
     def _goal_described(self, message: Message) -> bool:
         """ "det med socialt bedrageri, hvad går det ud på?": what a goal is about, heard as its
         status or an overview, or unsure, when no word asks how far it has come."""
@@ -636,6 +642,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Greeting and introduction", self._greeting, "greet_intent"),
             ("Where the last answer comes from", self._source_request, "source_intent"),
             ("Definition request", self._definition_request, "definition_intent"),
+            ("When or by whom a plan was approved", self._approval_question, "plan_intent"),
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),
             ("How a goal is going", self._status_question, "status_intent"),

@@ -24,8 +24,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planbot import formatting as fmt
-from planbot.comparison import KOMMUNE_FRAGMENT_FILLER, NATIONAL_IN_TEXT, is_comparison_text
+from planbot.comparison import GOAL_WORDS, KOMMUNE_FRAGMENT_FILLER, NATIONAL_IN_TEXT, is_comparison_text
 from planbot.definition_request import form_position, glossary_entries, term_forms
+from planbot.follow_up_request import asks_about_follow_up
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
 from planbot.periods import MONTHS_DA, asked_period_end, parse_period
 from planbot.privacy import asks_about_own_case, contains_masked_data
@@ -375,7 +376,15 @@ _GROUP_LOOKUP = {fold(w): g for g, words in TARGET_GROUP_WORDS.items() for w in 
 
 
 def target_group_in(ctx: Context) -> str | None:
-    """The target group the user asks about."""
+    """The target group the user asks about: one named in the question before one in a
+    preamble ("jeg er i fleksjob men er blevet ledig … hvad gør kommunen for os
+    fleksjobbere?"), then the entity, then the first named."""
+    question = question_sentences(ctx.text)
+    if question:
+        for word in re.findall(r"[a-zæøåé]+", question.lower()):
+            group = _GROUP_LOOKUP.get(fold(word))
+            if group:
+                return group
     value = ctx.entity("target_group")
     if value:
         key = fold(value)
@@ -552,12 +561,6 @@ def _resolve_goal(
     return [], ""
 
 
-# "og hvordan måler I så, om det virker?": a question that points back at the last answer
-_POINTS_BACK = re.compile(
-    r"\b(?:det|den|dem|de|disse|dette|indsats\w*|tiltag\w*|initiativ\w*)\b", re.IGNORECASE
-)
-
-
 def _goals_of_the_group_in_play(
     session: Session, ctx: Context, kommune: Kommune | None, plan: Plan | None
 ) -> list[Goal]:
@@ -568,7 +571,7 @@ def _goals_of_the_group_in_play(
     group = ctx.slots.get("target_group")
     if not group or ctx.slots.get("last_intent") not in ("ask_initiatives", "list_goals"):
         return []
-    if ctx.entities.get("target_group") or ctx.entities.get("theme") or not _POINTS_BACK.search(ctx.text):
+    if ctx.entities.get("target_group") or ctx.entities.get("theme") or not _POINTING_BACK.search(ctx.text):
         return []
     kommune = kommune or _first_kommune(session, ctx)
     if kommune is None or not kommune.has_plans:
@@ -932,6 +935,14 @@ def _plan_details(plan: Plan, shown: str) -> str | None:
         lines.append(f"Planens {len(overall)} overordnede mål:")
         lines.append(fmt.bullet_list([_goal_label(g) for g in overall[:12]]))
     return "\n".join(lines) or None
+
+
+def _danish_day(iso: str) -> str:
+    """'2026-08-22' -> '22.08.2026', as the Jobindsats answers write a date."""
+    try:
+        return f"{dt.date.fromisoformat(iso):%d.%m.%Y}"
+    except ValueError:
+        return iso
 
 
 def _danish_date(text: str) -> str:
@@ -1360,6 +1371,8 @@ def answer_follow_up(session: Session, ctx: Context) -> Answer:
     if follow.data_source:
         parts.append(f"datakilde: {follow.data_source}")
     lines = [lead, f"»{follow.text or follow.source_quote}«"]
+    if goal.measure:
+        parts.insert(0, f"der måles på: {goal.measure}")  # "hvad måles der på?" is follow-up too
     if parts:
         lines.append(fmt.bullet_list([p[0].upper() + p[1:] for p in parts]))
     if ctx.staff and goal.indicator_series:
@@ -1755,7 +1768,7 @@ def _status_text(status: GoalStatus, ctx: Context, goal: Goal) -> str:
         and not status.period.startswith(status.plan_period[:4])
     ):
         lines.append(f"Bemærk: planen gælder {status.plan_period}; tallet er det seneste fra Jobindsats.")
-    updated = f", opdateret {status.updated}" if status.updated else ""
+    updated = f", opdateret {_danish_day(status.updated)}" if status.updated else ""
     lines.append(f"Kilde til tallet: {status.source}{updated}.")
     if ctx.staff and goal.follow_up is not None:
         lines.append(f"Opfølgning: {goal.follow_up.text or goal.follow_up.source_quote}")
@@ -1810,6 +1823,7 @@ def answer_goal_status(session: Session, ctx: Context) -> Answer:
     goal = goals[0]
     status = goal_status(session, goal)
     return Answer(
+        details=_what_the_figure_covers(session, goal, status),
         text=_status_text(status, ctx, goal),
         buttons=[
             _button(
@@ -1822,6 +1836,25 @@ def answer_goal_status(session: Session, ctx: Context) -> Answer:
         slots=_goal_slots(goal),
         sources=[_goal_source(goal)],
     )
+
+
+def _what_the_figure_covers(session: Session, goal: Goal, status: GoalStatus) -> str | None:
+    """For "kan du uddybe, hvad det tal dækker over?" after a status: what the goal measures
+    and, for a Jobindsats figure, the series and how it differs from the goal."""
+    lines = []
+    if goal.measure:
+        lines.append(f"{_goal_label(goal)} måler: {goal.measure}.")
+    if status.measured_by == "jobindsats" and goal.indicator_series:
+        series = session.get(IndicatorSeries, goal.indicator_series)
+        if series is not None:
+            lines.append(
+                f"Tallet er Jobindsats-serien »{series.description}« (tabel {series.table_id.upper()})."
+            )
+        if goal.indicator_note:
+            lines.append(goal.indicator_note)
+    elif status.measured_by == "staff":
+        lines.append("Tallet er indberettet af kommunens medarbejdere.")
+    return "\n".join(lines) or None
 
 
 def answer_overview(session: Session, ctx: Context) -> Answer:
@@ -1926,19 +1959,29 @@ _INDICATOR_LOOKUP = {fold(w): key for key, words in _INDICATOR_WORDS.items() for
 
 def indicator_in(ctx: Context) -> str | None:
     """Which Jobindsats indicator the user asks about."""
-    value = ctx.entity("indicator")
-    if value and fold(value) in _INDICATOR_LOOKUP:
-        return _INDICATOR_LOOKUP[fold(value)]
-    if value and value in INDICATORS:
-        return value
-    # the first indicator named, as with the entities; a later one only refines "ledighed"
-    # ("ledigheden blandt kontanthjælpsmodtagere"; "aktiveringsgrad kontanthjælp" is activation)
+    # the first indicator named, as with the entities; a later one only refines a wider one
+    # ("ledigheden blandt kontanthjælpsmodtagere"; "aktiveringsgrad kontanthjælp" is activation;
+    # "hvor mange af dem på kontanthjælp har ordinære timer" is ordinary hours)
     found = None
     for word in re.findall(r"[a-zæøå-]+", ctx.text.lower()):
         key = _INDICATOR_LOOKUP.get(fold(word))
-        if key and (found is None or found == "ledighed"):
+        if key and (found is None or key in _REFINES.get(found, ())):
             found = key
-    return found
+    value = ctx.entity("indicator")
+    named = _INDICATOR_LOOKUP.get(fold(value)) if value else None
+    if named is None and value in INDICATORS:
+        named = value
+    if named and found in _REFINES.get(named, ()):
+        return found
+    return named or found
+
+
+# indicators measured within a wider one: ordinary hours and activation are among the
+# kontanthjælp recipients, and every indicator narrows plain unemployment
+_REFINES = {
+    "ledighed": ("langtidsledighed", "kontanthjælp", "dagpenge", "aktivering", "ordinære timer"),
+    "kontanthjælp": ("aktivering", "ordinære timer"),
+}
 
 
 def _in_series(area: str, series_id: str) -> tuple[Any, ...]:
@@ -2127,9 +2170,27 @@ def answer_compare(session: Session, ctx: Context) -> Answer:
     )
     if indicator_in(ctx) or ctx.entity("indicator"):
         return answer_jobindsats(session, sub)
+    if asks_about_follow_up(ctx.text):
+        # "følger Mariagerfjord og Morsø lige så tæt op på deres mål som Norddjurs?"
+        return _compare_follow_up(session, [a for a in areas if isinstance(a, Kommune)])
     if target_group_in(ctx) or ctx.entity("theme") or re.search(r"\bg[oø]r\b|indsats", ctx.text.lower()):
         return answer_initiatives(session, sub)
     return answer_list_goals(session, sub)
+
+
+def _compare_follow_up(session: Session, kommuner: list[Kommune]) -> Answer:
+    """How each kommune's newest plan is followed up, side by side."""
+    blocks: list[str] = []
+    sources: list[Source] = []
+    for kommune in kommuner:
+        plan = find_plan(session, kommune) if kommune.has_plans else None
+        if plan is None:
+            blocks.append(f"{kommune.name}: Jeg har ingen beskæftigelsesplan for {kommune.name} Kommune.")
+            continue
+        answer = _plan_follow_up(session, plan)
+        blocks.append(answer.text)
+        sources.extend(answer.sources[:1])
+    return Answer(text="\n\n".join(blocks), sources=sources)
 
 
 def answer_source(session: Session, ctx: Context) -> Answer:
@@ -2334,9 +2395,14 @@ def answer_search(session: Session, ctx: Context) -> Answer:
         # "Før jeg udtaler mig, vil jeg have det nyeste tal for ledigheden i Herlev": the
         # figures it has; "Som nyt medlem i Kerteminde …": another kommune's passage would
         # answer the wrong kommune
-        if indicator_in(ctx) is not None:
+        if (
+            indicator_in(ctx) is not None
+            and not GOAL_WORDS.search(ctx.text)
+            and "plan" not in ctx.text.lower()
+        ):
             return answer_jobindsats(session, ctx)
-        return _no_plans(session, named[0])
+        # "bor i randers. hvad er kommunens mål for de ledige?": no plan, then the figure
+        return _no_plans(session, named[0], ctx)
     if _MINISTER_GOALS.search(fold(ctx.text)):
         # "hvad var ministerens fem mål for indsatsen i 2024?": the plans' frame is known
         # knowledge, a passage that mentions the minister is a worse answer

@@ -25,7 +25,7 @@ FOLLOW_UP_CAN_REPLACE = (
 )  # fmt: skip
 # "følger (Mariagerfjord) op", "følges (der) op", "følge op", "opfølgning(en/stallene)"
 _FOLLOW_UP = re.compile(
-    r"\bfolge[rs]?(?:\s+\w+){0,2}\s+op\b|\bfulgt\s+op\b|\bopfolgning(?!s?(?:samtale|notat|mode|rapport|dokument))\w*|\bopfolge[rs]?\b"
+    r"\bfolge[rs]?(?:\s+\w+){0,6}?\s+op\b|\bfulgt\s+op\b|\bopfolgning(?!s?(?:samtale|notat|mode|rapport|dokument))\w*|\bopfolge[rs]?\b"
 )
 
 

@@ -134,7 +134,7 @@ def import_series(
                 "period": period,
                 "period_end": period_end,
                 "value": None if value is None or pd.isna(value) else float(value),
-                "source": f"{SOURCE_LABEL}, tabel {table_id}",
+                "source": f"{SOURCE_LABEL}, tabel {table_id.upper()}",
                 "retrieved": retrieved,
                 "import_id": log.id,
             }

@@ -168,13 +168,15 @@ _CAPABILITY_QUESTION = re.compile(
     r"|(?:^|\s)hvilke\s+(?:slags\s+|typer\s+(?:af\s+)?)?sporgsmal\s+kan\s+(?:jeg|man)\s+(?:stille|sporge)(?:\s+(?:dig|jer|her))?$"
     rf"|(?:^|\s)hvad\s+(?:er\s+det\s+)?for\s+(?:nogle\s+|slags\s+|typer\s+(?:af\s+)?)?(?:sporgsmal|emner)\s+{_ASSISTANT}\s+(?:kan|vil)\b"
     rf"|(?:^|\s)hvad\s+(?:er\s+{_ASSISTANT}|kan\s+{_ASSISTANT}\s+bruges){_FILLER}\s+(?:bygget|lavet|beregnet|designet|programmeret|tiltaenkt)\s+til\b"
+    # "hvad er det, du kan hjælpe mig med?"
+    rf"|(?:^|\s)hvad\s+er\s+det\s+{_ASSISTANT}\s+kan{_FILLER}\s+(?:hjaelpe(?:\s+(?:mig|os))?\s+med|svare\s+pa|besvare)$"
 )
 
 
 def asks_what_it_can_do(text: str) -> bool:
     """Whether the message's last sentence asks what the assistant can help with (see above);
     a preamble before it ("Inden jeg går i gang: …") does not change that."""
-    sentences = [s for s in re.split(r"[.!?:;]+", fold(text)) if s.strip()]
+    sentences = [s for s in re.split(r"[.!?:;–]+|\s-\s", fold(text)) if s.strip()]
     if not sentences:
         return False
     last = " ".join(re.findall(r"[^\W_]+", sentences[-1]))

@@ -131,6 +131,8 @@ _GATE_CUES = [
     ("status_request", "asks_for_status_outright", {"ask_status", "ask_overview"}),
     # "hvad går det ud på?" → goal_detail over status and overview (a term's is the definition's)
     ("goal_request", "asks_what_a_goal_is_about", {"goal_detail", "define_term"}),
+    # "hvornår og af hvem er den godkendt?" → ask_plan_info over every intent but a sure privacy intent
+    ("plan_request", "asks_about_approval", {"ask_plan_info", "personal_case", "human_handoff"}),
     # "hvor er det beskrevet?" → ask_source over every intent but a sure privacy intent
     ("source_request", "asks_for_the_source", {"ask_source", "personal_case", "human_handoff"}),
     # "passer det at 35 % …?" → ask_fact over the intents without figures of their own

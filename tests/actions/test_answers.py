@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -844,6 +845,15 @@ def test_goal_status_takes_the_goal_from_the_question_not_the_preamble(session: 
     assert answer.text.startswith("6.10 ")
 
 
+def test_more_about_a_status_says_what_the_figure_covers(session: Session) -> None:
+    answer = ask(session, answers.answer_goal_status, "status på 6.10 i Norddjurs?", kommune="Norddjurs")
+    assert "Kilde til tallet: Jobindsats.dk (STAR), tabel Y60J01" in answer.text
+    assert re.search(r"opdateret \d{2}\.\d{2}\.\d{4}\.", answer.text), answer.text  # a Danish date
+    assert answer.details is not None
+    assert "Jobindsats-serien »Andel kontanthjælpsmodtagere med ordinære løntimer" in answer.details
+    assert "målet omfatter alle ydelsesmodtagere" in answer.details
+
+
 @pytest.mark.parametrize(
     ("text", "indicator"),
     [
@@ -1483,3 +1493,38 @@ def test_more_about_a_plan_gives_its_frame_and_overall_goals(session: Session) -
     more = answers.answer_more(session, Context("fortæl lidt mere om den", "ask_more", {}, slots, "rest"))
     assert more.text.startswith("Rammen for Norddjurs' Arbejdsmarkedsstrategi 2020-2021:")
     assert "overordnede mål:" in more.text and "A1 Varig tilknytning" in more.text
+
+
+def test_the_group_in_the_question_beats_the_group_in_the_story(session: Session) -> None:
+    text = "jeg er i fleksjob men er blevet ledig og bor i grenå. hvad goer kommunen for os fleksjobbere?"
+    answer = ask(session, answers.answer_initiatives, text, kommune="Norddjurs", target_group="ledig")
+    assert answer.text.startswith("Norddjurs for fleksjob"), answer.text
+
+
+def test_comparing_how_kommuner_follow_up_gives_each_plans_follow_up(session: Session) -> None:
+    text = "Følger Mariagerfjord og Morsø lige så tæt op på deres mål som Norddjurs?"
+    answer = ask(session, answers.answer_compare, text)
+    assert answer.text.startswith("Sådan følges der op på Mariagerfjords Beskæftigelsesplan 2024-2027")
+    assert (
+        "Sådan følges der op på Morsøs" in answer.text and "Sådan følges der op på Norddjurs'" in answer.text
+    )
+    assert "halvårligt" in answer.text
+
+
+def test_a_goal_question_under_the_fallback_for_a_kommune_without_a_plan_says_so(session: Session) -> None:
+    answer = ask(
+        session,
+        answers.answer_search,
+        "bor i aarhus. hvad er kommunens maal for de ledige?",
+        kommune="Aarhus",
+    )
+    assert answer.text.startswith("Jeg har ingen beskæftigelsesplan for Aarhus Kommune"), answer.text
+    figure = ask(
+        session, answers.answer_search, "det nyeste tal for ledigheden i Aarhus, tak", kommune="Aarhus"
+    )
+    assert figure.text.startswith("Ledigheden i Aarhus"), figure.text
+
+
+def test_follow_up_on_a_goal_says_what_is_measured(session: Session) -> None:
+    answer = ask(session, answers.answer_follow_up, "Norddjurs 6.8 – hvad er det præcis der måles på?")
+    assert "- Der måles på: Samarbejdsgraden" in answer.text and "- Hvor tit: to gange årligt" in answer.text

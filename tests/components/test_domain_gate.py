@@ -784,3 +784,13 @@ def test_what_there_is_for_people_like_someone_beats_the_own_case(gate: DomainVo
     assert intent_after(gate, predicted(own, "personal_case", 0.8)) != "ask_initiatives"
     masked = "mit cpr er [cpr-nummer fjernet], hvad har I til sådan nogle som mig"
     assert intent_after(gate, predicted(masked, "personal_case", 0.8)) != "ask_initiatives"
+
+
+def test_a_plans_approval_is_a_plan_question_whatever_was_heard(gate: DomainVocabularyGate) -> None:
+    text = "ND BP2024 – hvornår og af hvem er den godkendt?"
+    assert intent_after(gate, predicted(text, "out_of_scope", 0.7)) == "ask_plan_info"
+    assert (
+        intent_after(gate, fell_back("og hvornår blev den godkendt?", ask_plan_info=0.3)) == "ask_plan_info"
+    )
+    own = predicted("hvornår bliver min ansøgning godkendt?", "personal_case", 0.9)
+    assert intent_after(gate, own) != "ask_plan_info"

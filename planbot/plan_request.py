@@ -1,0 +1,28 @@
+"""Does a message ask when or by whom a plan was approved? A cue for the domain gate.
+
+"ND BP2024 – hvornår og af hvem er den godkendt?" asks about the plan itself, but staff
+shorthand makes the classifier hear something off-topic, and a short "og hvornår blev den
+godkendt?" leaves it unsure. A question word for when or who ("hvornår", "hvem", "af
+hvem") with a word for approving ("godkendt", "vedtaget", "besluttet") asks for the
+plan's approval – not "hvornår bliver min ansøgning godkendt?" (one's own case) nor a
+goal's deadline. Pure Python, used by :mod:`components.domain_gate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planbot.text import fold
+
+_APPROVAL = re.compile(
+    r"\b(?:hvornar|hvem|hvilken\s+dato|hvilket\s+(?:udvalg|organ))\b(?:\s+\S+){0,6}?\s+"
+    r"(?:godkendt|godkendte|godkendes|vedtaget|vedtog|vedtages|besluttet|vedtaget)\b"
+)
+# the user's own matters: an application, a case, a benefit
+_OWN = re.compile(r"\b(?:min|mit|mine|jeg|mig)\b")
+
+
+def asks_about_approval(text: str) -> bool:
+    """Whether ``text`` asks when or by whom a plan was approved (see the module docstring)."""
+    folded = fold(text)
+    return bool(_APPROVAL.search(folded)) and not _OWN.search(folded)

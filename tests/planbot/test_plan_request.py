@@ -1,0 +1,19 @@
+"""Questions when or by whom a plan was approved."""
+
+import pytest
+
+from planbot.plan_request import asks_about_approval
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ND BP2024 – hvornår og af hvem er den godkendt?", True),
+        ("og hvornår blev den godkendt?", True),
+        ("Hvem godkendte arbejdsmarkedsstrategien 2020-21, og hvornår?", True),
+        ("hvornår bliver min ansøgning godkendt", False),  # one's own case
+        ("hvornår skal målet være nået?", False),  # a goal's deadline
+    ],
+)
+def test_approval_questions(text: str, expected: bool) -> None:
+    assert asks_about_approval(text) is expected
