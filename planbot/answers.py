@@ -1190,6 +1190,18 @@ def answer_goal_detail(session: Session, ctx: Context) -> Answer:
     return _goal_detail(goals, ctx)
 
 
+def _terms_explained(text: str, limit: int = 2) -> list[str]:
+    """Glossary explanations of the terms ``text`` uses ("benchmark: …"), in plain language
+    for "fortæl mere" about a goal."""
+    folded = fold(text)
+    found = []
+    for entry in glossary_entries():
+        positions = [p for p in (form_position(folded, form) for form in term_forms(entry)) if p is not None]
+        if positions:
+            found.append((min(positions), f"{entry['term']}: {entry['text']}"))
+    return [line for _, line in sorted(found)[:limit]]
+
+
 def _goal_detail(goals: list[Goal], ctx: Context) -> Answer:
     """The first of ``goals`` in detail (the others, with the same code, are mentioned)."""
     goal = goals[0]
@@ -1219,6 +1231,9 @@ def _goal_detail(goals: list[Goal], ctx: Context) -> Answer:
             "Indsatser under målet i planen:\n"
             + fmt.bullet_list([_initiative_line(i, ctx.staff) for i in linked[:MAX_LIST]])
         )
+    words = _terms_explained(" ".join(filter(None, [goal.title, goal.text, goal.measure])))
+    if words:
+        more.append("Ord i målet:\n" + fmt.bullet_list(words))
     # "fortæl mere" may come after other turns: the details say which goal they are about
     details = f"Mere om {_goal_label(goal)} ({goal.plan.kommune.name}):\n" + "\n".join(more) if more else None
     others = _same_code_elsewhere(goals)

@@ -1528,3 +1528,8 @@ def test_a_goal_question_under_the_fallback_for_a_kommune_without_a_plan_says_so
 def test_follow_up_on_a_goal_says_what_is_measured(session: Session) -> None:
     answer = ask(session, answers.answer_follow_up, "Norddjurs 6.8 – hvad er det præcis der måles på?")
     assert "- Der måles på: Samarbejdsgraden" in answer.text and "- Hvor tit: to gange årligt" in answer.text
+
+
+def test_more_about_a_goal_explains_the_terms_it_uses(session: Session) -> None:
+    goal = ask(session, answers.answer_goal_detail, "hvad ligger der i mål 1?", kommune="Mariagerfjord")
+    assert goal.details is not None and "Ord i målet:\n- benchmark: Benchmark betyder her" in goal.details
