@@ -76,7 +76,12 @@ from planbot.comparison import (
 from planbot.definition_request import asks_directly_what_term_is, asks_for_definition, glossary_term_in
 from planbot.fact_request import asks_to_check_a_figure
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
-from planbot.goal_request import asks_what_a_goal_is_about, asks_which_goals, without_what_it_is_about
+from planbot.goal_request import (
+    asks_for_its_target,
+    asks_what_a_goal_is_about,
+    asks_which_goals,
+    without_what_it_is_about,
+)
 from planbot.initiatives_request import asks_for_people_like, asks_what_is_done, asks_what_is_set_in_motion
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
@@ -489,6 +494,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         classifier heard in the shorthand, unless it chose a privacy intent."""
         return not self._privacy_chosen(message) and asks_about_approval(message.get(TEXT) or "")
 
+    def _its_target(self, message: Message) -> bool:
+        """ "hvad er målet for det?": the target of what was just shown, whatever the classifier
+        heard in the few words (a privacy intent it chose aside)."""
+        return not self._privacy_chosen(message) and asks_for_its_target(message.get(TEXT) or "")
+
     def _goal_described(self, message: Message) -> bool:
         """ "det med socialt bedrageri, hvad går det ud på?": what a goal is about, heard as its
         status or an overview, or unsure, when no word asks how far it has come."""
@@ -649,6 +659,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Goals to list, not their status", self._goals_to_list, "list_intent"),
             ("Which goals there are", self._goals_asked_for, "list_intent"),
             ("What a goal is about", self._goal_described, "goal_detail_intent"),
+            ("The target of what was just shown", self._its_target, "target_intent"),
             ("When a goal counts as reached", self._target_question, "target_intent"),
             ("How goals are followed up", self._follow_up_question, "follow_up_intent"),
             ("More about the last answer", self._more_request, "more_intent"),

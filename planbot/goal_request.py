@@ -31,6 +31,18 @@ _WHICH_GOALS = re.compile(
 )
 
 
+# "hvad er målet for det?", "og målsætningen for dem?": the target of what was just shown
+_ITS_TARGET = re.compile(
+    r"^\W*(?:(?:og|men|ok)\W+)?(?:hvad\s+er\s+(?:sa\s+)?)?(?:malet|malsaetningen|succeskriteriet"
+    r"|succeskriterierne|ambitionen|malsaetningerne)\s+(?:sa\s+)?(?:for|med|i)\s+(?:det|den|dem|dette|disse)\W*$"
+)
+
+
+def asks_for_its_target(text: str) -> bool:
+    """Whether ``text`` only asks for the target of what was just shown ("hvad er målet for det?")."""
+    return bool(_ITS_TARGET.search(fold(text)))
+
+
 def asks_what_a_goal_is_about(text: str) -> bool:
     """Whether ``text`` asks what something is about ("hvad går det ud på?")."""
     return bool(_WHAT_IT_IS_ABOUT.search(fold(text)))

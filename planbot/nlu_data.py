@@ -52,23 +52,17 @@ def build_nlu_data(knowledge_dir: Path = KNOWLEDGE_DIR, jobindsats_csv: Path = B
     from planbot.answers import AMBIGUOUS_KOMMUNER
 
     for area in areas:
+        if area in AMBIGUOUS_KOMMUNER:
+            continue  # "vejen", "greve": ordinary words; DIET learns these from examples
         canonical = area
         forms = {area} | aliases.get(area, set())
         if area != NATIONAL:
             genitive = f"{area}'" if area.endswith(("s", "x", "z")) else f"{area}s"
             forms |= {f"{area} Kommune", f"{area} kommune", genitive, f"{area} Kommunes"}
-        # "ikast brande", "lyngby taarbæk": hyphenated names typed with a space
-        forms |= {form.replace("-", " ") for form in forms if "-" in form}
         all_forms: set[str] = set()
         for form in forms:
             all_forms |= ascii_variants(form)
             all_forms |= {v.lower() for v in ascii_variants(form)}
-        if area in AMBIGUOUS_KOMMUNER:
-            # "vejen", "greve", "tønder" are ordinary words (the matching ignores case): only
-            # the forms that are none ("Vejen Kommune", "tonder") go into the lookup table;
-            # DIET learns the rest from examples
-            ordinary = {area.lower(), f"{area.lower()}s"}
-            all_forms = {form for form in all_forms if form.lower() not in ordinary}
         kommune_lookup |= all_forms
         synonyms.setdefault(canonical, set()).update(f for f in all_forms if f != canonical)
     kommune_lookup |= {"hele landet", "Hele landet", "landsplan"}

@@ -129,6 +129,8 @@ _GATE_CUES = [
     ("social", "is_greeting_with_introduction", {"greet", "personal_case", "human_handoff"}),
     # "status på 1.3 til notatet" → ask_status over ask_follow_up (the overview has status too)
     ("status_request", "asks_for_status_outright", {"ask_status", "ask_overview"}),
+    # "hvad er målet for det?" → ask_target over every intent but a sure privacy intent
+    ("goal_request", "asks_for_its_target", {"ask_target", "personal_case", "human_handoff"}),
     # "hvad går det ud på?" → goal_detail over status and overview (a term's is the definition's)
     ("goal_request", "asks_what_a_goal_is_about", {"goal_detail", "define_term"}),
     # "hvornår og af hvem er den godkendt?" → ask_plan_info over every intent but a sure privacy intent

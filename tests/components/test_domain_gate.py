@@ -794,3 +794,11 @@ def test_a_plans_approval_is_a_plan_question_whatever_was_heard(gate: DomainVoca
     )
     own = predicted("hvornår bliver min ansøgning godkendt?", "personal_case", 0.9)
     assert intent_after(gate, own) != "ask_plan_info"
+
+
+def test_the_target_of_what_was_just_shown_is_ask_target(gate: DomainVocabularyGate) -> None:
+    assert intent_after(gate, fell_back("hvad er maalet for det", ask_target=0.3)) == "ask_target"
+    assert intent_after(gate, predicted("og målsætningen for dem?", "ask_status", 0.6)) == "ask_target"
+    assert intent_after(gate, predicted("hvad er målet for det, og går det godt?", "ask_status", 0.6)) != (
+        "ask_target"
+    )

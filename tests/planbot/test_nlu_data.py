@@ -11,10 +11,9 @@ def _block(data: dict, key: str, name: str) -> set[str]:
 def test_kommune_forms_in_the_lookup_table() -> None:
     data = build_nlu_data()
     kommuner = _block(data, "lookup", "kommune")
-    # without æ/ø/å, and hyphenated names typed with a space
-    assert {"Morso", "morsoe kommune", "Ikast-Brande", "ikast brande", "Lyngby Taarbaek"} <= kommuner
-    # a kommune that is also an ordinary word only in forms that are no word
-    assert {"Tønder Kommune", "tonder", "Toender", "Vejen Kommune"} <= kommuner
-    assert not {"Tønder", "tønder", "Vejen", "vejen", "vejens", "Greve", "odder"} & kommuner
-    assert "ikast brande" in _block(data, "synonym", "Ikast-Brande")
-    assert "tonder" in _block(data, "synonym", "Tønder")
+    # the name, its genitive and "Kommune", without æ/ø/å, and the catalogue's aliases
+    assert {"Morsø", "Morsøs", "Morso", "morsoe kommune", "Ikast-Brande", "Mors", "ND", "MFJ"} <= kommuner
+    # a kommune that is also an ordinary word ("tønder", "vejen") is left to DIET and the
+    # actions (planbot.answers.kommuner_in_text), which read how it is written
+    assert not {"Tønder", "tønder", "Vejen", "vejen", "Greve", "Odder"} & kommuner
+    assert "morso" in _block(data, "synonym", "Morsø")
