@@ -74,18 +74,19 @@ from planbot.comparison import (
     without_who_is_there,
 )
 from planbot.definition_request import asks_directly_what_term_is, asks_for_definition, glossary_term_in
-from planbot.fact_request import asks_to_check_a_figure
+from planbot.fact_request import asks_for_an_amount, asks_to_check_a_figure
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
 from planbot.goal_request import (
     asks_for_its_target,
     asks_what_a_goal_is_about,
+    asks_what_is_measured,
     asks_which_goals,
     without_what_it_is_about,
 )
 from planbot.initiatives_request import asks_for_people_like, asks_what_is_done, asks_what_is_set_in_motion
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
-from planbot.plan_request import asks_about_approval
+from planbot.plan_request import asks_about_approval, asks_who_is_responsible
 from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.social import (
     asks_for_a_person,
@@ -490,9 +491,38 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         return set(ranking) == torn and not mentions_progress(message.get(TEXT) or "")
 
     def _approval_question(self, message: Message) -> bool:
-        """ "ND BP2024 – hvornår og af hvem er den godkendt?": a plan's approval, whatever the
-        classifier heard in the shorthand, unless it chose a privacy intent."""
-        return not self._privacy_chosen(message) and asks_about_approval(message.get(TEXT) or "")
+        """ "ND BP2024 – hvornår og af hvem er den godkendt?", "hvem har ansvaret for den?": a
+        plan's approval or committee, whatever the classifier heard in the shorthand, unless it
+        chose a privacy intent."""
+        text = message.get(TEXT) or ""
+        return not self._privacy_chosen(message) and (
+            asks_about_approval(text) or asks_who_is_responsible(text)
+        )
+
+    def _goal_measure(self, message: Message) -> bool:
+        """ "mål 6.12 – hvad er det præcis der måles på?" that the classifier was unsure of:
+        the goal, which says what it measures, when the message names one goal code."""
+        if not self._fell_back(message):
+            return False
+        codes = {
+            e.get(ENTITY_ATTRIBUTE_VALUE)
+            for e in message.get(ENTITIES) or []
+            if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["goal_code_entity"]
+        }
+        return len(codes) == 1 and asks_what_is_measured(message.get(TEXT) or "")
+
+    def _amount_question(self, message: Message) -> bool:
+        """ "og hvor meget var der i rammen samlet set?", "… STU – hvor stort et beløb drejede det
+        sig om?": an amount, heard as an overview, a plan question or a term's definition,
+        when no word asks how far goals have come."""
+        heard = self._classified_intent(message)
+        replaceable = (
+            self._config["overview_intent"],
+            self._config["plan_intent"],
+            self._config["definition_intent"],
+        )
+        text = message.get(TEXT) or ""
+        return heard in replaceable and asks_for_an_amount(text) and not mentions_progress(text)
 
     def _its_target(self, message: Message) -> bool:
         """ "hvad er målet for det?": the target of what was just shown, whatever the classifier
@@ -660,6 +690,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Which goals there are", self._goals_asked_for, "list_intent"),
             ("What a goal is about", self._goal_described, "goal_detail_intent"),
             ("The target of what was just shown", self._its_target, "target_intent"),
+            ("What a named goal measures", self._goal_measure, "goal_detail_intent"),
+            ("An amount", self._amount_question, "fact_intent"),
             ("When a goal counts as reached", self._target_question, "target_intent"),
             ("How goals are followed up", self._follow_up_question, "follow_up_intent"),
             ("More about the last answer", self._more_request, "more_intent"),

@@ -1609,7 +1609,7 @@ _DIFFERENCE_QUESTION = re.compile(
 _MONEY_QUESTION = re.compile(r"\b(bel(ø|oe|o)b(et)?|penge(ne)?|kroner|kr)\b", re.IGNORECASE)
 # "hvor stor er investeringen, der søges om?": the size of something that is money
 _SIZE_OF_MONEY = re.compile(
-    r"\bhvor\s+(?:stor|store|stort|meget)\s+(?:\w+\s+){0,2}?"
+    r"\bhvor\s+(?:stor|store|stort|meget)\s+(?:\w+\s+){0,3}?"
     r"(?:investering|bevilling|udgift|budget|omkostning|pulje|ramme|tilskud)\w*",
     re.IGNORECASE,
 )
@@ -1637,7 +1637,7 @@ def _ranked_facts(session: Session, ctx: Context, items: list[Any]) -> list[tupl
             topic = form.sub(" ", topic).strip() or topic
     ranked = []
     for score, coverage, item in rank_items(
-        items, topic, ("topic", "title", "text", "source_quote", "figures", "period")
+        items, topic, ("topic", "title", "text", "source_quote", "figures", "period"), heads=True
     ):
         has_number = item.value is not None if isinstance(item, Fact) else True
         if wants_number and has_number:
@@ -1646,8 +1646,8 @@ def _ranked_facts(session: Session, ctx: Context, items: list[Any]) -> list[tupl
             score *= 1.25  # a share is a percentage, not a difference in procentpoint
         if wants_share and not wants_difference and isinstance(item, Fact) and item.unit == "procentpoint":
             score *= 0.5  # "hvor stor en del …": a difference is the wrong form of answer
-        if wants_money and _is_amount(item):
-            score *= 1.25
+        if wants_money:
+            score *= 1.25 if _is_amount(item) else 0.7  # an amount is asked for: kroner, not prose
         ranked.append((score, coverage, item))
     ranked.sort(key=lambda triple: triple[0], reverse=True)
     return ranked

@@ -89,6 +89,8 @@ PLACE_ANSWER_FILLER = {
     "inde", "ude", "oppe", "nede", "ovre", "derinde", "derovre",
     # "MFJ tilsvarende?", "samme for Morsø": the previous question for that kommune
     "tilsvarende", "ligeledes", "ligesa", "samme",
+    # "hvordan ser det (tilsvarende) ud i Hvidovre?": the previous question for that place
+    "hvordan", "se", "ser", "ud",
     # "Nå. Så tager vi Mariagerfjord i stedet.", "prøv med Norddjurs i stedet"
     "na", "tag", "tage", "tager", "prov", "prove", "sted", "stedet", "istedet", "istedetfor",
 }  # fmt: skip
@@ -96,7 +98,12 @@ MAX_PLACE_ANSWER_WORDS = 8
 
 
 # "og i Odder, hvor min kæreste arbejder?": who the user knows there, not a question of its own
-_WHO_IS_THERE = re.compile(r",?\s*\bhvor\s+(?:min|mit|mine|jeg|vi|vores|han|hun|de)\b[^?.!]*", re.IGNORECASE)
+_WHO_IS_THERE = re.compile(
+    r",?\s*\bhvor\s+(?:min|mit|mine|jeg|vi|vores|han|hun|de|en|et)\b[^?.!]*"
+    # "Det er Mariagerfjord, jeg sidder i byrådet dernede."
+    r"|,\s*(?:jeg|vi)\s+(?:sidder|bor|arbejder)\b(?:(?!\b(?:hvad|hvordan|hvilke\w*|hvor|hvem|hvornar|hvornår|kan|gor|gør)\b)[^?!])*$",
+    re.IGNORECASE,
+)
 
 
 def without_who_is_there(text: str) -> str:

@@ -45,3 +45,19 @@ def asks_to_check_a_figure(text: str) -> bool:
         return False
     claim = match.group("claim")
     return bool(_NUMBER.search(claim)) and not _OWN_CASE.search(claim)
+
+
+# "og hvor meget var der i rammen samlet set?", "hvor stort et beløb drejede det sig om?":
+# an amount, whatever the classifier heard (an overview, a term the question names)
+_AMOUNT = re.compile(
+    r"\bhvor\s+(?:meget|mange\s+penge|mange\s+kroner|mange\s+millioner|stort\s+(?:et\s+)?belob|store\s+belob)\b"
+)
+
+
+def asks_for_an_amount(text: str) -> bool:
+    """Whether ``text`` asks how much (money) something was, not about oneself."""
+    folded = fold(text)
+    return bool(_AMOUNT.search(folded)) and not _ABOUT_ONESELF.search(folded)
+
+
+_ABOUT_ONESELF = re.compile(r"\b(?:jeg|mig|min|mit|mine)\b")

@@ -43,6 +43,15 @@ def asks_for_its_target(text: str) -> bool:
     return bool(_ITS_TARGET.search(fold(text)))
 
 
+# "hvad er det præcis der måles på?", "hvad måler 6.11 helt præcist?"
+_WHAT_IS_MEASURED = re.compile(r"\bhvad\s+(?:er\s+det\s+(?:\w+\s+)?der\s+)?(?:males|maler)\b")
+
+
+def asks_what_is_measured(text: str) -> bool:
+    """Whether ``text`` asks what a goal measures ("hvad er det præcis der måles på?")."""
+    return bool(_WHAT_IS_MEASURED.search(fold(text)))
+
+
 def asks_what_a_goal_is_about(text: str) -> bool:
     """Whether ``text`` asks what something is about ("hvad går det ud på?")."""
     return bool(_WHAT_IT_IS_ABOUT.search(fold(text)))

@@ -37,7 +37,7 @@ _WHAT_IS_DONE = re.compile(
 # ledige?", "hvad iværksætter kommunen for flygtninge?": the plan's actions, whatever the
 # classifier heard. Not "hvor mange … er sat i gang": a figure.
 _SET_IN_MOTION = re.compile(
-    r"\b(?:hvad|hvilke\s+\w+)\s+(?:\w+\s+){0,5}?(?:saetter|saettes|saette|satte|sat)\s+"
+    r"\b(?:hvad|hvilke\s+\w+)\s+(?:\w+,?\s+){0,5}?(?:saetter|saettes|saette|satte|sat)\s+"
     r"(?:\w+\s+){0,4}?i\s+(?:vaerk|gang)\b"
     r"|\b(?:hvad|hvilke\s+\w+)\s+(?:\w+\s+){0,4}?ivaerks(?:aetter|aettes|aette|atte|at)\b"
 )

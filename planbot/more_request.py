@@ -26,6 +26,15 @@ _ASKS_FOR_MORE = re.compile(
 )
 
 
+# "og hvad skulle de penge så konkret bruges til?" after an amount: the details behind it
+_WHAT_THE_MONEY_IS_FOR = re.compile(
+    r"^\W*(?:og\s+)?hvad\s+(?:skal|skulle|bliver|blev)\s+(?:de\s+penge|pengene|belobet|investeringen|midlerne)"
+    r"\s+(?:\w+\s+){0,2}?(?:bruges|brugt|ga|anvendes)\s+til\W*$"
+)
+
+
 def asks_for_more(text: str) -> bool:
-    """Whether ``text`` asks for more about the last answer (see the module docstring)."""
-    return bool(_ASKS_FOR_MORE.search(fold(text)))
+    """Whether ``text`` asks for more about the last answer (see the module docstring), or
+    what the money just named is for."""
+    folded = fold(text)
+    return bool(_ASKS_FOR_MORE.search(folded) or _WHAT_THE_MONEY_IS_FOR.search(folded))

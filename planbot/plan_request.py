@@ -22,6 +22,20 @@ _APPROVAL = re.compile(
 _OWN = re.compile(r"\b(?:min|mit|mine|jeg|mig)\b")
 
 
+# "hvem i kommunen har ansvaret for den?", "hvilket udvalg står bag planen?"
+_RESPONSIBLE = re.compile(
+    r"\b(?:hvem|hvilket\s+udvalg)\b(?:\s+\S+){0,3}?\s+(?:har|ha|sidder\s+med)\s+(?:\w+\s+)?ansvar(?:et)?\s+for\s+"
+    r"(?:den|planen|strategien|notatet|beskaeftigelsesplanen|indsatsen)\b"
+    r"|\bhvilket\s+udvalg\b(?:\s+\S+){0,3}?\s+(?:star\s+bag|ejer|har)\s+(?:den|planen|strategien|notatet)\b"
+)
+
+
+def asks_who_is_responsible(text: str) -> bool:
+    """Whether ``text`` asks who is responsible for the plan ("hvem har ansvaret for den?")."""
+    folded = fold(text)
+    return bool(_RESPONSIBLE.search(folded)) and not _OWN.search(folded)
+
+
 def asks_about_approval(text: str) -> bool:
     """Whether ``text`` asks when or by whom a plan was approved (see the module docstring)."""
     folded = fold(text)

@@ -284,7 +284,7 @@ def _field_terms(value: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=131_072)
-def _term_match(query_term: str, item_terms: frozenset[str]) -> float:
+def _term_match(query_term: str, item_terms: frozenset[str], heads: bool = False) -> float:
     """1 for the same lemma; between 0.5 and 1 for Danish compounds and inflections that
     share a long prefix ("fleksjobmålet" ~ "fleksjob", "jobcentret" ~ "jobcenter"),
     graded by how much they share; else 0. Cached: the same words meet the same fields
@@ -302,11 +302,13 @@ def _term_match(query_term: str, item_terms: frozenset[str]) -> float:
             best = max(best, 0.5 + 0.45 * shared / max(len(query_term), len(term)))
         elif len(term) >= 6 and query_term.endswith(term):
             best = max(best, 0.35)  # shares only the compound's head ("grundskole|uddannelse")
+        elif heads and len(query_term) >= 5 and term.endswith(query_term):
+            best = max(best, 0.35)  # the item's compound has the word as its head ("investerings|rammen")
     return best
 
 
-def _group_match(group: frozenset[str], item_terms: frozenset[str]) -> float:
-    return max(_term_match(variant, item_terms) for variant in group)
+def _group_match(group: frozenset[str], item_terms: frozenset[str], heads: bool = False) -> float:
+    return max(_term_match(variant, item_terms, heads) for variant in group)
 
 
 def rank_items(
@@ -315,14 +317,18 @@ def rank_items(
     fields: tuple[str, ...],
     corpus: PassageIndex | None = None,
     weights: tuple[float, ...] | None = None,
+    heads: bool = False,
 ) -> list[tuple[float, float, Any]]:
     """Rank items by the question's content words, IDF-weighted.
 
     Word weights come from ``corpus`` (the passage index over all documents, a more
     reliable estimate of how telling a word is) and fall back to the items.
 
-    The first field (a title) counts double, unless ``weights`` gives each field's. Returns (score, coverage, item) best
-    first, where coverage is the share of the question's words the item matches.
+    The first field (a title) counts double, unless ``weights`` gives each field's. With
+    ``heads``, a word also matches an item's compound it is the head of ("rammen" in
+    "investeringsrammen"), as facts are often stated with the longer word. Returns (score,
+    coverage, item) best first, where coverage is the share of the question's words the
+    item matches.
     """
     groups = term_groups(text)
     if not groups or not items:
@@ -347,7 +353,7 @@ def rank_items(
         if known:
             idf[group] = min(known)  # the lemma's weight, not a rarer inflection's
             continue
-        df = sum(1 for per_field in item_terms if any(_group_match(group, f) for f in per_field))
+        df = sum(1 for per_field in item_terms if any(_group_match(group, f, heads) for f in per_field))
         idf[group] = math.log(1 + (n - df + 0.5) / (df + 0.5))
     scored = []
     for item, per_field in zip(items, item_terms, strict=True):
@@ -357,7 +363,7 @@ def rank_items(
             best = 0.0
             for index, field_terms in enumerate(per_field):
                 weight = weights[index] if weights else (2.0 if index == 0 else 1.0)
-                best = max(best, weight * _group_match(group, field_terms))
+                best = max(best, weight * _group_match(group, field_terms, heads))
             if best:
                 matched += 1
                 score += best * idf[group]

@@ -131,6 +131,14 @@ _GATE_CUES = [
     ("status_request", "asks_for_status_outright", {"ask_status", "ask_overview"}),
     # "hvad er målet for det?" → ask_target over every intent but a sure privacy intent
     ("goal_request", "asks_for_its_target", {"ask_target", "personal_case", "human_handoff"}),
+    # "hvem har ansvaret for den?" → ask_plan_info over every intent but a sure privacy intent
+    ("plan_request", "asks_who_is_responsible", {"ask_plan_info", "personal_case", "human_handoff"}),
+    # "hvor meget var der i rammen?" → ask_fact over overview, plan and definition questions
+    (
+        "fact_request",
+        "asks_for_an_amount",
+        {"ask_fact", "ask_target", "compare_kommuner", "ask_jobindsats", "ask_status", "ask_initiatives"},
+    ),
     # "hvad går det ud på?" → goal_detail over status and overview (a term's is the definition's)
     ("goal_request", "asks_what_a_goal_is_about", {"goal_detail", "define_term"}),
     # "hvornår og af hvem er den godkendt?" → ask_plan_info over every intent but a sure privacy intent

@@ -1533,3 +1533,16 @@ def test_follow_up_on_a_goal_says_what_is_measured(session: Session) -> None:
 def test_more_about_a_goal_explains_the_terms_it_uses(session: Session) -> None:
     goal = ask(session, answers.answer_goal_detail, "hvad ligger der i mål 1?", kommune="Mariagerfjord")
     assert goal.details is not None and "Ord i målet:\n- benchmark: Benchmark betyder her" in goal.details
+
+
+def test_an_amount_is_answered_with_kroner_also_when_the_fact_says_it_with_a_compound(
+    session: Session,
+) -> None:
+    """ "rammen" is the head of "investeringsrammen"; an amount asked for is not prose."""
+    slots = {
+        "kommune": "Mariagerfjord",
+        "plan_id": "mariagerfjord-2021-2024-notat",
+        "last_intent": "ask_fact",
+    }
+    answer = ask(session, answers.answer_fact, "og hvor meget var der i rammen samlet set?", slots)
+    assert "Investeringsrammen for 2021 er på 3 millioner kroner." in answer.text, answer.text

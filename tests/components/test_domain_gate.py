@@ -802,3 +802,27 @@ def test_the_target_of_what_was_just_shown_is_ask_target(gate: DomainVocabularyG
     assert intent_after(gate, predicted("hvad er målet for det, og går det godt?", "ask_status", 0.6)) != (
         "ask_target"
     )
+
+
+def test_who_is_responsible_for_the_plan_is_a_plan_question(gate: DomainVocabularyGate) -> None:
+    message = fell_back("hvem i kommunen har ansvaret for den?", ask_plan_info=0.3)
+    assert intent_after(gate, message) == "ask_plan_info"
+
+
+def test_what_a_named_goal_measures_under_the_fallback_is_the_goal(gate: DomainVocabularyGate) -> None:
+    code = [{"entity": "goal_code", "value": "6.12", "start": 4, "end": 8}]
+    message = fell_back("mål 6.12 – hvad er det præcis der måles på?", ask_follow_up=0.3)
+    message.set("entities", code)
+    assert intent_after(gate, message) == "goal_detail"
+    # a sure follow-up question keeps its intent (the training data say "hvad måles 1.1 på" is one)
+    sure = predicted("hvad måles 6.12 på?", "ask_follow_up", 0.8, entities=code)
+    assert intent_after(gate, sure) == "ask_follow_up"
+
+
+def test_an_amount_heard_as_an_overview_or_a_term_is_a_fact(gate: DomainVocabularyGate) -> None:
+    frame = "og hvor meget var der i rammen samlet set?"
+    assert intent_after(gate, predicted(frame, "ask_overview", 0.7)) == "ask_fact"
+    stu = "Der var også en omprioritering fra STU – hvor stort et beløb drejede det sig om?"
+    assert intent_after(gate, predicted(stu, "define_term", 0.7)) == "ask_fact"
+    own = predicted("hvor meget får jeg i kontanthjælp?", "define_term", 0.7)
+    assert intent_after(gate, own) != "ask_fact"

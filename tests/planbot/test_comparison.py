@@ -62,4 +62,11 @@ def test_who_one_knows_in_a_place_is_not_part_of_the_place_answer() -> None:
     from planbot.comparison import without_who_is_there
 
     assert is_place_answer(without_who_is_there("og inde i Herlev, hvor min søster bor?"), ["Herlev"])
+    partifaelle = "Hvordan ser det tilsvarende ud i Hvidovre, hvor en partifælle af mig sidder i byrådet?"
+    assert is_place_answer(without_who_is_there(partifaelle), ["Hvidovre"])
+    sidder = "Det er Mariagerfjord, jeg sidder i byrådet dernede."
+    assert is_place_answer(without_who_is_there(sidder), ["Mariagerfjord"])
+    # the place with a question of its own is no place answer
+    assert not is_place_answer(without_who_is_there("Morsø, jeg bor der – hvad gør I for unge?"), ["Morsø"])
+    assert not is_place_answer(without_who_is_there("Morsø, jeg bor der, hvad gør I for unge"), ["Morsø"])
     assert without_who_is_there("hvor mange ledige er der i Herlev?") == "hvor mange ledige er der i Herlev?"

@@ -31,3 +31,11 @@ def test_asks_to_check_a_figure(text: str, checks: bool) -> None:
 )
 def test_a_claim_with_a_figure_then_the_check(text: str, checks: bool) -> None:
     assert asks_to_check_a_figure(text) is checks
+
+
+def test_an_amount_asked_for() -> None:
+    from planbot.fact_request import asks_for_an_amount
+
+    assert asks_for_an_amount("og hvor meget var der i rammen samlet set?")
+    assert asks_for_an_amount("hvor stort et beløb drejede det sig om?")
+    assert not asks_for_an_amount("hvor meget får jeg i kontanthjælp")  # oneself

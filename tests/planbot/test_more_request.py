@@ -23,3 +23,8 @@ from planbot.more_request import asks_for_more
 )
 def test_asks_for_more(text: str, asks: bool) -> None:
     assert asks_for_more(text) is asks
+
+
+def test_what_the_money_is_for_asks_for_more() -> None:
+    assert asks_for_more("og hvad skulle de penge så konkret bruges til?")
+    assert not asks_for_more("hvad skal pengene til uddannelse bruges til i 2025 ifølge 6.3")

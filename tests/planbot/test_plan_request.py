@@ -2,7 +2,7 @@
 
 import pytest
 
-from planbot.plan_request import asks_about_approval
+from planbot.plan_request import asks_about_approval, asks_who_is_responsible
 
 
 @pytest.mark.parametrize(
@@ -17,3 +17,9 @@ from planbot.plan_request import asks_about_approval
 )
 def test_approval_questions(text: str, expected: bool) -> None:
     assert asks_about_approval(text) is expected
+
+
+def test_who_is_responsible() -> None:
+    assert asks_who_is_responsible("hvem i kommunen har ansvaret for den?")
+    assert asks_who_is_responsible("hvilket udvalg står bag planen")
+    assert not asks_who_is_responsible("hvem har ansvaret for min sag?")

@@ -91,3 +91,13 @@ def test_find_plan_reads_kind_words_and_short_periods(shared_engine: Engine) -> 
 )
 def test_goal_codes_are_normalised_as_the_plans_write_them(text: str, code: str | None) -> None:
     assert normalise_code(text) == code
+
+
+def test_a_word_matches_the_compound_it_is_the_head_of_only_when_asked() -> None:
+    from types import SimpleNamespace
+
+    from planbot.query import rank_items
+
+    items = [SimpleNamespace(text="Investeringsrammen for 2021 er på 3 millioner kroner.")]
+    assert rank_items(items, "rammen", ("text",)) == []
+    assert rank_items(items, "rammen", ("text",), heads=True)[0][2] is items[0]
