@@ -70,6 +70,7 @@ from planbot.comparison import (
     NATIONAL_ENTITY_VALUE,
     NATIONAL_IN_TEXT,
     is_comparison_text,
+    is_goal_number,
     is_place_answer,
     without_who_is_there,
 )
@@ -291,6 +292,16 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         """Whether the FallbackClassifier replaced the classifier's intent."""
         return (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME
 
+    def _goal_codes(self, message: Message) -> set[str]:
+        """The goal codes among the message's entities; a bare number above 9 is none ("min
+        søn på 19": an age, comparison.is_goal_number)."""
+        return {
+            str(e.get(ENTITY_ATTRIBUTE_VALUE))
+            for e in message.get(ENTITIES) or []
+            if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["goal_code_entity"]
+            and is_goal_number(str(e.get(ENTITY_ATTRIBUTE_VALUE)))
+        }
+
     def _privacy_chosen(self, message: Message) -> bool:
         """Whether the classifier chose a privacy intent (the jobcenter, a person) and was
         sure of it: an unsure guess at one does not stop the place and definition rules."""
@@ -468,11 +479,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # an overview of one goal is its status ("overblik over mål 6.10", "hvordan det
             # står til med de ordinære timer", "… med den?"); of a kommune or a range it stays
             entities = message.get(ENTITIES) or []
-            codes = {
-                e.get(ENTITY_ATTRIBUTE_VALUE)
-                for e in entities
-                if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["goal_code_entity"]
-            }
+            codes = self._goal_codes(message)
             names_goal = any(e.get(ENTITY_ATTRIBUTE_TYPE) in self._config["goal_entities"] for e in entities)
             return len(codes) == 1 or (names_goal and asks_how_it_goes(text)) or refers_to_one_goal(text)
         unsure_status = classified == self._config["status_intent"] and self._fell_back(message)
@@ -504,12 +511,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         the goal, which says what it measures, when the message names one goal code."""
         if not self._fell_back(message):
             return False
-        codes = {
-            e.get(ENTITY_ATTRIBUTE_VALUE)
-            for e in message.get(ENTITIES) or []
-            if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["goal_code_entity"]
-        }
-        return len(codes) == 1 and asks_what_is_measured(message.get(TEXT) or "")
+        return len(self._goal_codes(message)) == 1 and asks_what_is_measured(message.get(TEXT) or "")
 
     def _amount_question(self, message: Message) -> bool:
         """ "og hvor meget var der i rammen samlet set?", "… STU – hvor stort et beløb drejede det
@@ -552,11 +554,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         if not (heard in replaceable or self._fell_back(message)) or self._privacy_chosen(message):
             return False
-        names_a_goal = any(
-            e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["goal_code_entity"]
-            for e in message.get(ENTITIES) or []
-        )
-        return asks_which_goals(text) and not names_a_goal and not mentions_progress(text)
+        return asks_which_goals(text) and not self._goal_codes(message) and not mentions_progress(text)
 
     def _target_question(self, message: Message) -> bool:
         """A question when a goal counts as reached ("Hvornår betragter man det som nået?")
@@ -614,12 +612,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         one goal code is about that goal."""
         if self._classified_intent(message) != self._config["plan_intent"]:
             return False
-        codes = {
-            e.get(ENTITY_ATTRIBUTE_VALUE)
-            for e in message.get(ENTITIES) or []
-            if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["goal_code_entity"]
-        }
-        return len(codes) == 1
+        return len(self._goal_codes(message)) == 1
 
     def _initiatives_question(self, message: Message) -> bool:
         """A question what is done for a group ("hvad bliver der gjort for unge som ham") that
@@ -649,10 +642,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         )
         if goal_question and asks_what_is_set_in_motion(text):
             return True
-        names_a_goal = any(
-            e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["goal_code_entity"]
-            for e in message.get(ENTITIES) or []
-        )
+        names_a_goal = bool(self._goal_codes(message))
         heard_otherwise = (
             classified in (self._config["place_intent"], self._config["plan_intent"])
             or (classified == self._config["handoff_intent"] and not asks_for_a_person(text))

@@ -24,7 +24,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planbot import formatting as fmt
-from planbot.comparison import GOAL_WORDS, KOMMUNE_FRAGMENT_FILLER, NATIONAL_IN_TEXT, is_comparison_text
+from planbot.comparison import (
+    GOAL_WORDS,
+    KOMMUNE_FRAGMENT_FILLER,
+    NATIONAL_IN_TEXT,
+    is_comparison_text,
+    is_goal_number,
+)
 from planbot.definition_request import form_position, glossary_entries, term_forms
 from planbot.follow_up_request import asks_about_follow_up
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
@@ -331,7 +337,7 @@ def codes_in_text(ctx: Context) -> list[str]:
     codes: list[str] = []
     for value in ctx.entities.get("goal_code", []):
         code = normalise_code(value)
-        if value.isdigit() and _counted(value, ctx.text):
+        if value.isdigit() and (_counted(value, ctx.text) or not is_goal_number(value)):
             continue
         if code and code not in codes:
             codes.append(code)
@@ -1808,6 +1814,8 @@ def _status_card(status: GoalStatus) -> dict[str, Any]:
     }
 
 
+# "hvordan går det med dem (alle sammen)?" after a list: the goals listed, not one of them
+_ALL_OF_THEM = re.compile(r"\bmed\s+(?:dem|dem\s+alle|alle\s+sammen|dem\s+alle\s+sammen)\W*$")
 # "når de egentlig de mål, de har sat sig?": the goals in general, not one of them
 _GOALS_IN_GENERAL = re.compile(
     r"\b(?:de|deres|sine|kommunens|jeres|vores|planens)\s+(?:\w+\s+)?mal\b|\bmalene\b|\bmalsaetningerne\b"
@@ -1823,6 +1831,13 @@ def answer_goal_status(session: Session, ctx: Context) -> Answer:
         words = " ".join(w for w in _topic_words(session, ctx).split() if not fold(w).startswith("jobcent"))
         if not words or not find_goals(session, words, kommune=kommune):
             return _answered_as(answer_overview(session, ctx), "ask_overview")
+    if (
+        not codes_in_text(ctx)
+        and ctx.slots.get("last_intent") in ("list_goals", "ask_overview")
+        and _ALL_OF_THEM.search(fold(ctx.text))
+    ):
+        # "hvordan går det med dem?" right after a list of goals: all of them
+        return _answered_as(answer_overview(session, ctx), "ask_overview")
     goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
     if early:
         return early

@@ -121,3 +121,9 @@ def is_place_answer(text: str, places: list[str]) -> bool:
     if any(char.isdigit() for char in text):
         return False
     return only_filler_and(text, PLACE_ANSWER_FILLER, folded)
+
+
+def is_goal_number(value: str) -> bool:
+    """Whether a bare number can be a goal's number: the plans number their goals 1–9 ("mål
+    3"); "min søn på 19" gives an age, not goal 19."""
+    return not value.strip().isdigit() or 1 <= int(value) <= 9

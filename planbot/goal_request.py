@@ -27,6 +27,8 @@ _WHAT_IT_IS_ABOUT = re.compile(
 _WHICH_GOALS = re.compile(
     r"\bhar\s+(?:\w+\s+){1,3}?(?:nogen|nogle|sat\s+sig\s+(?:nogen|nogle)?)\s*mal\b"
     r"|\bhvad\s+er\s+(?:de|deres|kommunens|jeres|vores)?\s*malene\b"
+    # "hvad er mariagerfjords mål med beskæftigelsen frem til 2027"
+    r"|\bhvad\s+er\s+\w+s\s+mal(?:ene)?\s+(?:med|for)\b"
     r"|\bhvilke\s+(?:\w+\s+)?mal\b"
 )
 

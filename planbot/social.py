@@ -162,7 +162,9 @@ _ASSISTANT = r"(?:du|i|planassistenten|assistenten|botten|chatbotten|robotten)"
 _FILLER = r"(?:\s+(?:egentlig|sa|overhovedet|mere|andet|ellers|helt|praecis|konkret|faktisk))*"
 _CAPABILITY_QUESTION = re.compile(
     rf"(?:^|\s)hvad\s+kan\s+{_ASSISTANT}{_FILLER}"
-    r"(?:\s+(?:hjaelpe(?:\s+mig)?\s+med|svare\s+pa|besvare|bruges\s+til|gore(?:\s+for\s+mig)?))?$"
+    r"(?:\s+(?:hjaelpe(?:\s+mig)?\s+med|svare\s+pa|besvare|bruges\s+til|gore(?:\s+for\s+mig)?))?"
+    # "… før et møde i udvalget": when, not what about
+    r"(?:\s+(?:for|inden|til|op\s+til)\s+(?:et|en|mit|vores|naeste|dagens|i\s+morgen)\b.*)?$"
     rf"|(?:^|\s)hvad\s+kan\s+(?:jeg|man){_FILLER}\s+(?:bruge\s+(?:dig|jer|{_ASSISTANT})\s+til\b|sporge\s+(?:dig\s+|jer\s+)?om$)"
     rf"|(?:^|\s)hvilke[nt]?\s+(?:slags\s+|typer?\s+(?:af\s+)?|former\s+for\s+)?(?:sporgsmal|emner)\s+(?:kan|er|vil)\s+{_ASSISTANT}\b"
     r"|(?:^|\s)hvilke\s+(?:slags\s+|typer\s+(?:af\s+)?)?sporgsmal\s+kan\s+(?:jeg|man)\s+(?:stille|sporge)(?:\s+(?:dig|jer|her))?$"

@@ -1546,3 +1546,18 @@ def test_an_amount_is_answered_with_kroner_also_when_the_fact_says_it_with_a_com
     }
     answer = ask(session, answers.answer_fact, "og hvor meget var der i rammen samlet set?", slots)
     assert "Investeringsrammen for 2021 er på 3 millioner kroner." in answer.text, answer.text
+
+
+def test_how_it_goes_with_them_after_a_goal_list_is_the_overview(session: Session) -> None:
+    slots = slots_after(session, answers.answer_list_goals, "hvad er mariagerfjords maal frem til 2027")
+    answer = ask(session, answers.answer_goal_status, "hvordan gaar det med dem", slots)
+    assert answer.text.startswith("Overblik over Mariagerfjords"), answer.text
+    assert answer.slots["last_intent"] == "ask_overview"
+
+
+def test_an_age_is_no_goal_code(session: Session) -> None:
+    ctx = Context("min søn på 19 er droppet ud, hvad gør I for unge?", "goal_detail", {"goal_code": ["19"]})
+    assert answers.codes_in_text(ctx) == []
+    assert answers.codes_in_text(Context("hvad handler mål 3 om?", "goal_detail", {"goal_code": ["3"]})) == [
+        "3"
+    ]

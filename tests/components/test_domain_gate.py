@@ -826,3 +826,9 @@ def test_an_amount_heard_as_an_overview_or_a_term_is_a_fact(gate: DomainVocabula
     assert intent_after(gate, predicted(stu, "define_term", 0.7)) == "ask_fact"
     own = predicted("hvor meget får jeg i kontanthjælp?", "define_term", 0.7)
     assert intent_after(gate, own) != "ask_fact"
+
+
+def test_what_is_done_with_an_age_heard_as_a_goal_code_is_initiatives(gate: DomainVocabularyGate) -> None:
+    text = "min søn på 19 er droppet ud af gymnasiet. hvad goer kommunen paa mors for unge som ham?"
+    age = [{"entity": "goal_code", "value": "19", "start": 12, "end": 14}]
+    assert intent_after(gate, predicted(text, "goal_detail", 0.6, entities=age)) == "ask_initiatives"

@@ -119,6 +119,8 @@ def test_requests_a_person(text: str, requests: bool) -> None:
         ("hvad er du lavet til", True),
         ("Som ny i udvalget: hvad er det for nogle spørgsmål du kan klare om jobcentrene?", True),
         ("Goddag. Jeg er ny i udvalget – hvad er det du kan hjælpe mig med?", True),
+        ("hvad kan du hjælpe mig med før et møde i beskæftigelsesudvalget?", True),
+        ("hvad kan du hjælpe mig med til min ansøgning", False),  # about something
         ("hvad er det du kan hjælpe mig med i min sag om sygedagpenge", False),  # one's own case
         # a question about something, not about the assistant
         ("hvad kan du fortælle om fleksjob i Morsø?", False),
