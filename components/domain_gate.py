@@ -319,7 +319,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         # asks for a person; not a question about another service ("min mor skal have hjemmepleje")
         if (
             kind != "service"
-            and classified in self._config["protected_intents"]
+            and self._privacy_chosen(message)  # an unsure guess at one does not ("hvad er 17 gange 23")
             and (classified != self._config["handoff_intent"] or asks_for_a_person(text))
         ):
             return None
@@ -331,8 +331,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return None
         classified = self._classified_intent(message)
         fell_back = self._fell_back(message)
-        # unsure, but out_of_scope was the best guess: the vocabulary decides, as for plan intents
-        unsure_out_of_scope = fell_back and classified == self._config["out_of_scope_intent"]
+        # unsure, with out_of_scope among the two best guesses ("bliver det solskin i weekenden":
+        # goodbye, then out_of_scope): the vocabulary decides, as for plan intents
+        guesses = [r.get(INTENT_NAME_KEY) for r in message.get(INTENT_RANKING_KEY) or []][1:3]
+        unsure_out_of_scope = fell_back and self._config["out_of_scope_intent"] in guesses
         if not (self._is_gated(classified) or unsure_out_of_scope):
             return None
         if contains_masked_data(message.get(TEXT)):

@@ -832,3 +832,20 @@ def test_what_is_done_with_an_age_heard_as_a_goal_code_is_initiatives(gate: Doma
     text = "min søn på 19 er droppet ud af gymnasiet. hvad goer kommunen paa mors for unge som ham?"
     age = [{"entity": "goal_code", "value": "19", "start": 12, "end": 14}]
     assert intent_after(gate, predicted(text, "goal_detail", 0.6, entities=age)) == "ask_initiatives"
+
+
+def test_an_unsure_guess_at_a_privacy_intent_does_not_keep_a_sum_in_scope(gate: DomainVocabularyGate) -> None:
+    unsure = fell_back("hvad er 17 gange 23", personal_case=0.24, ask_target=0.2)
+    assert intent_after(gate, unsure) == "out_of_scope"
+    sure = predicted("hvad er 17 gange 23 kr. i min ydelse", "personal_case", 0.8)
+    assert intent_after(gate, sure) == "personal_case"
+
+
+def test_out_of_scope_as_the_second_guess_under_the_fallback_lets_the_vocabulary_decide(
+    gate: DomainVocabularyGate,
+) -> None:
+    weather = fell_back("bliver det solskin i weekenden", goodbye=0.51, out_of_scope=0.47)
+    assert intent_after(gate, weather) == "out_of_scope"
+    # out of scope not among the two best guesses: the fallback stays
+    other = fell_back("bliver det solskin i weekenden", goodbye=0.51, greet=0.3, out_of_scope=0.1)
+    assert intent_after(gate, other) == "nlu_fallback"
