@@ -42,7 +42,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from planbot.comparison import GOAL_WORDS
+from planbot.comparison import GOAL_WORDS, NATIONAL_ENTITY_VALUE
 
 # Words for kommuner side by side: "kommunerne", "på tværs", "nabokommunerne" (not "min nabo").
 _SIDE_BY_SIDE = r"kommuner|tværs|tvaers|nabo(?:kommun|by|omr)\w*"
@@ -66,8 +66,13 @@ SEVERAL_KOMMUNER = re.compile(
 
 def names_two_sides(text: str, kommuner: set[str]) -> bool:
     """True when the message names two kommuner, or compares one with something else and
-    is not about one of its goals ("klarer Norddjurs sig bedre end landet på 6.3?")."""
-    if len(kommuner) >= 2 or SEVERAL_KOMMUNER.search(text):
+    is not about one of its goals ("klarer Norddjurs sig bedre end landet på 6.3?"). The
+    country counts as a side only with a word that compares ("kom til Danmark som flygtning
+    … bor i Norddjurs" is a story, not a comparison)."""
+    places = {k for k in kommuner if k.lower() != NATIONAL_ENTITY_VALUE.lower()}
+    if len(places) >= 2 or SEVERAL_KOMMUNER.search(text):
+        return True
+    if len(kommuner) >= 2 and COMPARISON_WORDS.search(text):
         return True
     return bool(COMPARISON_WORDS.search(text)) and not GOAL_WORDS.search(text)
 

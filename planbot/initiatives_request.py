@@ -48,8 +48,14 @@ _SET_IN_MOTION = re.compile(
 _PEOPLE_LIKE = re.compile(
     r"\b(?:til|for|med)\s+(?:sa+dan(?:ne)?\s+(?:nogle|nogen|nogle\s+unge|nogen\s+unge)|folk|nogen|personer"
     r"|borgere|unge|sa+dan\s+en)\s+(?:som|ligesom)\s+(?:ham|hende|mig|os|dem|min|mit|mine|vores)\b"
+    # "hvilken hjælp har kommunen til flygtninge, der gerne vil have et job?": a group in general
+    r"|\b(?:til|for)\s+(?:flygtninge|unge|ledige|langtidsledige|sygemeldte|seniorer|folk|personer|borgere)"
+    r",?\s+(?:der|som)\b"
 )
-_WHAT_IS_THERE_FOR = re.compile(r"\bhvad\s+(?:har|tilbyder|gor|goer|kan)\s+(?!jeg\b|man\b)\w+")
+_WHAT_IS_THERE_FOR = re.compile(
+    r"\bhvad\s+(?:har|tilbyder|gor|goer|kan)\s+(?!jeg\b|man\b)\w+"
+    r"|\bhvilken\s+(?:hjaelp|stotte|indsats)\s+(?:har|giver|tilbyder|kan)\s+(?!jeg\b|man\b)\w+"
+)
 
 
 def asks_for_people_like(text: str) -> bool:

@@ -115,6 +115,8 @@ _GATE_CUES = [
     ("status_request", "asks_when_reached", {"ask_target"}),
     # an unsure "hvad bliver der gjort for …" → ask_initiatives
     ("initiatives_request", "asks_what_is_done", {"ask_initiatives", "compare_kommuner"}),
+    # "hvad har I til sådan nogle som ham" → ask_initiatives over a guess at the own case
+    ("initiatives_request", "asks_for_people_like", {"ask_initiatives", "compare_kommuner"}),
     # "hvad sætter de i værk for …" → ask_initiatives over the goal list and target questions
     ("initiatives_request", "asks_what_is_set_in_motion", {"ask_initiatives", "compare_kommuner"}),
     # a farewell → goodbye whatever the intent ("hej hej" alone is a greeting)

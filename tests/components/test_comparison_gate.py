@@ -54,6 +54,13 @@ def gate(storage: LocalModelStorage, context: ExecutionContext) -> ComparisonNee
         # "både … og" about oneself compares nothing
         ("jeg bor i Skive og har både gigt og stress, hvad gør de for mig", {"Skive"}, False),
         ("hvordan går det i både Morsø og Skive", {"Morsø", "Skive"}, True),
+        # the country in a story is no side; with a word that compares it is
+        (
+            "Jeg kom til Danmark som flygtning og bor i Norddjurs. Hvilken hjælp har kommunen til flygtninge?",
+            {"Hele landet", "Norddjurs"},
+            False,
+        ),
+        ("hvordan ligger Morsø i forhold til Danmark", {"Hele landet", "Morsø"}, True),
     ],
 )
 def test_names_two_sides(text: str, kommuner: set[str], expected: bool) -> None:

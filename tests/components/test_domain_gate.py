@@ -849,3 +849,11 @@ def test_out_of_scope_as_the_second_guess_under_the_fallback_lets_the_vocabulary
     # out of scope not among the two best guesses: the fallback stays
     other = fell_back("bliver det solskin i weekenden", goodbye=0.51, greet=0.3, out_of_scope=0.1)
     assert intent_after(gate, other) == "nlu_fallback"
+
+
+def test_help_for_a_group_after_a_story_is_initiatives(gate: DomainVocabularyGate) -> None:
+    story = (
+        "Jeg kom til Danmark som flygtning for 3 år siden og bor i Norddjurs. Mit dansk er ikke så godt "
+        "endnu. Hvilken hjælp har kommunen til flygtninge der gerne vil have et job?"
+    )
+    assert intent_after(gate, predicted(story, "personal_case", 0.6)) == "ask_initiatives"

@@ -67,6 +67,11 @@ def test_not_what_is_set_in_motion(text: str) -> None:
     [
         ("min soen er 19 og er droppet ud af gym, hvad har i paa mors til saadan nogle som ham", True),
         ("hvad gør Mariagerfjord for folk som mig?", True),
+        (
+            "Jeg kom til Danmark som flygtning. Hvilken hjælp har kommunen til flygtninge der vil have et job?",
+            True,
+        ),
+        ("hvilken hjælp kan jeg få til min husleje", False),  # oneself
         ("hvad har I til mig?", False),  # oneself, not people like oneself
         ("hvad skal jeg gøre med min sag", False),
     ],
