@@ -387,7 +387,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         foreslået") unless the message has masked personal data."""
         entities = message.get(ENTITIES) or []
         types = {e.get(ENTITY_ATTRIBUTE_TYPE) for e in entities}
-        if self._config["goal_code_entity"] in types:
+        if self._goal_codes(message):
             return False
         text = message.get(TEXT) or ""
         if self._config["term_entity"] not in types:

@@ -360,7 +360,20 @@ TARGET_GROUP_WORDS = {
         "familiesammenførte",
         "udlændinge",
     ],
-    "personer med handicap": ["handicap", "handicappede", "handicappet", "funktionsnedsættelse"],
+    "personer med handicap": [
+        "handicap",
+        "handicappede",
+        "handicappet",
+        "funktionsnedsættelse",
+        "funktionsnedsættelser",
+        # a diagnosis told about oneself or a relative
+        "parese",
+        "autisme",
+        "autist",
+        "adhd",
+        "udviklingshæmmet",
+        "kørestol",
+    ],
     "sygemeldte": ["sygemeldt", "sygemeldte", "syge", "sygedagpenge"],
     "virksomheder": [
         "virksomhed",
@@ -403,7 +416,17 @@ def target_group_in(ctx: Context) -> str | None:
         group = _GROUP_LOOKUP.get(fold(word))
         if group:
             return group
+    if _YOUNG_PERSON.search(fold(ctx.text)):
+        return "unge"
     return None
+
+
+# "min søn er 19 og er droppet ud af gym", "jeg er 22 år": a young person told about
+_YOUNG_PERSON = re.compile(
+    r"\b(?:er|pa|bliver|fylder)\s+(?:1[5-9]|2[0-4])\b(?!\s*(?:kr|%|procent|timer|maned|uger|dage))"
+    r"|\b(?:1[5-9]|2[0-4])\s*(?:-\s*)?(?:ar|arig)\b"
+    r"|\bdroppet\s+ud\b|\bgymnasiet\b|\bgym\b|\befterskole\w*|\bteenager\w*"
+)
 
 
 # --- Conversation helpers -------------------------------------------------------------
@@ -2414,6 +2437,10 @@ def _goal_the_passage_opens(session: Session, hit: SearchHit) -> Goal | None:
     return None
 
 
+# a date or a duration: the plans state some as facts ("træder i kraft 1. juli 2025")
+_ASKS_WHEN_OR_HOW_LONG = re.compile(r"\bhvornar\b|\bhvor\s+(?:lang\s+tid|lange?|hurtigt|tit|ofte)\b")
+
+
 def answer_search(session: Session, ctx: Context) -> Answer:
     """Fallback: quote the best passage when the match is good, else say so.
 
@@ -2482,9 +2509,9 @@ def answer_search(session: Session, ctx: Context) -> Answer:
             sources=[Source(hit.plan_title, hit.kommune, hit.section, hit.text[:200])],
             slots=slots,
         )
-    if _AMOUNT_QUESTION.search(ctx.text):
-        # no passage, but a figure the plans state ("omprioriteringen fra STU – hvor stort et
-        # beløb drejede det sig om?")
+    if _AMOUNT_QUESTION.search(ctx.text) or _ASKS_WHEN_OR_HOW_LONG.search(fold(ctx.text)):
+        # no passage, but a figure or date the plans state ("omprioriteringen fra STU – hvor
+        # stort et beløb drejede det sig om?", "hvornår skal den nye kontanthjælpsreform gælde fra")
         fact = _fact_answer(session, ctx)
         if fact is not None:
             return fact

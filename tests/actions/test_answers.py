@@ -1561,3 +1561,31 @@ def test_an_age_is_no_goal_code(session: Session) -> None:
     assert answers.codes_in_text(Context("hvad handler mål 3 om?", "goal_detail", {"goal_code": ["3"]})) == [
         "3"
     ]
+
+
+def test_a_young_person_or_a_diagnosis_told_about_is_the_target_group(session: Session) -> None:
+    young = ask(
+        session,
+        answers.answer_initiatives,
+        "min soen er 19 og er droppet ud af gym, hvad har i paa mors til saadan nogle som ham",
+        kommune="Morsø",
+    )
+    assert young.text.startswith("Morsø for unge")
+    disabled = ask(
+        session,
+        answers.answer_initiatives,
+        "jeg har cerebral parese og vil gerne have nogle timer. hvad goer mariagerfjord for folk som mig",
+        kommune="Mariagerfjord",
+    )
+    assert disabled.text.startswith("Mariagerfjord for personer med handicap")
+    # an amount or a duration is no age
+    ctx = Context(text="hvad gør norddjurs for dem der har været ledige i 19 uger", entities={}, slots={})
+    assert answers.target_group_in(ctx) == "ledige"
+    ctx = Context(text="hvad gør norddjurs, når man er 19 timer om ugen i job", entities={}, slots={})
+    assert answers.target_group_in(ctx) is None
+
+
+def test_search_without_a_passage_answers_a_date_the_plans_state(session: Session) -> None:
+    answer = ask(session, answers.answer_search, "hvornår skal den nye kontanthjælpsreform gælde fra")
+    assert "1. juli 2025" in answer.text
+    assert answer.sources

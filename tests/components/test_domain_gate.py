@@ -292,6 +292,23 @@ def test_an_unsure_privacy_guess_does_not_stop_a_definition_request(gate: Domain
     assert intent_after(gate, sure) == "personal_case"
 
 
+def test_an_age_taken_for_a_goal_code_does_not_stop_a_definition_request(gate: DomainVocabularyGate) -> None:
+    text = "min søn på 19 har fået at vide han skal på fgu, hvad er det for noget egentlig"
+    start = text.index("fgu")
+    entities = [
+        {"entity": "goal_code", "value": "19", "start": 11, "end": 13},
+        {"entity": "term", "value": "FGU", "start": start, "end": start + 3},
+    ]
+    assert intent_after(gate, predicted(text, "personal_case", 0.8, entities=entities)) == "define_term"
+    # a goal code is no term question ("hvad er det for noget, 6.3?")
+    text = "6.3 – fgu, hvad er det for noget?"
+    entities = [
+        {"entity": "goal_code", "value": "6.3", "start": 0, "end": 3},
+        {"entity": "term", "value": "FGU", "start": 6, "end": 9},
+    ]
+    assert intent_after(gate, predicted(text, "goal_detail", 0.8, entities=entities)) == "goal_detail"
+
+
 def _alias(text: str, written: str, name: str) -> list[dict[str, Any]]:
     """A kommune entity the lookup table found under another name ("Grenaa" for Norddjurs)."""
     start = text.index(written)
