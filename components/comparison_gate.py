@@ -15,6 +15,10 @@ The other way round, small talk (a greeting, thanks, "er du en robot?") never na
 kommune to compare with: when the classifier hears small talk in "er det flere end i
 Gentofte?", the small-talk intent is dropped the same way, and the next intent or the
 fallback – both of which continue the previous question as a comparison – takes over.
+
+Before either, the kommune entities get the names Jobindsats uses ("vesthimmerland" →
+Vesthimmerlands, "taastrup" → Høje-Taastrup; :func:`canonical_kommune_values`): this is the
+first component after the entity extractors.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from planbot.comparison import GOAL_WORDS, NATIONAL_ENTITY_VALUE
+from planbot.kommune_names import AMBIGUOUS_KOMMUNER, canonical_kommune
 
 # Words for kommuner side by side: "kommunerne", "på tværs", "nabokommunerne" (not "min nabo").
 _SIDE_BY_SIDE = r"kommuner|tværs|tvaers|nabo(?:kommun|by|omr)\w*"
@@ -84,24 +89,59 @@ def kommune_forms(message: Message, place_entity: str, lookup_extractor: str) ->
     forms = named_kommuner(message, place_entity, lookup_extractor)
     for entity in message.get(ENTITIES) or []:
         start, end = entity.get(ENTITY_ATTRIBUTE_START), entity.get(ENTITY_ATTRIBUTE_END)
-        if entity.get(ENTITY_ATTRIBUTE_VALUE) in forms and isinstance(start, int) and isinstance(end, int):
+        value = str(entity.get(ENTITY_ATTRIBUTE_VALUE))
+        if (canonical_kommune(value) or value) in forms and isinstance(start, int) and isinstance(end, int):
             forms.add(text[start:end])
     return forms
+
+
+def canonical_kommune_values(message: Message, place_entity: str) -> None:
+    """Give each kommune entity the name Jobindsats uses ("vesthimmerland" → Vesthimmerlands,
+    "noerddjurs" → Norddjurs), so that the tracker and the checks after this see one name;
+    a name that is also an ordinary word keeps its value when written in lowercase ("vejen")."""
+    text = message.get(TEXT) or ""
+    entities = message.get(ENTITIES) or []
+    changed = False
+    for entity in entities:
+        if entity.get(ENTITY_ATTRIBUTE_TYPE) != place_entity:
+            continue
+        value = str(entity.get(ENTITY_ATTRIBUTE_VALUE))
+        canonical = canonical_kommune(value)
+        if canonical is None or canonical == value:
+            continue
+        start = entity.get(ENTITY_ATTRIBUTE_START)
+        written = text[start : start + 1] if isinstance(start, int) else ""
+        if canonical in AMBIGUOUS_KOMMUNER and not written.isupper():
+            continue
+        entity[ENTITY_ATTRIBUTE_VALUE] = canonical
+        changed = True
+    if changed:
+        message.set(ENTITIES, entities, add_to_output=True)
 
 
 def named_kommuner(message: Message, place_entity: str, lookup_extractor: str) -> set[str]:
     """The kommuner a message names: those the lookup table found, and those only DIET
     found when written with a capital (the lookup table leaves out names that are also
-    ordinary words, "Odder", "Vejen"; DIET also tags the odd ordinary word, "den lige vej")."""
+    ordinary words, "Odder", "Vejen"; DIET also tags the odd ordinary word, "den lige vej"),
+    and lowercase spellings that are exactly a kommune's name or part of it ("høje taastrup",
+    :func:`planbot.kommune_names.canonical_kommune`); by their canonical names."""
     text = message.get(TEXT) or ""
     names = set()
     for entity in message.get(ENTITIES) or []:
         if entity.get(ENTITY_ATTRIBUTE_TYPE) != place_entity:
             continue
-        start = entity.get(ENTITY_ATTRIBUTE_START)
-        written = text[start : start + 1] if isinstance(start, int) else ""
-        if entity.get(EXTRACTOR) == lookup_extractor or written.isupper():
-            names.add(str(entity.get(ENTITY_ATTRIBUTE_VALUE)))
+        start, end = entity.get(ENTITY_ATTRIBUTE_START), entity.get(ENTITY_ATTRIBUTE_END)
+        initial = text[start : start + 1] if isinstance(start, int) else ""
+        written = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        value = str(entity.get(ENTITY_ATTRIBUTE_VALUE))
+        if entity.get(EXTRACTOR) == lookup_extractor or initial.isupper():
+            names.add(canonical_kommune(value) or value)
+            continue
+        # a lowercase spelling the lookup table lacks ("høje taastrup", "vesthimmerland")
+        # but that is exactly a kommune's name, part of its name or its name without the s
+        exact = canonical_kommune(written, close=False)
+        if exact is not None and exact not in AMBIGUOUS_KOMMUNER:
+            names.add(exact)
     return names
 
 
@@ -157,9 +197,11 @@ class ComparisonNeedsTwoSides(GraphComponent, IntentClassifier):
         return None
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Take the next intent for one-sided "comparisons" and comparing small talk, and drop
-        a one-sided comparison from second place."""
+        """Give the kommune entities their canonical names, then take the next intent for
+        one-sided "comparisons" and comparing small talk, and drop a one-sided comparison
+        from second place."""
         for message in messages:
+            canonical_kommune_values(message, self._config["place_entity"])
             wrong = self._wrong_intent(message)
             if wrong is None:
                 continue

@@ -31,8 +31,10 @@ an unsure "hvad bliver der gjort for unge?" is
 ``ask_fact`` (:mod:`planbot.fact_request`), "kan du uddybe det?" without an entity is
 ``ask_more`` (:mod:`planbot.more_request`), "hvor er det beskrevet?" without an entity is
 ``ask_source`` (:mod:`planbot.source_request`), an unsure choice between the list of
-goals and their overview without a word of progress is ``list_goals``, and a plan question that names one goal code
-is ``goal_detail``.
+goals and their overview without a word of progress is ``list_goals``, a plan question that names one goal code
+is ``goal_detail``, "hvad måles der præcist på?" heard as follow-up is the goal too
+(:mod:`planbot.goal_request`), and an unsure figures question about a kommune without a plan
+("hvor mange var arbejdsløse i vesthimmerland i marts 2024") is ``ask_jobindsats``.
 """
 
 from __future__ import annotations
@@ -79,12 +81,14 @@ from planbot.fact_request import asks_for_an_amount, asks_to_check_a_figure
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
 from planbot.goal_request import (
     asks_for_its_target,
+    asks_only_what_is_measured,
     asks_what_a_goal_is_about,
     asks_what_is_measured,
     asks_which_goals,
     without_what_it_is_about,
 )
 from planbot.initiatives_request import asks_for_people_like, asks_what_is_done, asks_what_is_set_in_motion
+from planbot.kommune_names import kommuner_with_plans
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
 from planbot.plan_request import asks_about_approval, asks_who_is_responsible
@@ -155,6 +159,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # a comparison of kommuner, and the figures question it is often taken for
             "comparison_intent": "compare_kommuner",
             "figures_intent": "ask_jobindsats",
+            # the entity that names a Jobindsats figure ("ledighed", "kontanthjælp")
+            "indicator_entity": "indicator",
             "place_intent": "inform_kommune",  # also the intent of a bare kommune name
             # torn between a list of goals and their status overview, without a word of
             # progress: the list (planbot.status_request.mentions_progress)
@@ -451,12 +457,18 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return set()
         # the places are folded already; fold_plain on them only turns "ae" into "a"
         known = {fold_plain(place) for place in self.vocabulary.places}
-        return {
-            str(e.get(ENTITY_ATTRIBUTE_VALUE))
-            for e in message.get(ENTITIES) or []
-            if e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["place_entity"]
-            and fold_plain(str(e.get(ENTITY_ATTRIBUTE_VALUE))) in known
-        }
+        text = message.get(TEXT) or ""
+        typed = set()
+        for entity in message.get(ENTITIES) or []:
+            if entity.get(ENTITY_ATTRIBUTE_TYPE) != self._config["place_entity"]:
+                continue
+            start, end = entity.get(ENTITY_ATTRIBUTE_START), entity.get(ENTITY_ATTRIBUTE_END)
+            # as typed: the value may have its canonical name already ("Næstved")
+            written = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+            for form in (written, str(entity.get(ENTITY_ATTRIBUTE_VALUE))):
+                if form and fold_plain(form) in known:
+                    typed.add(form)
+        return typed
 
     def _status_question(self, message: Message) -> bool:
         """A question how a goal is going ("går det godt med at få flere flygtninge i
@@ -510,10 +522,38 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
 
     def _goal_measure(self, message: Message) -> bool:
         """ "mål 6.12 – hvad er det præcis der måles på?" that the classifier was unsure of:
-        the goal, which says what it measures, when the message names one goal code."""
+        the goal, which says what it measures, when the message names one goal code. Heard as
+        a follow-up question ("ND 6.4 – hvad måles der præcist på?", "hvad er det præcist den
+        måler?" about the goal in play), it is the goal too unless it asks how often, by whom
+        or on which data (planbot.goal_request.asks_only_what_is_measured)."""
+        text = message.get(TEXT) or ""
+        codes = self._goal_codes(message)
+        if self._fell_back(message):
+            return len(codes) == 1 and asks_what_is_measured(text)
+        return (
+            self._classified_intent(message) == self._config["follow_up_intent"]
+            and len(codes) <= 1
+            and asks_only_what_is_measured(text)
+        )
+
+    def _figures_without_a_plan(self, message: Message) -> bool:
+        """ "hvor mange var arbejdsløse i vesthimmerland i marts 2024", torn between a figure
+        from the plans and one from Jobindsats: a kommune without a plan has only the latter,
+        when the message names a figure (an indicator) and no goal or plan."""
         if not self._fell_back(message):
             return False
-        return len(self._goal_codes(message)) == 1 and asks_what_is_measured(message.get(TEXT) or "")
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        if self._config["figures_intent"] not in {r.get(INTENT_NAME_KEY) for r in ranking[1:3]}:
+            return False
+        entities = message.get(ENTITIES) or []
+        if not any(e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["indicator_entity"] for e in entities):
+            return False
+        text = message.get(TEXT) or ""
+        places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+        places -= {NATIONAL_ENTITY_VALUE}
+        if not places or places & kommuner_with_plans():
+            return False
+        return not GOAL_WORDS.search(text) and "plan" not in fold_plain(text)
 
     def _amount_question(self, message: Message) -> bool:
         """ "og hvor meget var der i rammen samlet set?", "… STU – hvor stort et beløb drejede det
@@ -683,6 +723,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("What a goal is about", self._goal_described, "goal_detail_intent"),
             ("The target of what was just shown", self._its_target, "target_intent"),
             ("What a named goal measures", self._goal_measure, "goal_detail_intent"),
+            ("Figures for a kommune without a plan", self._figures_without_a_plan, "figures_intent"),
             ("An amount", self._amount_question, "fact_intent"),
             ("When a goal counts as reached", self._target_question, "target_intent"),
             ("How goals are followed up", self._follow_up_question, "follow_up_intent"),

@@ -34,6 +34,7 @@ from planbot.comparison import (
 from planbot.definition_request import form_position, glossary_entries, term_forms
 from planbot.follow_up_request import asks_about_follow_up
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
+from planbot.kommune_names import AMBIGUOUS_KOMMUNER
 from planbot.periods import MONTHS_DA, asked_period_end, parse_period
 from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.query import (
@@ -210,7 +211,6 @@ def _kommune_names(session: Session) -> dict[str, str]:
 _WORD = re.compile(r"[a-z0-9æøåéü]+(?:['’][s]?)?")
 # Kommune names that are also ordinary Danish words count only when capitalised, or when
 # written in a form that is no word ("tonder", "toender" for Tønder) or before "kommune".
-AMBIGUOUS_KOMMUNER = {"Vejen", "Greve", "Odder", "Tønder"}
 
 
 def _ordinary_word(name: str, typed: str) -> bool:
@@ -318,7 +318,8 @@ _COUNT_BEFORE = (
 )
 _COUNTED_AFTER = (
     r"(?:ud\s+af|af\s+de|%|procent|pct\.?|gange|samtaler|tilbud|måneder|maaneder|mdr\.?|uger|år|aar"
-    r"|timer|dage|personer|borgere|ledige|unge|virksomheder|stillinger|job)"
+    r"|timer|dage|personer|borgere|ledige|unge|virksomheder|stillinger|job"
+    r"|\.\s*(?:klasse\w*|klassetrin))"  # "lige efter 9. klasse" is a school year
 )
 
 
@@ -337,7 +338,8 @@ def codes_in_text(ctx: Context) -> list[str]:
     codes: list[str] = []
     for value in ctx.entities.get("goal_code", []):
         code = normalise_code(value)
-        if value.isdigit() and (_counted(value, ctx.text) or not is_goal_number(value)):
+        bare = value.rstrip(".")
+        if bare.isdigit() and (_counted(bare, ctx.text) or not is_goal_number(bare)):
             continue
         if code and code not in codes:
             codes.append(code)
@@ -579,7 +581,7 @@ def _resolve_goal(
         words = _topic_words(session, asked)
         goals = find_goals(session, words, kommune=kommune, plan=plan) if words else []
         if goals:
-            return goals, "text"
+            return _in_play_first(_listed_first(goals, ctx), ctx), "text"
     slot_code = ctx.slots.get("goal_code")
     if slot_code and ctx.slots.get("plan_id"):
         remembered_plan = session.get(Plan, ctx.slots["plan_id"])
@@ -588,6 +590,26 @@ def _resolve_goal(
             if goals:
                 return goals, "slot"
     return [], ""
+
+
+def _listed_first(goals: list[Goal], ctx: Context) -> list[Goal]:
+    """``goals`` with those of the goal list just shown first: "og for inddragelsen i egen
+    sag?" after the notat's goals for tilfredshed is the notat's goal, not the newer plan's."""
+    listed = set(ctx.slots.get("listed_goals") or [])
+    if not listed:
+        return goals
+    shown = [g for g in goals if _LISTED_SEPARATOR.join((g.plan_id, g.code, g.plan.kommune.name)) in listed]
+    return shown + [g for g in goals if g not in shown]
+
+
+def _in_play_first(goals: list[Goal], ctx: Context) -> list[Goal]:
+    """``goals`` with the goal in play first when the question points back to it and its
+    words find it too: "hvad er det præcist den måler – hvilke unge tæller med?" after 6.11."""
+    code, plan_id = ctx.slots.get("goal_code"), ctx.slots.get("plan_id")
+    if not code or not plan_id or not _POINTING_BACK.search(ctx.text):
+        return goals
+    in_play = [g for g in goals if g.code == code and g.plan_id == plan_id]
+    return in_play + [g for g in goals if g not in in_play]
 
 
 def _goals_of_the_group_in_play(
@@ -623,6 +645,10 @@ _NOISE_WORDS = (
         "overblik", "giv", "vis", "mig", "bruges", "bruger", "anvendes", "hvornår", "target", "specifikt",
         "gå", "gik", "gået", "klare", "klarer", "sig", "den", "dem", "dette", "denne", "ift", "forhold",
         "niveau", "niveauet", "ligge", "ifølge", "iflg", "jf", "målsætninger", "skal",
+        # the unit of a target, not its topic ("hvad er målet, hvor mange procent?")
+        "procent", "pct", "procentdel",
+        # measuring and counting, not the topic ("hvad er det præcist den måler – hvilke tæller med?")
+        "måler", "måles", "målt", "tæller", "tælles", "talt",
         "borger", "borgere", "borgerne", "folk", "personer",
         # how much detail, not what about ("hvad handler målet helt konkret om?")
         "helt", "konkret", "konkrete", "præcist", "præcis", "nærmere", "bestemt", "kort", "mere", "detaljeret",

@@ -16,7 +16,10 @@ from planbot.text import fold, only_filler_and
 # "end", "i forhold til", "sammenlignet med": the message compares with what it names
 COMPARISON_CUE = re.compile(
     r"\b(?:end|i\s+forhold\s+til|ift|sammenlign(?:et)?\s+med|(?:til\s+)?sammenligning(?:\s+med)?"
-    r"|sammenholdt\s+med|kontra|versus|vs|(?:holdt|målt|malt|stillet)\s+op\s+(?:i)?mod)\b",
+    r"|sammenholdt\s+med|kontra|versus|vs|(?:holdt|målt|malt|stillet)\s+op\s+(?:i)?mod"
+    # "hvem har flest?", "hvilken af dem ligger højest?"
+    r"|(?:hvem|hvilken|hvilke|hvor)\s+(?:\w+\s+){0,3}?(?:flest|mest|færrest|faerrest|højest|hojest|lavest"
+    r"|størst|storst|mindst))\b",
     re.IGNORECASE,
 )
 NATIONAL_ENTITY_VALUE = "Hele landet"  # the kommune entity's canonical value for the country

@@ -45,13 +45,27 @@ def asks_for_its_target(text: str) -> bool:
     return bool(_ITS_TARGET.search(fold(text)))
 
 
-# "hvad er det præcis der måles på?", "hvad måler 6.11 helt præcist?"
-_WHAT_IS_MEASURED = re.compile(r"\bhvad\s+(?:er\s+det\s+(?:\w+\s+)?der\s+)?(?:males|maler)\b")
+# "hvad er det præcis der måles på?", "hvad måler 6.11 helt præcist?", "hvad er det præcist den måler"
+_WHAT_IS_MEASURED = re.compile(r"\bhvad\s+(?:er\s+det\s+(?:\w+\s+)?(?:der|den|de)\s+)?(?:males|maler)\b")
 
 
 def asks_what_is_measured(text: str) -> bool:
     """Whether ``text`` asks what a goal measures ("hvad er det præcis der måles på?")."""
     return bool(_WHAT_IS_MEASURED.search(fold(text)))
+
+
+# how often, by whom, on which data or to whom: a follow-up question
+_FOLLOW_UP_WORDS = re.compile(
+    r"\bhvor\s+(?:tit|ofte|hyppigt)\b|\bhvem\b|\bhvornar\b|\bhvordan\b|\bdata\w*|\bkilde\w*"
+    r"|\bopfolg\w*|\bfolge[rs]?\s+(?:\w+\s+){0,3}?op\b|\brapport\w*|\borienter\w*"
+    r"|\bmanedlig\w*|\barlig\w*|\bkvartal\w*|\bhalvarlig\w*"
+)
+
+
+def asks_only_what_is_measured(text: str) -> bool:
+    """Whether ``text`` asks what a goal measures and nothing about its follow-up ("ND 6.4 –
+    hvad måles der præcist på?"; not "hvad måles der på, og hvor tit?")."""
+    return asks_what_is_measured(text) and not _FOLLOW_UP_WORDS.search(fold(text))
 
 
 def asks_what_a_goal_is_about(text: str) -> bool:

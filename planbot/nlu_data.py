@@ -49,7 +49,7 @@ def build_nlu_data(knowledge_dir: Path = KNOWLEDGE_DIR, jobindsats_csv: Path = B
     synonyms: dict[str, set[str]] = {}
     kommune_lookup: set[str] = set()
     aliases = {k.name: set(k.aliases) for k in catalogue.kommuner}
-    from planbot.answers import AMBIGUOUS_KOMMUNER
+    from planbot.kommune_names import AMBIGUOUS_KOMMUNER
 
     for area in areas:
         if area in AMBIGUOUS_KOMMUNER:

@@ -147,11 +147,19 @@ _PERSON_REQUEST = re.compile(
 )
 
 
+# "hvem skal jeg så kontakte?", "hvem kan jeg ringe til for at få det?": whom to turn to
+_WHOM_TO_CONTACT = re.compile(
+    r"\bhvem\s+(?:skal|kan|ma|bor)\s+jeg\s+(?:sa\s+|egentlig\s+|lige\s+)*"
+    r"(?:kontakte|ringe\s+til|skrive\s+til|henvende\s+mig\s+til|tale\s+med|snakke\s+med)\b"
+)
+
+
 def requests_a_person(text: str) -> bool:
     """Whether the message asks to be put through to a person ("giv mig en rigtig person",
-    "jeg vil hellere snakke med en sagsbehandler") rather than asking whether the assistant
-    is one ("har jeg fat i et menneske?")."""
-    return bool(_PERSON_REQUEST.search(fold(text)))
+    "jeg vil hellere snakke med en sagsbehandler", "hvem skal jeg så kontakte?") rather than
+    asking whether the assistant is one ("har jeg fat i et menneske?")."""
+    folded = fold(text)
+    return bool(_PERSON_REQUEST.search(folded) or _WHOM_TO_CONTACT.search(folded))
 
 
 # What the assistant can do, as the message's last sentence: "hvad kan du (egentlig) hjælpe

@@ -1589,3 +1589,58 @@ def test_search_without_a_passage_answers_a_date_the_plans_state(session: Sessio
     answer = ask(session, answers.answer_search, "hvornår skal den nye kontanthjælpsreform gælde fra")
     assert "1. juli 2025" in answer.text
     assert answer.sources
+
+
+def test_a_target_fragment_prefers_the_goal_list_just_shown(session: Session) -> None:
+    notat = ask(
+        session,
+        answers.answer_plan_info,
+        "Hvad er succeskriteriet for den samlede tilfredshed i Mariagerfjords notat om udmøntningen af planen?",
+        kommune="Mariagerfjord",
+    )
+    assert "3b" in notat.text and notat.slots.get("listed_goals")
+    slots = {"kommune": "Mariagerfjord", **notat.slots}
+    fragment = ask(session, answers.answer_target, "og for inddragelsen i egen sag?", slots)
+    assert fragment.text.startswith("3b Oplevet inddragelse")
+    assert "70 %" in fragment.text
+    # without the list the newest plan's goal answers
+    newest = ask(
+        session, answers.answer_target, "og for inddragelsen i egen sag?", {"kommune": "Mariagerfjord"}
+    )
+    assert newest.text.startswith("3.S2")
+
+
+def test_the_goal_in_play_answers_a_question_that_points_back(session: Session) -> None:
+    slots = {
+        "kommune": "Norddjurs",
+        "goal_code": "6.11",
+        "plan_id": "norddjurs-2024",
+        "last_intent": "ask_target",
+    }
+    measured = ask(
+        session,
+        answers.answer_goal_detail,
+        "hvad er det præcist den måler – hvilke unge tæller med?",
+        slots,
+        target_group="unge",
+    )
+    assert measured.text.startswith("6.11 ")
+    slots = {
+        "kommune": "Norddjurs",
+        "goal_code": "6.5",
+        "plan_id": "norddjurs-2024",
+        "last_intent": "ask_status",
+    }
+    unit = ask(session, answers.answer_target, "hvad er maalet helt præcist, hvor mange procent", slots)
+    assert unit.text.startswith("6.5 ")  # "procent" is the unit, not the topic
+
+
+def test_a_school_year_is_no_goal_code_and_an_apprenticeship_is_vocational(session: Session) -> None:
+    text = (
+        "læste i avisen at norddjurs gerne vil have flere unge til at gå i lære lige efter 9. klasse. "
+        "hvordan går det egentlig med det?"
+    )
+    ctx = Context(text=text, entities={"goal_code": ["9."], "kommune": ["Norddjurs"]}, slots={})
+    assert answers.codes_in_text(ctx) == []
+    status = answers.answer_goal_status(session, ctx)
+    assert status.text.startswith("6.3 ")

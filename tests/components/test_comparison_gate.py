@@ -158,3 +158,26 @@ def test_small_talk_stays_small_talk(gate: ComparisonNeedsTwoSides, text: str, e
     message = classified(text, entities, SMALL_TALK)
     gate.process([message])
     assert message.get("intent")["name"] == "bot_challenge"
+
+
+def test_kommune_values_get_their_canonical_names_and_lowercase_names_count(
+    gate: ComparisonNeedsTwoSides,
+) -> None:
+    text = "hvor mange er på kontanthjælp i fredensborg og i høje taastrup? hvem har flest"
+    entities = [
+        place("Fredensborg", start=text.index("fredensborg")),
+        {
+            "entity": "kommune",
+            "value": "taastrup",
+            "extractor": "DIETClassifier",
+            "start": text.index("taastrup"),
+            "end": text.index("taastrup") + 8,
+        },
+        {"entity": "kommune", "value": "vejen", "extractor": "DIETClassifier", "start": 0, "end": 5},
+    ]
+    ranking = [{"name": "compare_kommuner", "confidence": 0.6}, {"name": "ask_jobindsats", "confidence": 0.4}]
+    message = classified(text, entities, ranking)
+    gate.process([message])
+    values = [e["value"] for e in message.get("entities")]
+    assert values == ["Fredensborg", "Høje-Taastrup", "vejen"]  # "vejen" is also the road
+    assert message.get("intent")["name"] == "compare_kommuner"  # two sides

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planbot.comparison import is_comparison_text, is_place_answer
+from planbot.comparison import COMPARISON_CUE, is_comparison_text, is_place_answer
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,17 @@ def test_who_one_knows_in_a_place_is_not_part_of_the_place_answer() -> None:
     assert not is_place_answer(without_who_is_there("Morsø, jeg bor der – hvad gør I for unge?"), ["Morsø"])
     assert not is_place_answer(without_who_is_there("Morsø, jeg bor der, hvad gør I for unge"), ["Morsø"])
     assert without_who_is_there("hvor mange ledige er der i Herlev?") == "hvor mange ledige er der i Herlev?"
+
+
+@pytest.mark.parametrize(
+    ("text", "compares"),
+    [
+        ("hvor mange er på kontanthjælp i fredensborg og i høje taastrup? hvem har flest", True),
+        ("hvilken af dem ligger højest?", True),
+        ("er ledigheden højere end i Skive?", True),
+        ("hvor mange er på kontanthjælp i fredensborg", False),
+        ("hvad gør kommunen mest for de unge", False),
+    ],
+)
+def test_comparison_cues(text: str, compares: bool) -> None:
+    assert bool(COMPARISON_CUE.search(text)) is compares
