@@ -87,7 +87,12 @@ from planbot.goal_request import (
     asks_which_goals,
     without_what_it_is_about,
 )
-from planbot.initiatives_request import asks_for_people_like, asks_what_is_done, asks_what_is_set_in_motion
+from planbot.initiatives_request import (
+    asks_for_people_like,
+    asks_what_is_done,
+    asks_what_is_set_in_motion,
+    asks_which_groups_it_is_for,
+)
 from planbot.kommune_names import kommuner_with_plans
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
@@ -690,7 +695,20 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             or (classified == self._config["handoff_intent"] and not asks_for_a_person(text))
             or (goal_question and not names_a_goal)
         )
-        return (self._fell_back(message) or heard_otherwise) and asks_what_is_done(text)
+        if (self._fell_back(message) or heard_otherwise) and asks_what_is_done(text):
+            return True
+        # whom an initiative is for, heard as its follow-up ("… hvilke målgrupper, og hvornår
+        # går sporet i gang?"), a term or a goal question
+        heard_as_about_it = classified in (
+            self._config["follow_up_intent"],
+            self._config["definition_intent"],
+            self._config["plan_intent"],
+        )
+        return (
+            (self._fell_back(message) or heard_as_about_it or (goal_question and not names_a_goal))
+            and asks_which_groups_it_is_for(text)
+            and not self._privacy_chosen(message)
+        )
 
     def _follow_up_question(self, message: Message) -> bool:
         """A question how goals are followed up ("hvordan Mariagerfjord følger op på målene")

@@ -120,6 +120,9 @@ class Source:
     kommune: str | None = None
     section: str | None = None
     quote: str | None = None
+    # a measurement's source, which the answer's text names already ("Kilde til tallet: …"):
+    # not repeated under the answer, but named when asked where the figures come from
+    figure: bool = False
 
     def line(self) -> str:
         parts = [self.title]
@@ -146,7 +149,7 @@ class Answer:
         """Text with the source line(s) appended."""
         lines = [self.text]
         seen: set[str] = set()
-        for source in self.sources[:2]:
+        for source in [s for s in self.sources if not s.figure][:2]:
             line = source.line()
             if line not in seen:
                 lines.append(line)
@@ -499,10 +502,16 @@ def _year_in(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+_YEAR_OR_PERIOD = re.compile(r"(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|\d{2}\s*[-–/]\s*\d{2}")
+
+
 def _plan_hint(ctx: Context) -> str | None:
     """Which plan the question names: its year or period ("2024", "20-21") and/or its kind
     ("strategien", "notatet"), for :func:`planbot.query.find_plan`."""
-    year = ctx.entity("year") or _year_in(ctx.text)
+    year = ctx.entity("year")
+    if year and not _YEAR_OR_PERIOD.fullmatch(year.strip()):
+        year = None  # "de 90 %" tagged as a year
+    year = year or _year_in(ctx.text)
     lowered = fold(ctx.text)
     word = next((w for w in PLAN_KIND_WORDS if w in lowered), None)
     hint = " ".join(part for part in (year, word) if part)
@@ -581,7 +590,7 @@ def _resolve_goal(
         words = _topic_words(session, asked)
         goals = find_goals(session, words, kommune=kommune, plan=plan) if words else []
         if goals:
-            return _in_play_first(_listed_first(goals, ctx), ctx), "text"
+            return _in_play_first(_listed_first(_named_value_first(goals, ctx), ctx), ctx), "text"
     slot_code = ctx.slots.get("goal_code")
     if slot_code and ctx.slots.get("plan_id"):
         remembered_plan = session.get(Plan, ctx.slots["plan_id"])
@@ -604,12 +613,35 @@ def _listed_first(goals: list[Goal], ctx: Context) -> list[Goal]:
 
 def _in_play_first(goals: list[Goal], ctx: Context) -> list[Goal]:
     """``goals`` with the goal in play first when the question points back to it and its
-    words find it too: "hvad er det præcist den måler – hvilke unge tæller med?" after 6.11."""
+    words find it too ("hvad er det præcist den måler – hvilke unge tæller med?" after 6.11),
+    and the plan in play's goals first for a fragment ("og inddragelse i egen sag?" after a
+    goal of the older notat)."""
     code, plan_id = ctx.slots.get("goal_code"), ctx.slots.get("plan_id")
-    if not code or not plan_id or not _POINTING_BACK.search(ctx.text):
+    if not plan_id:
         return goals
-    in_play = [g for g in goals if g.code == code and g.plan_id == plan_id]
+    if code and _POINTING_BACK.search(ctx.text):
+        in_play = [g for g in goals if g.code == code and g.plan_id == plan_id]
+    elif _FRAGMENT_OPENER.search(ctx.text) and len(ctx.text.split()) <= _SHORT_FRAGMENT_WORDS:
+        in_play = [g for g in goals if g.plan_id == plan_id]
+    else:
+        return goals
     return in_play + [g for g in goals if g not in in_play]
+
+
+_SHORT_FRAGMENT_WORDS = 8
+# "de 90 % samlet tilfredshed", "90 procent": a target value the question names
+_NAMED_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d+)?)\s*(?:%|procent|pct)")
+
+
+def _named_value_first(goals: list[Goal], ctx: Context) -> list[Goal]:
+    """``goals`` with those whose target is a value the question names first: "hvad er
+    fristen for at nå de 90 % samlet tilfredshed?" is the notat's 3a (90 %), not the newer
+    plan's goal about satisfaction without a number."""
+    values = {float(v.replace(",", ".")) for v in _NAMED_PERCENT.findall(ctx.text)}
+    if not values:
+        return goals
+    named = [g for g in goals if g.target is not None and g.target.value in values]
+    return named + [g for g in goals if g not in named]
 
 
 def _goals_of_the_group_in_play(
@@ -1913,8 +1945,16 @@ def answer_goal_status(session: Session, ctx: Context) -> Answer:
         ],
         custom=_status_card(status),
         slots=_goal_slots(goal),
-        sources=[_goal_source(goal)],
+        sources=[_goal_source(goal), *_figure_source(status)],
     )
+
+
+def _figure_source(status: GoalStatus) -> list[Source]:
+    """The source of a status's measurement, if it has one."""
+    if not status.source or status.value is None:
+        return []
+    updated = f"opdateret {_danish_day(status.updated)}" if status.updated else None
+    return [Source(status.source, None, updated, None, figure=True)]
 
 
 def _what_the_figure_covers(session: Session, goal: Goal, status: GoalStatus) -> str | None:
@@ -2272,6 +2312,12 @@ def _compare_follow_up(session: Session, kommuner: list[Kommune]) -> Answer:
     return Answer(text="\n\n".join(blocks), sources=sources)
 
 
+# "hvor kommer de tal fra?", "hvilken måling bygger det på?"
+_ASKS_ABOUT_FIGURES = re.compile(
+    r"\b(?:tal|tallet|tallene|taller|maling\w*|data|datakilde\w*|statistik\w*)\b"
+)
+
+
 def answer_source(session: Session, ctx: Context) -> Answer:
     """Where the previous answer comes from."""
     sources = ctx.slots.get("last_sources") or []
@@ -2283,9 +2329,17 @@ def answer_source(session: Session, ctx: Context) -> Answer:
     named = set(kommuner_in_text(session, ctx.text)) | set(ctx.entities.get("kommune", []))
     if named and any(raw.get("kommune") in named for raw in sources):
         sources = [raw for raw in sources if raw.get("kommune") in named]
+    if _ASKS_ABOUT_FIGURES.search(fold(ctx.text)):
+        # "hvor kommer de tal fra?" after a status: the measurement first
+        sources = sorted(sources, key=lambda raw: not raw.get("figure"))
     lines = []
     for raw in sources[:3]:
-        source = Source(**{k: raw.get(k) for k in ("title", "kommune", "section", "quote")})
+        source = Source(**{k: raw.get(k) for k in ("title", "kommune", "section", "quote", "figure")})
+        if source.figure:
+            lines.append(
+                f"Tallet kommer fra {source.title}" + (f", {source.section}" if source.section else "") + "."
+            )
+            continue
         where = source.title + (f" ({source.kommune})" if source.kommune else "")
         if source.section:
             where += f", afsnittet »{source.section}«"

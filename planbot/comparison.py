@@ -17,6 +17,8 @@ from planbot.text import fold, only_filler_and
 COMPARISON_CUE = re.compile(
     r"\b(?:end|i\s+forhold\s+til|ift|sammenlign(?:et)?\s+med|(?:til\s+)?sammenligning(?:\s+med)?"
     r"|sammenholdt\s+med|kontra|versus|vs|(?:holdt|målt|malt|stillet)\s+op\s+(?:i)?mod"
+    # "hvordan følger Norddjurs og Mariagerfjord hver især op?"
+    r"|hver\s+(?:især|isaer|for\s+sig)"
     # "hvem har flest?", "hvilken af dem ligger højest?"
     r"|(?:hvem|hvilken|hvilke|hvor)\s+(?:\w+\s+){0,3}?(?:flest|mest|færrest|faerrest|højest|hojest|lavest"
     r"|størst|storst|mindst))\b",

@@ -47,10 +47,14 @@ def asks_to_check_a_figure(text: str) -> bool:
     return bool(_NUMBER.search(claim)) and not _OWN_CASE.search(claim)
 
 
-# "og hvor meget var der i rammen samlet set?", "hvor stort et beløb drejede det sig om?":
+# "og hvor meget var der i rammen samlet set?", "hvor stort et beløb drejede det sig om?",
+# "beløb på STU-omprioriteringen?":
 # an amount, whatever the classifier heard (an overview, a term the question names)
 _AMOUNT = re.compile(
     r"\bhvor\s+(?:meget|mange\s+penge|mange\s+kroner|mange\s+millioner|stort\s+(?:et\s+)?belob|store\s+belob)\b"
+    # staff shorthand: "beløb på STU-omprioriteringen?", "hvilket beløb …", "størrelsen på beløbet"
+    r"|^\W*(?:og\s+)?(?:belob|belobet|belobsstorrelse\w*)\s+(?:pa|for|til|ved|i)\b"
+    r"|\bhvilket\s+belob\b|\bstorrelsen\s+pa\s+belobet\b"
 )
 
 

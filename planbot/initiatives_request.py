@@ -43,11 +43,12 @@ _SET_IN_MOTION = re.compile(
 )
 
 
-# "hvad har I på Mors til sådan nogle som ham", "hvad gør de for folk som mig": a question
+# "hvad har I på Mors til sådan nogle som ham", "hvad gør de for folk som mig", "hvad
+# betyder kommunens plan for en som mig": a question
 # about people like someone, which is general even when the message tells about oneself
 _PEOPLE_LIKE = re.compile(
     r"\b(?:til|for|med)\s+(?:sa+dan(?:ne)?\s+(?:nogle|nogen|nogle\s+unge|nogen\s+unge)|folk|nogen|personer"
-    r"|borgere|unge|sa+dan\s+en)\s+(?:som|ligesom)\s+(?:ham|hende|mig|os|dem|min|mit|mine|vores)\b"
+    r"|borgere|unge|sa+dan\s+en|en)\s+(?:som|ligesom)\s+(?:ham|hende|mig|os|dem|min|mit|mine|vores)\b"
     # "hvilken hjælp har kommunen til flygtninge, der gerne vil have et job?": a group in general
     r"|\b(?:til|for)\s+(?:flygtninge|unge|ledige|langtidsledige|sygemeldte|seniorer|folk|personer|borgere)"
     r",?\s+(?:der|som)\b"
@@ -55,6 +56,8 @@ _PEOPLE_LIKE = re.compile(
 _WHAT_IS_THERE_FOR = re.compile(
     r"\bhvad\s+(?:har|tilbyder|gor|goer|kan)\s+(?!jeg\b|man\b)\w+"
     r"|\bhvilken\s+(?:hjaelp|stotte|indsats)\s+(?:har|giver|tilbyder|kan)\s+(?!jeg\b|man\b)\w+"
+    # "hvad betyder kommunens plan egentlig for en som mig?"
+    r"|\bhvad\s+(?:betyder|indebaerer)\s+(?:\w+\s+){0,2}?(?:plan|planen|strategi|strategien)\b"
 )
 
 
@@ -73,3 +76,15 @@ def asks_what_is_set_in_motion(text: str) -> bool:
 def asks_what_is_done(text: str) -> bool:
     """Whether ``text`` asks what is done for a group or theme (see the module docstring)."""
     return bool(_WHAT_IS_DONE.search(fold(text)))
+
+
+# "Branchespor i AM-strategien 20-21: hvilke målgrupper …?", "hvilke målgrupper er omfattet af
+# branchespor?": whom an initiative is for; not the goals for the groups ("hvilke målgrupper
+# har planen mål for?")
+_WHICH_GROUPS = re.compile(r"\bhvilke\s+malgrupper\b(?!\s+(?:\w+\s+){0,3}?mal\b)")
+
+
+def asks_which_groups_it_is_for(text: str) -> bool:
+    """Whether ``text`` asks which target groups an initiative is for ("hvilke målgrupper er
+    omfattet af branchespor?")."""
+    return bool(_WHICH_GROUPS.search(fold(text)))

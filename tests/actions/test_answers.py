@@ -1644,3 +1644,32 @@ def test_a_school_year_is_no_goal_code_and_an_apprenticeship_is_vocational(sessi
     assert answers.codes_in_text(ctx) == []
     status = answers.answer_goal_status(session, ctx)
     assert status.text.startswith("6.3 ")
+
+
+def test_a_target_value_the_question_names_finds_its_goal_and_a_fragment_stays_in_the_plan(
+    session: Session,
+) -> None:
+    text = "Hvad er fristen for, at Mariagerfjrod skal nå de 90 % samlet tilfredshed med indsatsen?"
+    # "90" tagged as a year names no plan
+    first = ask(session, answers.answer_target, text, kommune="Mariagerfjord", theme="tilfredshed", year="90")
+    assert first.text.startswith("3a Samlet tilfredshed")
+    assert "senest i 2024" in first.text
+    slots = {"kommune": "Mariagerfjord", **first.slots}
+    fragment = ask(session, answers.answer_target, "og inddragelse i egen sag?", slots)
+    assert fragment.text.startswith("3b Oplevet inddragelse")
+
+
+def test_where_the_figures_of_a_status_come_from(session: Session) -> None:
+    status = ask(session, answers.answer_goal_status, "Halter vi bagefter på ordinære timer i Norddjurs")
+    figure = [s for s in status.sources if s.figure]
+    assert figure and figure[0].title.startswith("Jobindsats")
+    # named once in the answer, not again under it
+    assert status.full_text().count("Jobindsats.dk (STAR), tabel") == 1
+    slots = answers.remembered_slots(
+        Context("Halter vi bagefter på ordinære timer i Norddjurs"), status, "ask_status"
+    )
+    figures = ask(session, answers.answer_source, "Hvor kommer de tal fra?", slots)
+    assert figures.text.startswith("Tallet kommer fra Jobindsats.dk (STAR)")
+    where = ask(session, answers.answer_source, "hvor står det?", slots)
+    assert where.text.startswith("Det står i Beskæftigelsesplan 2024 (Norddjurs)")
+    assert "Tallet kommer fra Jobindsats" in where.text

@@ -915,3 +915,28 @@ def test_help_for_a_group_after_a_story_is_initiatives(gate: DomainVocabularyGat
         "endnu. Hvilken hjælp har kommunen til flygtninge der gerne vil have et job?"
     )
     assert intent_after(gate, predicted(story, "personal_case", 0.6)) == "ask_initiatives"
+
+
+def test_which_groups_an_initiative_is_for_heard_as_its_follow_up_is_initiatives(
+    gate: DomainVocabularyGate,
+) -> None:
+    text = "Branchespor i AM-strategien 20-21 for Norddjurs: hvilke målgrupper, og hvornår går sporet i gang for hver?"
+    assert intent_after(gate, predicted(text, "ask_follow_up", 0.7)) == "ask_initiatives"
+    assert intent_after(gate, predicted("hvilke målgrupper har planen mål for?", "ask_follow_up", 0.7)) != (
+        "ask_initiatives"
+    )
+
+
+def test_an_amount_in_staff_shorthand_heard_as_a_term_is_a_fact(gate: DomainVocabularyGate) -> None:
+    message = predicted("beløb på STU-omprioriteringen?", "define_term", 0.8)
+    assert intent_after(gate, message) == "ask_fact"
+
+
+def test_two_kommuner_each_on_their_own_is_a_comparison(gate: DomainVocabularyGate) -> None:
+    text = "hvordan følger Norddjurs og Mariagerfjord hver især op på deres beskæftigelsesplaner?"
+    entities = [
+        {"entity": "kommune", "value": name, "start": text.index(name), "end": text.index(name) + len(name)}
+        | {"extractor": "RegexEntityExtractor"}
+        for name in ("Norddjurs", "Mariagerfjord")
+    ]
+    assert intent_after(gate, predicted(text, "ask_follow_up", 0.9, entities=entities)) == "compare_kommuner"

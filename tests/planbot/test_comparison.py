@@ -77,6 +77,7 @@ def test_who_one_knows_in_a_place_is_not_part_of_the_place_answer() -> None:
     [
         ("hvor mange er på kontanthjælp i fredensborg og i høje taastrup? hvem har flest", True),
         ("hvilken af dem ligger højest?", True),
+        ("hvordan følger Norddjurs og Mariagerfjord hver især op?", True),
         ("er ledigheden højere end i Skive?", True),
         ("hvor mange er på kontanthjælp i fredensborg", False),
         ("hvad gør kommunen mest for de unge", False),

@@ -39,3 +39,8 @@ def test_an_amount_asked_for() -> None:
     assert asks_for_an_amount("og hvor meget var der i rammen samlet set?")
     assert asks_for_an_amount("hvor stort et beløb drejede det sig om?")
     assert not asks_for_an_amount("hvor meget får jeg i kontanthjælp")  # oneself
+    # staff shorthand
+    assert asks_for_an_amount("beløb på STU-omprioriteringen?")
+    assert asks_for_an_amount("hvilket beløb er der tale om")
+    assert not asks_for_an_amount("beløbet for min kontanthjælp?")
+    assert not asks_for_an_amount("hvad er et beløb")

@@ -2,7 +2,12 @@
 
 import pytest
 
-from planbot.initiatives_request import asks_for_people_like, asks_what_is_done, asks_what_is_set_in_motion
+from planbot.initiatives_request import (
+    asks_for_people_like,
+    asks_what_is_done,
+    asks_what_is_set_in_motion,
+    asks_which_groups_it_is_for,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,6 +76,8 @@ def test_not_what_is_set_in_motion(text: str) -> None:
             "Jeg kom til Danmark som flygtning. Hvilken hjælp har kommunen til flygtninge der vil have et job?",
             True,
         ),
+        ("jeg er 58 og ledig, bor i hobro. hvad betyder kommunens plan egentlig for en som mig?", True),
+        ("hvad betyder det for en som mig", False),  # what the last answer means for oneself
         ("hvilken hjælp kan jeg få til min husleje", False),  # oneself
         ("hvad har I til mig?", False),  # oneself, not people like oneself
         ("hvad skal jeg gøre med min sag", False),
@@ -78,3 +85,19 @@ def test_not_what_is_set_in_motion(text: str) -> None:
 )
 def test_what_there_is_for_people_like_someone(text: str, expected: bool) -> None:
     assert asks_for_people_like(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Branchespor i AM-strategien 20-21 for Norddjurs: hvilke målgrupper, og hvornår går sporet i gang?",
+            True,
+        ),
+        ("hvilke målgrupper er omfattet af branchespor i ND strategien 20-21?", True),
+        ("hvilke målgrupper har planen mål for?", False),  # the goals for the groups
+        ("hvilke mål er der for unge", False),
+    ],
+)
+def test_which_groups_an_initiative_is_for(text: str, expected: bool) -> None:
+    assert asks_which_groups_it_is_for(text) is expected
