@@ -676,7 +676,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         classified = self._classified_intent(message)
         if (
             asks_for_people_like(text)
-            and classified in self._config["protected_intents"]
+            and (classified in self._config["protected_intents"] or self._fell_back(message))
             and not asks_for_a_person(text)
             and not contains_masked_data(text)
             and not asks_about_own_case(text)

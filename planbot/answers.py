@@ -409,6 +409,10 @@ def target_group_in(ctx: Context) -> str | None:
             group = _GROUP_LOOKUP.get(fold(word))
             if group:
                 return group
+    folded = fold(ctx.text)
+    if _LONG_UNEMPLOYED.search(folded):
+        # "jeg har været ledig i over 2 år … folk der har gået så længe": more than jobless
+        return "langtidsledige"
     value = ctx.entity("target_group")
     if value:
         key = fold(value)
@@ -421,9 +425,17 @@ def target_group_in(ctx: Context) -> str | None:
         group = _GROUP_LOOKUP.get(fold(word))
         if group:
             return group
-    if _YOUNG_PERSON.search(fold(ctx.text)):
+    if _YOUNG_PERSON.search(folded):
         return "unge"
     return None
+
+
+# unemployed for a long time, told in words ("ledig i over 2 år", "gået så længe")
+_LONG_UNEMPLOYED = re.compile(
+    r"\b(?:ledig|arbejdslos|uden\s+(?:job|arbejde))\w*(?:\s+(?:i|pa)\s+\w+)?\s+i\s+(?:over\s+|mere\s+end\s+|snart\s+)?"
+    r"(?:et|1|to|2|tre|3|fire|4|mange|flere)\s+(?:ar|aar)\b"
+    r"|\b(?:gaet|gaaet|gået|vaeret\s+ledig\w*)\s+(?:sa\s+|saa\s+|rigtig\s+|meget\s+)?(?:laenge|lang\s+tid)\b"
+)
 
 
 # "min søn er 19 og er droppet ud af gym", "jeg er 22 år": a young person told about
@@ -1588,6 +1600,9 @@ def _initiatives_of_the_goal_in_play(session: Session, ctx: Context) -> Answer |
     )
 
 
+_FEW_TAGGED = 3  # fewer initiatives tagged with a group than this are filled up by words
+
+
 def answer_initiatives(session: Session, ctx: Context) -> Answer:
     """What the kommune does for a group or theme, or for the goal in play."""
     of_goal = _initiatives_of_the_goal_in_play(session, ctx)
@@ -1616,13 +1631,17 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
         if kinds:
             items = [i for i in items if i.kind in kinds] or items
         chosen: list[Initiative]
+        tagged: list[Initiative] = []
         if group:
             chosen = [i for i in items if group in (i.target_groups or [])]
-            if not chosen:
+            tagged = list(chosen)
+            if len(chosen) < _FEW_TAGGED:
+                # few or no initiatives tagged with the group: those whose words name it too
                 words = " ".join([*TARGET_GROUP_WORDS.get(group, [group]), topic])
-                chosen = [
+                chosen += [
                     i
                     for _, i in rank_by_words(items, words, ("title", "text", "theme"), corpus_index(session))
+                    if i not in chosen
                 ]
             ranked = (
                 rank_by_words(chosen, topic, ("title", "text", "theme"), corpus_index(session))
@@ -1642,9 +1661,14 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             ]
         else:
             chosen = [i for i in items if i.kind == "indsatsområde"] or items
-        # the kind asked for first, then the newest plan; the ranking is kept within a plan
+        # the kind asked for first, then those tagged with the group, then the newest plan;
+        # the ranking is kept within a plan
         chosen.sort(
-            key=lambda i: (kinds.index(i.kind) if i.kind in kinds else len(kinds), -i.plan.period_end)
+            key=lambda i: (
+                kinds.index(i.kind) if i.kind in kinds else len(kinds),
+                i not in tagged,
+                -i.plan.period_end,
+            )
         )
         if not chosen:
             about = group or theme or "det emne"
@@ -1976,6 +2000,9 @@ def _what_the_figure_covers(session: Session, goal: Goal, status: GoalStatus) ->
     return "\n".join(lines) or None
 
 
+_NAMED_UNMEASURED = 12  # goals without measurements named by title up to this many
+
+
 def answer_overview(session: Session, ctx: Context) -> Answer:
     """Status overview for a kommune's plan."""
     kommune, plan, early = _kommune_and_plan(session, ctx, "Hvilken kommunes mål vil du have overblik over?")
@@ -1997,7 +2024,10 @@ def answer_overview(session: Session, ctx: Context) -> Answer:
             f"- {_goal_label(goal)}: {status.value_text()} ({status.period_label}), mål {status.target_text} – {status.label}"
         )
     unmeasured = [g for g, s in statuses if s.value is None]
-    if unmeasured:
+    if unmeasured and len(unmeasured) <= _NAMED_UNMEASURED:
+        # few enough to name: what the goals are about, not only their codes
+        lines.append("Uden målinger endnu:\n" + fmt.bullet_list([_goal_label(g) for g in unmeasured]))
+    elif unmeasured:
         codes = [g.code for g in unmeasured]
         lines.append(
             f"Uden målinger endnu: {fmt.join_list(codes[:20])}{' m.fl.' if len(codes) > 20 else '.'}"

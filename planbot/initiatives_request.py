@@ -50,12 +50,14 @@ _PEOPLE_LIKE = re.compile(
     r"\b(?:til|for|med)\s+(?:sa+dan(?:ne)?\s+(?:nogle|nogen|nogle\s+unge|nogen\s+unge)|folk|nogen|personer"
     r"|borgere|unge|sa+dan\s+en|en)\s+(?:som|ligesom)\s+(?:ham|hende|mig|os|dem|min|mit|mine|vores)\b"
     # "hvilken hjælp har kommunen til flygtninge, der gerne vil have et job?": a group in general
-    r"|\b(?:til|for)\s+(?:flygtninge|unge|ledige|langtidsledige|sygemeldte|seniorer|folk|personer|borgere)"
+    r"|\b(?:til|for|om)\s+(?:flygtninge|unge|ledige|langtidsledige|sygemeldte|seniorer|folk|personer|borgere)"
     r",?\s+(?:der|som)\b"
 )
 _WHAT_IS_THERE_FOR = re.compile(
     r"\bhvad\s+(?:har|tilbyder|gor|goer|kan)\s+(?!jeg\b|man\b)\w+"
     r"|\bhvilken\s+(?:hjaelp|stotte|indsats)\s+(?:har|giver|tilbyder|kan)\s+(?!jeg\b|man\b)\w+"
+    # "hvad siger kommunens plan om folk der har gået så længe?"
+    r"|\bhvad\s+(?:siger|skriver|star\s+der\s+i)\s+(?:\w+\s+){0,2}?(?:plan|planen|strategi|strategien)\b"
     # "hvad betyder kommunens plan egentlig for en som mig?"
     r"|\bhvad\s+(?:betyder|indebaerer)\s+(?:\w+\s+){0,2}?(?:plan|planen|strategi|strategien)\b"
 )

@@ -4,7 +4,8 @@
 but its words are those of what the kommune does ("få flygtninge i arbejde"), and the
 classifier hears an initiatives question or is unsure. A message that *begins* with "(og)
 (hvordan) går det (så/egentlig/nu) (godt/skidt/…) med" or "hvordan står det til med", or
-asks indirectly "(vil gerne vide,) hvordan det går/står til med", asks how something is going. Not
+asks indirectly "(vil gerne vide,) hvordan det går/står til med" or "hvor langt de er nået
+med", asks how something is going. Not
 such a question: how the assistant or the user is ("hvordan går det med dig?") and all the
 goals at once ("hvordan går det med målene?", an overview). Pure Python, used by
 :mod:`components.domain_gate`.
@@ -24,6 +25,8 @@ _HOW_IT_GOES = re.compile(
     r"|star\s+det\s+(?:sa\s+|egentlig\s+|nu\s+)?til\s+)med\b"
     # an indirect question anywhere: "jeg vil gerne vide, hvordan det står til med …"
     r"|\bhvordan\s+det\s+(?:sa\s+|egentlig\s+|nu\s+)?(?:gar|star\s+til)\s+med\b"
+    # "… vil gerne vide, hvor langt Norddjurs er nået med at få flere i ordinære timer"
+    r"|\bhvor\s+langt\s+(?:\w+\s+){0,3}?(?:naet|kommet)\s+med\b"
 )
 # the assistant or the user, and every goal or the whole plan (an overview)
 _NOT_ONE_GOAL = re.compile(

@@ -1673,3 +1673,33 @@ def test_where_the_figures_of_a_status_come_from(session: Session) -> None:
     where = ask(session, answers.answer_source, "hvor står det?", slots)
     assert where.text.startswith("Det står i Beskæftigelsesplan 2024 (Norddjurs)")
     assert "Tallet kommer fra Jobindsats" in where.text
+
+
+def test_an_overview_names_the_goals_without_measurements(session: Session) -> None:
+    overview = ask(session, answers.answer_overview, "Må jeg få en oversigt over målene?", kommune="Morsø")
+    assert "Uden målinger endnu:\n- Mål 1: Værdig sagsbehandling" in overview.text
+    assert "socialt bedrageri" in overview.text
+
+
+def test_long_unemployment_told_in_words_and_initiatives_named_for_a_group(session: Session) -> None:
+    text = "jeg har vaeret ledig i grenaa i over 2 aar nu. hvad siger kommunens plan om folk der har gaaet saa laenge?"
+    ctx = Context(text=text, entities={"target_group": ["ledig"]}, slots={})
+    assert answers.target_group_in(ctx) == "langtidsledige"
+    assert (
+        answers.target_group_in(Context(text="jeg har været ledig i 3 uger", entities={}, slots={}))
+        == "ledige"
+    )
+    answer = ask(session, answers.answer_initiatives, text, kommune="Norddjurs", target_group="ledig")
+    assert "midlertidig offentlig forsørgelse i to år" in answer.text
+    # the initiatives tagged with the group stay first when words fill up the list
+    handicap = ask(
+        session,
+        answers.answer_initiatives,
+        "min bror sidder i korestol, gor mariager fjord kommune noget for folk med handicap",
+        kommune="Mariagerfjord",
+    )
+    lines = handicap.text.splitlines()
+    assert lines[1:3] == [
+        "- Rekruttering af borgere med handicap",
+        "- Vejledning om handicapkompenserende foranstaltninger",
+    ]

@@ -21,6 +21,7 @@ from planbot.status_request import (
         "hvordan står det til med samtalerne i norddjurs",
         "Før mødet vil jeg gerne vide, hvordan det står til med de ordinære timer, altså mål 6.10.",
         "kan du fortælle hvordan det går med flygtningene i arbejde på Mors?",
+        "vil gerne vide, hvor langt Norddjurs er nået med at få flere ydelsesmodtagere ud i ordinære timer.",
     ],
 )
 def test_how_it_goes(text: str) -> None:
