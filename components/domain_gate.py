@@ -96,7 +96,12 @@ from planbot.initiatives_request import (
 from planbot.kommune_names import kommuner_with_plans
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
-from planbot.plan_request import asks_about_approval, asks_who_is_responsible
+from planbot.plan_request import (
+    asks_about_approval,
+    asks_about_the_plan_of_ones_kommune,
+    asks_who_is_responsible,
+    names_only_another_plan,
+)
 from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.social import (
     asks_for_a_person,
@@ -544,11 +549,14 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
     def _figures_without_a_plan(self, message: Message) -> bool:
         """ "hvor mange var arbejdsløse i vesthimmerland i marts 2024", torn between a figure
         from the plans and one from Jobindsats: a kommune without a plan has only the latter,
-        when the message names a figure (an indicator) and no goal or plan."""
-        if not self._fell_back(message):
-            return False
-        ranking = message.get(INTENT_RANKING_KEY) or []
-        if self._config["figures_intent"] not in {r.get(INTENT_NAME_KEY) for r in ranking[1:3]}:
+        when the message names a figure (an indicator) and no goal or plan; so has a figure
+        from the plans asked for such a kommune ("hvor mange var paa kontanthjælp i nordfyns i
+        2023")."""
+        if self._fell_back(message):
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            if self._config["figures_intent"] not in {r.get(INTENT_NAME_KEY) for r in ranking[1:3]}:
+                return False
+        elif self._classified_intent(message) != self._config["fact_intent"]:
             return False
         entities = message.get(ENTITIES) or []
         if not any(e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["indicator_entity"] for e in entities):
@@ -573,18 +581,39 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         return heard in replaceable and asks_for_an_amount(text) and not mentions_progress(text)
 
+    def _another_plan(self, message: Message) -> bool:
+        """ "og i den gamle plan?", "hvad med notatet?": a plan named by its kind or age and
+        nothing else, which the classifier may hear as off-topic or a place; a plan question,
+        which the action answers as the previous question about that plan."""
+        if self._privacy_chosen(message):
+            return False
+        return names_only_another_plan(message.get(TEXT) or "")
+
+    def _plan_of_ones_kommune(self, message: Message) -> bool:
+        """ "jeg vil gerne vide hvad planen er for min kommune": the plan, also over a guess at
+        the user's own case ("min"), unless the message brings up the case or personal data."""
+        text = message.get(TEXT) or ""
+        return (
+            asks_about_the_plan_of_ones_kommune(text)
+            and not asks_about_own_case(text)
+            and not contains_masked_data(text)
+        )
+
     def _its_target(self, message: Message) -> bool:
         """ "hvad er målet for det?": the target of what was just shown, whatever the classifier
         heard in the few words (a privacy intent it chose aside)."""
         return not self._privacy_chosen(message) and asks_for_its_target(message.get(TEXT) or "")
 
     def _goal_described(self, message: Message) -> bool:
-        """ "det med socialt bedrageri, hvad går det ud på?": what a goal is about, heard as its
-        status or an overview, or unsure, when no word asks how far it has come."""
+        """ "det med socialt bedrageri, hvad går det ud på?": what a goal is about (or its
+        wording, "ordlyd på 6.11"), heard as its status, an overview or the list of goals, or
+        unsure, when no word asks how far it has come."""
         heard = self._classified_intent(message)
         status_like = heard in (self._config["status_intent"], self._config["overview_intent"])
         text = message.get(TEXT) or ""
-        if not (status_like or self._fell_back(message)) or self._privacy_chosen(message):
+        # "… har et maal om socialt bedrageri hvad gaar det ud paa" heard as the list of goals
+        listed = heard == self._config["list_intent"] and not asks_which_goals(text)
+        if not (status_like or listed or self._fell_back(message)) or self._privacy_chosen(message):
             return False
         return asks_what_a_goal_is_about(text) and not mentions_progress(without_what_it_is_about(text))
 
@@ -703,6 +732,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             self._config["follow_up_intent"],
             self._config["definition_intent"],
             self._config["plan_intent"],
+            self._config["fact_intent"],
         )
         return (
             (self._fell_back(message) or heard_as_about_it or (goal_question and not names_a_goal))
@@ -733,6 +763,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Where the last answer comes from", self._source_request, "source_intent"),
             ("Definition request", self._definition_request, "definition_intent"),
             ("When or by whom a plan was approved", self._approval_question, "plan_intent"),
+            ("Another of the kommune's plans", self._another_plan, "plan_intent"),
+            ("The plan of the user's kommune", self._plan_of_ones_kommune, "plan_intent"),
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),
             ("How a goal is going", self._status_question, "status_intent"),

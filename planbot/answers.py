@@ -38,6 +38,7 @@ from planbot.kommune_names import AMBIGUOUS_KOMMUNER
 from planbot.periods import MONTHS_DA, asked_period_end, parse_period
 from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.query import (
+    OLDER_PLAN_HINT,
     PLAN_KIND_WORDS,
     corpus_index,
     facts_for,
@@ -350,7 +351,8 @@ def codes_in_text(ctx: Context) -> list[str]:
         code = normalise_code(match.group(1))
         if code and code not in codes:
             codes.append(code)
-    return codes
+    # "ministermål 5" is M5, not also goal 5 (the entity took the number alone); "BP24" is a plan
+    return [c for c in codes if not (c.isdigit() and f"M{c}" in codes) and not _PLAN_SHORTHAND.fullmatch(c)]
 
 
 TARGET_GROUP_WORDS = {
@@ -511,7 +513,14 @@ _PERIOD_IN_TEXT = re.compile(r"\b(?:20)?[12]\d\s*[-–/]\s*(?:20)?[12]\d\b|\b20[
 
 def _year_in(text: str) -> str | None:
     match = re.search(r"\b(20[12]\d)\b", text)
-    return match.group(1) if match else None
+    if match:
+        return match.group(1)
+    # staff shorthand for a beskæftigelsesplan: "BP24", "BP 2024"
+    short = _PLAN_SHORTHAND.search(text)
+    return f"20{short.group(1)[-2:]}" if short else None
+
+
+_PLAN_SHORTHAND = re.compile(r"\bBP\s?((?:20)?[12]\d)\b", re.IGNORECASE)
 
 
 _YEAR_OR_PERIOD = re.compile(r"(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|\d{2}\s*[-–/]\s*\d{2}")
@@ -526,8 +535,15 @@ def _plan_hint(ctx: Context) -> str | None:
     year = year or _year_in(ctx.text)
     lowered = fold(ctx.text)
     word = next((w for w in PLAN_KIND_WORDS if w in lowered), None)
-    hint = " ".join(part for part in (year, word) if part)
+    older = OLDER_PLAN_HINT if _OLDER_PLAN.search(lowered) else None
+    hint = " ".join(part for part in (year, word, older) if part)
     return hint or None
+
+
+# "og i den gamle plan?", "i den forrige strategi": the kommune's plan before the newest
+_OLDER_PLAN = re.compile(
+    r"\b(?:gamle|aeldre|tidligere|forrige)\s+(?:plan\w*|beskaeftigelsesplan\w*|notat\w*|strategi\w*|dokument\w*)"
+)
 
 
 def _other_plans_line(session: Session, plan: Plan) -> str:
@@ -1575,7 +1591,8 @@ def _initiatives_of_the_goal_in_play(session: Session, ctx: Context) -> Answer |
     if any(ctx.entities.get(name) for name in ("kommune", "target_group", "theme", "goal_code")):
         return None
     words = {fold(w) for w in _topic_words(session, ctx).split()}
-    if not words or not words <= _BELONGING_WORDS:
+    # no word of its own ("hvad gør de så konkret?") or only words for belonging to it
+    if not words <= _BELONGING_WORDS:
         return None
     plan = session.get(Plan, ctx.slots["plan_id"])
     goals = find_goals(session, ctx.slots["goal_code"], plan=plan) if plan is not None else []
@@ -1600,7 +1617,7 @@ def _initiatives_of_the_goal_in_play(session: Session, ctx: Context) -> Answer |
     )
 
 
-_FEW_TAGGED = 3  # fewer initiatives tagged with a group than this are filled up by words
+_FEW_TAGGED = 3  # initiatives tagged with a group are filled up by words to this many
 
 
 def answer_initiatives(session: Session, ctx: Context) -> Answer:
@@ -1631,18 +1648,18 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
         if kinds:
             items = [i for i in items if i.kind in kinds] or items
         chosen: list[Initiative]
-        tagged: list[Initiative] = []
         if group:
             chosen = [i for i in items if group in (i.target_groups or [])]
-            tagged = list(chosen)
             if len(chosen) < _FEW_TAGGED:
-                # few or no initiatives tagged with the group: those whose words name it too
+                # few initiatives tagged with the group: filled up with those whose words name
+                # it; none: all those, best first
                 words = " ".join([*TARGET_GROUP_WORDS.get(group, [group]), topic])
-                chosen += [
+                ranked_by_words = [
                     i
                     for _, i in rank_by_words(items, words, ("title", "text", "theme"), corpus_index(session))
                     if i not in chosen
                 ]
+                chosen += ranked_by_words[: max(_FEW_TAGGED - len(chosen), 0)] if chosen else ranked_by_words
             ranked = (
                 rank_by_words(chosen, topic, ("title", "text", "theme"), corpus_index(session))
                 if topic
@@ -1661,14 +1678,9 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             ]
         else:
             chosen = [i for i in items if i.kind == "indsatsområde"] or items
-        # the kind asked for first, then those tagged with the group, then the newest plan;
-        # the ranking is kept within a plan
+        # the kind asked for first, then the newest plan; the ranking is kept within a plan
         chosen.sort(
-            key=lambda i: (
-                kinds.index(i.kind) if i.kind in kinds else len(kinds),
-                i not in tagged,
-                -i.plan.period_end,
-            )
+            key=lambda i: (kinds.index(i.kind) if i.kind in kinds else len(kinds), -i.plan.period_end)
         )
         if not chosen:
             about = group or theme or "det emne"
@@ -2900,7 +2912,7 @@ _PLAN_FRAGMENT_WORDS = [
     "plan", "planen", "beskaeftigelsesplan", "beskaeftigelsesplanen", "notat", "notatet",
     "udmontningsnotat", "udmontningsnotatet", "strategi", "strategien", "arbejdsmarkedsstrategi",
     "arbejdsmarkedsstrategien", "dokument", "dokumentet", "tidligere", "forrige", "nye", "nyeste",
-    "gamle", "aeldre",
+    "gamle", "aeldre", "gammel", "forrig", "tidlig",  # lemmas too ("gamle" → "gammel")
 ]  # fmt: skip
 _PLAN_FRAGMENT_INTENTS = {*_GOAL_INTENTS, "list_goals", "ask_initiatives", "ask_plan_info"}
 

@@ -19,7 +19,8 @@ from planbot.text import fold
 # not "hvad går planen ud på" (the plan) nor "hvordan går det" (status)
 _WHAT_IT_IS_ABOUT = re.compile(
     r"\bhvad\s+(?:gar|handler|drejer)\s+(?:(?!\w*(?:plan|strategi|notat))\w+\s+){0,5}?"
-    r"(?:ud\s+pa|om)\s*(?:[?.!,]|$)"
+    # "ud på" ends the question also in a run-on message ("hvad gaar det ud paa det lyder …")
+    r"(?:ud\s+pa\b|om\s*(?:[?.!,]|$))"
 )
 
 # "har kommunen nogen mål for …", "har de sat sig nogle mål for …", "hvad er målene for …",
@@ -40,9 +41,19 @@ _ITS_TARGET = re.compile(
 )
 
 
+# "og hvad er det, vi har sat som mål der?", "hvad har de sat som måltal for den?"
+_TARGET_SET_THERE = re.compile(
+    r"^\W*(?:(?:og|men|ok)\W+)?hvad\s+(?:(?:er\s+det,?\s+)?(?:vi|de|man|i|kommunen|jobcentret)\s+har"
+    r"|har\s+(?:vi|de|man|i|kommunen|jobcentret))\s+"
+    r"(?:\w+\s+)?sat\s+(?:som|af)\s+(?:mal|maltal|malsaetning)\s*(?:der|her|for\s+(?:det|den|dem))?\W*$"
+)
+
+
 def asks_for_its_target(text: str) -> bool:
-    """Whether ``text`` only asks for the target of what was just shown ("hvad er målet for det?")."""
-    return bool(_ITS_TARGET.search(fold(text)))
+    """Whether ``text`` only asks for the target of what was just shown ("hvad er målet for
+    det?", "og hvad er det, vi har sat som mål der?")."""
+    folded = fold(text)
+    return bool(_ITS_TARGET.search(folded) or _TARGET_SET_THERE.search(folded))
 
 
 # "hvad er det præcis der måles på?", "hvad måler 6.11 helt præcist?", "hvad er det præcist den måler"
@@ -69,8 +80,14 @@ def asks_only_what_is_measured(text: str) -> bool:
 
 
 def asks_what_a_goal_is_about(text: str) -> bool:
-    """Whether ``text`` asks what something is about ("hvad går det ud på?")."""
-    return bool(_WHAT_IT_IS_ABOUT.search(fold(text)))
+    """Whether ``text`` asks what something is about ("hvad går det ud på?") or its exact
+    wording ("Ordlyd på 6.11 i ND's BP24?")."""
+    folded = fold(text)
+    return bool(_WHAT_IT_IS_ABOUT.search(folded) or _WORDING.search(folded))
+
+
+# staff asking for a goal's exact words: "ordlyd på 6.11", "den præcise formulering af 3a"
+_WORDING = re.compile(r"\bordlyd\w*|\b(?:praecise|eksakte|nojagtige)\s+(?:formulering|tekst|ordlyd)\w*")
 
 
 def without_what_it_is_about(text: str) -> str:

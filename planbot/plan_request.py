@@ -40,3 +40,32 @@ def asks_about_approval(text: str) -> bool:
     """Whether ``text`` asks when or by whom a plan was approved (see the module docstring)."""
     folded = fold(text)
     return bool(_APPROVAL.search(folded)) and not _OWN.search(folded)
+
+
+# "og i den gamle plan?", "hvad med notatet?", "i strategien da?": the previous question about
+# another of the kommune's plans, named by its kind or age and nothing else
+_PLAN_FRAGMENT = re.compile(
+    r"^\W*(?:(?:og|men)\s+)?(?:(?:hvad|hva)\s+(?:sa\s+)?med\s+|i\s+|for\s+)?(?:den|det)?\s*"
+    r"(?:gamle|aeldre|tidligere|forrige|nye|nyere|nyeste|seneste)?\s*"
+    r"(?:plan|planen|beskaeftigelsesplan\w*|notat|notatet|udmontningsnotat\w*|strategi|strategien"
+    r"|arbejdsmarkedsstrategi\w*)"
+    r"(?:\s+(?:da|sa|sa\s+da))?\W*$"
+)
+
+
+def names_only_another_plan(text: str) -> bool:
+    """Whether ``text`` only names a plan by its kind or age ("og i den gamle plan?")."""
+    return bool(_PLAN_FRAGMENT.search(fold(text)))
+
+
+# "jeg vil gerne vide hvad planen er for min kommune": the plan of the user's kommune, not a case
+_PLAN_OF_ONES_KOMMUNE = re.compile(
+    r"\b(?:plan|planen|planerne|beskaeftigelsesplan\w*)\s+(?:\w+\s+){0,2}?(?:for|i)\s+(?:min|vores)\s+kommune\b"
+    r"|\b(?:min|vores)\s+kommunes\s+(?:beskaeftigelses)?plan\w*"
+)
+
+
+def asks_about_the_plan_of_ones_kommune(text: str) -> bool:
+    """Whether ``text`` asks about the plan of the user's kommune ("hvad er planen for min
+    kommune"), which names no case of the user's."""
+    return bool(_PLAN_OF_ONES_KOMMUNE.search(fold(text)))

@@ -29,6 +29,7 @@ _ALONE = (
     "snakkes", "vi hores", "vi hores ved", "vi tales ved", "pa gensyn", "hav det godt",
     "ha det godt", "hav det", "ha det", "hav det sa godt", "ha det sa godt", "godnat",
     "bye", "bye bye", "byebye", "goodbye", "hej sa lange", "hej sa laenge",
+    "thats all", "that is all", "see you", "see you later", "see ya", "take care",
 )  # fmt: skip
 # "hav en god dag", "ha' en rigtig god weekend", "god weekend", "god sommer" …
 _TIMES = (

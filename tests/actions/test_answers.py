@@ -1703,3 +1703,32 @@ def test_long_unemployment_told_in_words_and_initiatives_named_for_a_group(sessi
         "- Rekruttering af borgere med handicap",
         "- Vejledning om handicapkompenserende foranstaltninger",
     ]
+
+
+def test_the_old_plan_staff_shorthand_and_the_goals_under_a_ministermaal(session: Session) -> None:
+    listed = ask(
+        session,
+        answers.answer_list_goals,
+        "Hvilke mål er der i Mariagerfjords plan?",
+        kommune="Mariagerfjord",
+    )
+    slots = answers.remembered_slots(
+        Context("Hvilke mål er der i Mariagerfjords plan?"), listed, "list_goals"
+    )
+    ctx = Context("og i den gamle plan?", "ask_plan_info", {}, slots)
+    assert answers.is_plan_fragment(ctx)
+    older = answers.answer_plan_fragment(session, ctx)
+    assert "Notat om udmøntning" in older.text
+    text = "List målene under ministermål 5 i ND's BP24"
+    ctx = Context(text, "list_goals", {"goal_code": ["5", "BP24"], "kommune": ["Norddjurs"]}, {})
+    assert answers.codes_in_text(ctx) == ["M5"]
+    under = answers.answer_list_goals(session, ctx)
+    assert under.text.startswith("Ministermål 5:")
+    assert "6.1 Jobformidling" in under.text
+
+
+def test_what_is_done_about_the_goal_in_play_without_words_of_its_own(session: Session) -> None:
+    slots = {"kommune": "Morsø", "goal_code": "6", "plan_id": "morsoe-2021", "last_intent": "goal_detail"}
+    answer = ask(session, answers.answer_initiatives, "hvad goer de saa konkret", slots)
+    assert answer.text.startswith("Indsatser under Mål 6")
+    assert "kontrolgruppen" in answer.text

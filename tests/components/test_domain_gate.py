@@ -940,3 +940,47 @@ def test_two_kommuner_each_on_their_own_is_a_comparison(gate: DomainVocabularyGa
         for name in ("Norddjurs", "Mariagerfjord")
     ]
     assert intent_after(gate, predicted(text, "ask_follow_up", 0.9, entities=entities)) == "compare_kommuner"
+
+
+def test_another_plan_or_the_plan_of_ones_kommune_is_a_plan_question(gate: DomainVocabularyGate) -> None:
+    assert intent_after(gate, predicted("og i den gamle plan?", "out_of_scope", 0.55)) == "ask_plan_info"
+    mine = "jeg vil gerne vide hvad planen er for min kommune"
+    assert intent_after(gate, predicted(mine, "personal_case", 0.8)) == "ask_plan_info"
+    own = "hvad siger planen for min kommune om min sag og min ydelse"
+    assert intent_after(gate, predicted(own, "personal_case", 0.8)) != "ask_plan_info"
+
+
+def test_what_a_goal_is_about_heard_as_a_list_or_its_wording_heard_as_status(
+    gate: DomainVocabularyGate,
+) -> None:
+    text = "jeg har hørt morsø har et maal om socialt bedrageri hvad gaar det ud paa"
+    assert intent_after(gate, predicted(text, "list_goals", 0.8)) == "goal_detail"
+    assert intent_after(gate, predicted("Ordlyd på 6.11 i ND's BP24?", "ask_status", 0.8)) == "goal_detail"
+    # which goals there are stays a list
+    assert intent_after(gate, predicted("hvilke mål har Morsø?", "list_goals", 0.9)) == "list_goals"
+
+
+def test_the_target_set_there_is_the_target(gate: DomainVocabularyGate) -> None:
+    message = predicted("Og hvad er det, vi har sat som mål der?", "list_goals", 0.7)
+    assert intent_after(gate, message) == "ask_target"
+
+
+def test_a_figure_from_the_plans_for_a_kommune_without_one_is_jobindsats(gate: DomainVocabularyGate) -> None:
+    text = "hvor mange var paa kontanthjælp i nordfyns i 2023 min mor siger det var vildt mange"
+    start = text.index("nordfyns")
+    entities = [
+        {"entity": "indicator", "value": "kontanthjælp", "start": 19, "end": 31},
+        {
+            "entity": "kommune",
+            "value": "Nordfyns",
+            "start": start,
+            "end": start + 8,
+            "extractor": "DIETClassifier",
+        },
+    ]
+    assert intent_after(gate, predicted(text, "ask_fact", 0.8, entities=entities)) == "ask_jobindsats"
+
+
+def test_whom_an_initiative_is_for_heard_as_a_fact_is_initiatives(gate: DomainVocabularyGate) -> None:
+    text = "Hvilke målgrupper er omfattet af branchespor i ND's arbejdsmarkedsstrategi 20-21?"
+    assert intent_after(gate, predicted(text, "ask_fact", 0.7)) == "ask_initiatives"

@@ -31,6 +31,8 @@ from planbot.social import (
         "Paa gensyn",
         "hej saa længe",
         "fint, så har jeg hvad jeg skal bruge. god aften herfra",
+        "cheers, that's all 👋",
+        "ok tak, see you",
     ],
 )
 def test_farewells(text: str) -> None:

@@ -1,0 +1,60 @@
+"""Cues for goal and plan questions (planbot/goal_request.py, planbot/plan_request.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from planbot.goal_request import asks_for_its_target, asks_what_a_goal_is_about
+from planbot.plan_request import asks_about_the_plan_of_ones_kommune, names_only_another_plan
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("og i den gamle plan?", True),
+        ("hvad med notatet?", True),
+        ("i strategien da?", True),
+        ("og planen for unge?", False),  # a plan question of its own
+        ("og i Morsø?", False),
+    ],
+)
+def test_another_plan_named_by_kind_or_age(text: str, expected: bool) -> None:
+    assert names_only_another_plan(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jeg vil gerne vide hvad planen er for min kommune", True),
+        ("hvad står der i min kommunes beskæftigelsesplan", True),
+        ("hvad er planen for min sag", False),
+    ],
+)
+def test_the_plan_of_ones_kommune(text: str, expected: bool) -> None:
+    assert asks_about_the_plan_of_ones_kommune(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Og hvad er det, vi har sat som mål der?", True),
+        ("hvad har de egentlig sat som måltal for den?", True),
+        ("hvad er målet for det?", True),
+        ("hvad har vi sat som mål for unge i 2024", False),  # names its own subject
+    ],
+)
+def test_the_target_of_what_was_just_shown(text: str, expected: bool) -> None:
+    assert asks_for_its_target(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jeg har hørt morsø har et maal om socialt bedrageri hvad gaar det ud paa det lyder strengt", True),
+        ("Ordlyd på 6.11 i ND's BP24?", True),
+        ("hvad er den præcise formulering af 3a", True),
+        ("hvad handler det om at få flere i job", False),
+    ],
+)
+def test_what_a_goal_is_about_or_its_wording(text: str, expected: bool) -> None:
+    assert asks_what_a_goal_is_about(text) is expected
