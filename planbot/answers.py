@@ -1146,6 +1146,10 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
             else None
         )
         goals = goals_for(session, kommune, plan, target_group=group)
+        if not goals and group and not hint and plan is not None:
+            # the newest plan has no goal for the group, an older one may ("mål for sygedagpenge")
+            goals = goals_for(session, kommune, None, target_group=group)
+            plan = goals[0].plan if goals and len({g.plan_id for g in goals}) == 1 else None
         if theme:
             themed = [g for g in goals if g.theme == theme]
             goals = themed or [
@@ -1389,6 +1393,19 @@ def answer_target(session: Session, ctx: Context) -> Answer:
     goals, _, _, early = _goal_context(session, ctx, "Hvilken kommunes mål tænker du på?")
     if early:
         return early
+    remembered = ctx.slots.get("kommune")
+    if (
+        remembered
+        and not codes_in_text(ctx)
+        and goals[0].plan.kommune.name != remembered
+        and not (ctx.entities.get("kommune") or kommuner_in_text(session, ctx.text))
+    ):
+        # only another kommune has such a goal ("og jobordrerne, hvor mange procent skal de op
+        # om året?" while Mariagerfjord's notat is in play): a figure the kommune in play
+        # states answers before another kommune's goal
+        fact = _fact_answer(session, ctx)
+        if fact is not None:
+            return _answered_as(fact, "ask_fact")
     if not codes_in_text(ctx) and _AMOUNT_QUESTION.search(ctx.text):
         # "hvad er målet for, hvor mange unge der skal have en uddannelse": a goal with a
         # number among the close matches answers it better than one without
@@ -2125,16 +2142,35 @@ def indicator_in(ctx: Context) -> str | None:
     # "hvor mange af dem på kontanthjælp har ordinære timer" is ordinary hours)
     found = None
     for word in re.findall(r"[a-zæøå-]+", ctx.text.lower()):
-        key = _INDICATOR_LOOKUP.get(fold(word))
+        key = _indicator_of_word(word)
         if key and (found is None or key in _REFINES.get(found, ())):
             found = key
     value = ctx.entity("indicator")
-    named = _INDICATOR_LOOKUP.get(fold(value)) if value else None
+    named = _indicator_of_word(value) if value else None
     if named is None and value in INDICATORS:
         named = value
     if named and found in _REFINES.get(named, ()):
         return found
     return named or found
+
+
+# compounds that begin with an indicator ("kontanthjælpstallene", "ledighedstallet"), longest first
+_INDICATOR_PREFIXES = (
+    ("langtidsledig", "langtidsledighed"),
+    ("kontanthjaelp", "kontanthjælp"),
+    ("ledighed", "ledighed"),
+    ("dagpenge", "dagpenge"),
+    ("aktivering", "aktivering"),
+)
+
+
+def _indicator_of_word(word: str) -> str | None:
+    """The indicator a word names, as a whole word or as the first part of a compound."""
+    folded = fold(word)
+    key = _INDICATOR_LOOKUP.get(folded)
+    if key is None and not folded.startswith("ledighedsydelse"):  # a benefit, not unemployment
+        key = next((k for prefix, k in _INDICATOR_PREFIXES if folded.startswith(prefix)), None)
+    return key
 
 
 # indicators measured within a wider one: ordinary hours and activation are among the

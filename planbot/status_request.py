@@ -25,6 +25,9 @@ _HOW_IT_GOES = re.compile(
     r"|star\s+det\s+(?:sa\s+|egentlig\s+|nu\s+)?til\s+)med\b"
     # an indirect question anywhere: "jeg vil gerne vide, hvordan det står til med …"
     r"|\bhvordan\s+det\s+(?:sa\s+|egentlig\s+|nu\s+)?(?:gar|star\s+til)\s+med\b"
+    # "hvordan ligger vi på den?", "og hvordan ligger kommunen så med det?"
+    r"|^(?:og\s+|men\s+)?hvordan\s+ligger\s+(?:vi|de|i|kommunen|jobcentret|det|den)\s+"
+    r"(?:sa\s+|egentlig\s+|nu\s+)?(?:pa|med)\b"
     # "… vil gerne vide, hvor langt Norddjurs er nået med at få flere i ordinære timer"
     r"|\bhvor\s+langt\s+(?:\w+\s+){0,3}?(?:naet|kommet)\s+med\b"
 )
@@ -44,8 +47,8 @@ def asks_how_it_goes(text: str) -> bool:
     return any(_HOW_IT_GOES.search(s) and not _NOT_ONE_GOAL.search(s) for s in sentences if s)
 
 
-# one goal referred back to: "hvordan står det til med den?", "… med målet?"
-_ONE_GOAL_REFERENCE = re.compile(r"\bmed\s+(?:den|det|dette|denne|malet)\b")
+# one goal referred back to: "hvordan står det til med den?", "… med målet?", "hvordan ligger vi på den?"
+_ONE_GOAL_REFERENCE = re.compile(r"\b(?:med|pa)\s+(?:den|det|dette|denne|malet)\b")
 
 
 def refers_to_one_goal(text: str) -> bool:
@@ -76,12 +79,17 @@ def asks_if_reached(text: str) -> bool:
     return bool(_IF_REACHED.search(fold(text).strip()))
 
 
-# "hvornår skal det være nået?", "hvornår betragter man det som nået?": the target, not the status
+# "hvornår skal det være nået?", "hvornår betragter man det som nået?", "hvad havde vi sat som
+# mål for …?", "et mål for hvor mange …": the target, not the status
 _WHEN_REACHED = re.compile(
     r"\bhvornar\b(?:\s+[\w.]+){1,5}?\s+(?:naet|opfyldt|indfriet)\b"
     # "hvordan ved de, om de har nået det?": what counts as reached
     r"|\bhvordan\s+(?:ved|kan|skal)\s+(?:de|man|i|vi|kommunen|jobcentret)\s+(?:\w+\s+)?(?:om|at|hvornar|nar)\b"
     r"(?:\s+[\w.]+){1,4}?\s+(?:naet|naaet|opfyldt|indfriet|lykkedes|i\s+mal)\b"
+    # what was set as the goal: "hvad var det nu lige, vi havde sat som mål for tilfredsheden?"
+    r"|\b(?:har|havde)\s+(?:\w+\s+){0,3}?sat\s+(?:som|af)\s+(?:mal|maltal|malsaetning)\s+for\b"
+    # "har kommunen et mål for, hvor mange der skal til samtaler?"
+    r"|\b(?:et|noget|nogen)\s+(?:mal|maltal|malsaetning)\s+for,?\s+hvor\s+(?:mange|stor|meget|hoj|hurtigt)\b"
 )
 
 

@@ -1732,3 +1732,37 @@ def test_what_is_done_about_the_goal_in_play_without_words_of_its_own(session: S
     answer = ask(session, answers.answer_initiatives, "hvad goer de saa konkret", slots)
     assert answer.text.startswith("Indsatser under Mål 6")
     assert "kontrolgruppen" in answer.text
+
+
+def test_a_figure_of_the_kommune_in_play_before_another_kommunes_goal(session: Session) -> None:
+    slots = {
+        "kommune": "Mariagerfjord",
+        "plan_id": "mariagerfjord-2021-2024-notat",
+        "last_intent": "ask_fact",
+    }
+    answer = ask(
+        session, answers.answer_target, "og jobordrerne, hvor mange procent skal de op om året?", slots
+    )
+    assert "10 procent" in answer.text
+    assert "Mariagerfjord" in answer.full_text()
+
+
+def test_goals_for_a_group_only_an_older_plan_has(session: Session) -> None:
+    answer = ask(
+        session,
+        answers.answer_list_goals,
+        "mål for sygedagpenge og forsikrede ledige?",
+        kommune="Mariagerfjord",
+    )
+    assert "1b Sygedagpenge og forsikrede ledige" in answer.text
+    assert answer.sources[0].title.startswith("Notat om udmøntning")
+
+
+def test_an_indicator_named_in_a_compound(session: Session) -> None:
+    ctx = Context(
+        text="Kan du stille kontanthjælpstallene for Gladsaxe og Hillerød op over for hinanden?",
+        entities={},
+        slots={},
+    )
+    assert answers.indicator_in(ctx) == "kontanthjælp"
+    assert answers.indicator_in(Context(text="hvad er ledighedsydelsen", entities={}, slots={})) is None

@@ -984,3 +984,15 @@ def test_a_figure_from_the_plans_for_a_kommune_without_one_is_jobindsats(gate: D
 def test_whom_an_initiative_is_for_heard_as_a_fact_is_initiatives(gate: DomainVocabularyGate) -> None:
     text = "Hvilke målgrupper er omfattet af branchespor i ND's arbejdsmarkedsstrategi 20-21?"
     assert intent_after(gate, predicted(text, "ask_fact", 0.7)) == "ask_initiatives"
+
+
+def test_what_was_set_as_the_goal_heard_as_status_or_fact_is_the_target(gate: DomainVocabularyGate) -> None:
+    text = "Hvad var det nu lige, vi i Mariagerfjord havde sat som mål for borgernes tilfredshed?"
+    assert intent_after(gate, predicted(text, "ask_status", 0.8)) == "ask_target"
+    text = "er lige blevet ledig i grenaa. har kommunen et maal for hvor mange der skal til samtaler?"
+    assert intent_after(gate, predicted(text, "ask_fact", 0.8)) == "ask_target"
+
+
+def test_how_we_are_placed_on_the_goal_in_play_is_its_status(gate: DomainVocabularyGate) -> None:
+    message = fell_back("hvordan ligger vi på den?", ask_overview=0.48, ask_status=0.44)
+    assert intent_after(gate, message) == "ask_status"

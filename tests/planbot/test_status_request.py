@@ -22,6 +22,7 @@ from planbot.status_request import (
         "Før mødet vil jeg gerne vide, hvordan det står til med de ordinære timer, altså mål 6.10.",
         "kan du fortælle hvordan det går med flygtningene i arbejde på Mors?",
         "vil gerne vide, hvor langt Norddjurs er nået med at få flere ydelsesmodtagere ud i ordinære timer.",
+        "hvordan ligger vi på den?",
     ],
 )
 def test_how_it_goes(text: str) -> None:
@@ -100,3 +101,19 @@ def test_when_a_goal_counts_as_reached() -> None:
 )
 def test_mentions_progress(text: str, progress: bool) -> None:
     assert mentions_progress(text) is progress
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hvad var det nu lige, vi i Mariagerfjord havde sat som mål for borgernes tilfredshed?", True),
+        ("har kommunen et maal for hvor mange der skal til samtaler?", True),
+        ("hvilke mål har de sat for unge", False),  # which goals
+    ],
+)
+def test_what_was_set_as_the_target(text: str, expected: bool) -> None:
+    assert asks_when_reached(text) is expected
+
+
+def test_a_goal_referred_back_to_with_paa() -> None:
+    assert refers_to_one_goal("hvordan ligger vi på den?")
