@@ -76,7 +76,12 @@ from planbot.comparison import (
     is_place_answer,
     without_who_is_there,
 )
-from planbot.definition_request import asks_directly_what_term_is, asks_for_definition, glossary_term_in
+from planbot.definition_request import (
+    asks_directly_what_term_is,
+    asks_for_definition,
+    glossary_term_in,
+    names_the_term_in_the_question,
+)
 from planbot.fact_request import asks_for_an_amount, asks_to_check_a_figure
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
 from planbot.goal_request import (
@@ -106,6 +111,7 @@ from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.social import (
     asks_for_a_person,
     asks_what_it_can_do,
+    is_bare_greeting,
     is_farewell,
     is_greeting_with_introduction,
     is_thanks,
@@ -389,8 +395,20 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         return not self._privacy_chosen(message) and not contains_masked_data(text) and is_thanks(text)
 
     def _greeting(self, message: Message) -> bool:
-        """A greeting and who the user is, with no question yet, unless a sure privacy intent."""
-        return not self._privacy_chosen(message) and is_greeting_with_introduction(message.get(TEXT) or "")
+        """A greeting and who the user is, with no question yet, or only a greeting with words
+        around it ("God morgen derude") heard as something else than leave-taking, unless a
+        sure privacy intent."""
+        text = message.get(TEXT) or ""
+        if self._privacy_chosen(message):
+            return False
+        if is_greeting_with_introduction(text):
+            return True
+        # "God aften" heard as a goodbye may end the conversation: only other guesses give way
+        leave_taking = self._classified_intent(message) in (
+            self._config["farewell_intent"],
+            self._config["thank_intent"],
+        )
+        return is_bare_greeting(text) and not leave_taking
 
     def _definition_request(self, message: Message) -> bool:
         """A question what a recognised term means ("hvad menes der med benchmark?").
@@ -403,11 +421,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         foreslået") unless the message has masked personal data."""
         entities = message.get(ENTITIES) or []
         types = {e.get(ENTITY_ATTRIBUTE_TYPE) for e in entities}
-        if self._goal_codes(message):
-            return False
         text = message.get(TEXT) or ""
-        if self._config["term_entity"] not in types:
-            return not self._privacy_chosen(message) and glossary_term_in(text) and asks_for_definition(text)
         spans = [
             (e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END])
             for e in entities
@@ -415,9 +429,16 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             and isinstance(e.get(ENTITY_ATTRIBUTE_START), int)
             and isinstance(e.get(ENTITY_ATTRIBUTE_END), int)
         ]
+        if self._goal_codes(message):
+            # "1.2 og 1.3 følges op pba. jobindsats.dk – hvad er jobindsats.dk for en størrelse?":
+            # a term asked about directly, whatever goals the message names first
+            return not self._privacy_chosen(message) and names_the_term_in_the_question(text, spans)
+        if self._config["term_entity"] not in types:
+            return not self._privacy_chosen(message) and glossary_term_in(text) and asks_for_definition(text)
         if self._privacy_chosen(message):
             return not contains_masked_data(text) and asks_directly_what_term_is(text, spans)
-        return asks_for_definition(text, spans)
+        # "Der står noget om branchespor i den gamle strategi. Hvad er det helt præcist?"
+        return asks_for_definition(text, spans) or asks_directly_what_term_is(text, spans)
 
     def _comparison(self, message: Message) -> bool:
         """A message that compares kommuner: a fragment that only names the other side
@@ -619,16 +640,23 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
 
     def _goals_asked_for(self, message: Message) -> bool:
         """ "har kommunen nogen mål for os fleksjobbere?", "hvad er målene for jobcenteret på
-        Morsø?": which goals there are, heard as a status, overview or plan question (or
-        unsure), when no word asks how far they have come and no goal code is named."""
+        Morsø?": which goals there are, heard as a status, overview, plan or target question,
+        as a handoff without a word of a person (or unsure), when no word asks how far they
+        have come and no goal code is named."""
         heard = self._classified_intent(message)
         replaceable = (
             self._config["status_intent"],
             self._config["overview_intent"],
             self._config["plan_intent"],
+            # "hvad er målene på integrationsområdet" heard as one goal's target
+            self._config["target_intent"],
         )
         text = message.get(TEXT) or ""
-        if not (heard in replaceable or self._fell_back(message)) or self._privacy_chosen(message):
+        # "… har morso nogen maal for at faa folk med handicap i job" heard as a handoff
+        handoff_without_person = heard == self._config["handoff_intent"] and not asks_for_a_person(text)
+        if not (heard in replaceable or handoff_without_person or self._fell_back(message)):
+            return False
+        if self._privacy_chosen(message) and not handoff_without_person:
             return False
         return asks_which_goals(text) and not self._goal_codes(message) and not mentions_progress(text)
 

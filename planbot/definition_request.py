@@ -73,8 +73,9 @@ _DIRECTLY_AFTER_TERM = re.compile(r"^\s*(?:[?.!,;:]|for\s+(?:noget|en|et)\b|$)")
 
 # "… skal på fgu, hvad er det for noget egentlig": the term, then the question what it is
 _WHAT_IS_IT_AFTER_TERM = re.compile(
-    r"^[^.?!]{0,60}?\bhvad\s+er\s+det(?:\s+for\s+(?:noget|en\s+\w+|et\s+\w+))?"
-    r"(?:\s+(?:egentlig|lige|sa|for\s+noget))*\s*[?.!]*\s*$"
+    # the term's sentence may end first ("… i Norddjurs' gamle strategi. Hvad er det helt præcist?")
+    r"^[^?!]{0,80}?\bhvad\s+er\s+det(?:\s+for\s+(?:noget|en\s+\w+|et\s+\w+))?"
+    r"(?:\s+(?:egentlig|lige|sa|for\s+noget|helt\s+praecist|praecist|praecis))*\s*[?.!]*\s*$"
 )
 
 
@@ -85,6 +86,16 @@ def asks_directly_what_term_is(text: str, term_spans: Iterable[tuple[int, int]])
     return any(
         (_BEFORE_TERM.search(fold(text[:start])) and _DIRECTLY_AFTER_TERM.search(fold(text[end:])))
         or _WHAT_IS_IT_AFTER_TERM.search(fold(text[end:]))
+        for start, end in term_spans
+    )
+
+
+def names_the_term_in_the_question(text: str, term_spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether "hvad er <term>" asks for the term by name, followed by nothing, a punctuation
+    mark or "for noget/en størrelse" ("… – hvad er jobindsats.dk for en størrelse?"): a
+    definition request even after goal codes, unlike "6.3 – fgu, hvad er det?"."""
+    return any(
+        _BEFORE_TERM.search(fold(text[:start])) and _DIRECTLY_AFTER_TERM.search(fold(text[end:]))
         for start, end in term_spans
     )
 

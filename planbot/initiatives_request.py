@@ -30,6 +30,8 @@ _WHAT_IS_DONE = re.compile(
     # "gør kommunen egentlig noget for de unge …?", "gør I noget ved langtidsledigheden"
     r"|(?:^|[.!?]\s*|,\s*|\bog\s+)(?:gor|goer)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+){0,2}"
     r"noget\s+(?:for|med|ved)\b"
+    # "er der noget for os aeldre?", "er der noget til folk som mig"
+    r"|\ber\s+der\s+noget\s+(?:til|for)\s+(?:os|folk|dem|personer|nogen|unge|aeldre|seniorer)\b"
     # "er der noget kommunen gør for at folk som mig kan blive opkvalificeret"
     r"|\ber\s+der\s+noget\s+(?:som\s+|der\s+)?(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:gor|goer)\s+(?:for|med|ved)\b"
 )

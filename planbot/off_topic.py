@@ -115,7 +115,8 @@ def is_english(text: str) -> bool:
 
 # the kommune's other services a citizen asks the municipal chat about (folded word starts)
 _OTHER_SERVICE = re.compile(
-    r"\b(?:daginstitution|vuggestue|bornehave|dagpleje|sfo|fritidshjem|fritidsklub|hjemmepleje|hjemmehjaelp"
+    r"\b(?:skoleindskrivning\w*|indskrivning\s+til\s+(?:skole|0\.?\s+klasse|bornehaveklasse)\w*"
+    r"|daginstitution|vuggestue|bornehave|dagpleje|sfo|fritidshjem|fritidsklub|hjemmepleje|hjemmehjaelp"
     r"|plejehjem|plejebolig|aeldrepleje|aeldrecent|madudbringning|affald|skrald|storskrald|genbrugsplads"
     r"|dagrenovation|byggetilladelse|byggesag|parker|snerydning|vejarbejde|bibliotek|svommehal|korekort"
     r"|sygesikring|sundhedskort|ejendomsskat|grundskyld|rotte|skolebus|la(?:e)?gevagt|tandlaege"

@@ -181,6 +181,8 @@ _CAPABILITY_QUESTION = re.compile(
     rf"|(?:^|\s)hvad\s+(?:er\s+{_ASSISTANT}|kan\s+{_ASSISTANT}\s+bruges){_FILLER}\s+(?:bygget|lavet|beregnet|designet|programmeret|tiltaenkt)\s+til\b"
     # "hvad er det, du kan hjælpe mig med?"
     rf"|(?:^|\s)hvad\s+er\s+det\s+{_ASSISTANT}\s+kan{_FILLER}\s+(?:hjaelpe(?:\s+(?:mig|os))?\s+med|svare\s+pa|besvare)$"
+    # "kan du trække jobindsats-tal eller kun planerne?": what it can do, one thing or the other
+    rf"|^kan\s+{_ASSISTANT}\s+(?:\S+\s+){{1,5}}?eller\s+(?:kun|bare|kun\s+om)\s+\S+$"
 )
 
 
@@ -244,6 +246,25 @@ _ASKING_WORDS = frozenset({
     "planen", "status", "ledighed", "ledigheden", "tal", "tallene", "sag", "sagen", "cpr",
 })  # fmt: skip
 _MAX_INTRODUCTION_WORDS = 20
+
+
+# words around a bare greeting ("God morgen derude", "hej derude i chatten", "hejsa med dig bot")
+_GREETING_FILLER = frozenset({
+    "derude", "derinde", "der", "du", "med", "dig", "jer", "alle", "bot", "chatbot", "robot", "i", "chatten",
+    "chat", "igen", "sa", "lige", "venner", "assistent", "planassistent", "planassistenten",
+})  # fmt: skip
+
+
+def is_bare_greeting(text: str) -> bool:
+    """Whether the message only greets ("God morgen derude", "hej derude i chatten")."""
+    if "?" in text or any(ch.isdigit() for ch in text):
+        return False
+    words = _words(text)
+    for greeting in sorted(_GREETINGS, key=len, reverse=True):
+        size = len(greeting.split())
+        if " ".join(words[:size]) == greeting:
+            return all(word in _GREETING_FILLER for word in words[size:])
+    return False
 
 
 def is_greeting_with_introduction(text: str) -> bool:

@@ -33,6 +33,8 @@ _ASKS_WHERE_IT_IS = re.compile(
     rf"|\bhvor\s+(?:er|var|blev)\s+{_IT}\s+(?:\w+\s+)?(?:trukket|hentet|taget|fundet|fra)\b"
     # kilde + afsnit?
     r"|^\W*(?:og\s+)?kilde(?:n|r|henvisning|angivelse)?\b"
+    # staff shorthand: "ref?", "reference?", "henvisning?"
+    r"|^\W*(?:og\s+)?(?:ref|reference|referencen|henvisning|henvisningen)\W*$"
 )
 
 

@@ -63,6 +63,8 @@ def refers_to_one_goal(text: str) -> bool:
 # "netop det mål", "dette succeskriterie", "det her delmål": one goal, pointed at
 _THIS_GOAL = re.compile(
     r"\b(?:det|dette|denne|den)\s+(?:her\s+|der\s+|samme\s+|enkelte\s+)?(?:mal|delmal|succeskriterie|malsaetning|maltal)\b"
+    # "status på succeskriteriet om samlet tilfredshed", "overblik over målet om samtaler"
+    r"|\b(?:succeskriteriet|malet|delmalet|malsaetningen)\s+(?:om|for)\b"
 )
 
 
@@ -88,6 +90,11 @@ _WHEN_REACHED = re.compile(
     r"(?:\s+[\w.]+){1,4}?\s+(?:naet|naaet|opfyldt|indfriet|lykkedes|i\s+mal)\b"
     # what was set as the goal: "hvad var det nu lige, vi havde sat som mål for tilfredsheden?"
     r"|\b(?:har|havde)\s+(?:\w+\s+){0,3}?sat\s+(?:som|af)\s+(?:mal|maltal|malsaetning)\s+for\b"
+    # "hvad var det nu succeskriteriet for tilfredshed lød på?", "hvad lyder målet på?"
+    r"|\b(?:succeskriteri\w*|maltal\w*|malsaetning\w*|malet|malvaerdi\w*)\b(?:\s+\S+){0,8}?\s+(?:lod|lyder)\s+pa\b"
+    r"|\bhvad\s+(?:lod|lyder)\s+(?:\w+\s+){0,2}?(?:succeskriteri\w*|maltal\w*|malsaetning\w*|malet)\b"
+    # staff shorthand: "målværdi 6.3 Norddjurs", "måltal for 1.2"
+    r"|^\W*(?:malvaerdi\w*|maltal\w*)\b"
     # "har kommunen et mål for, hvor mange der skal til samtaler?"
     r"|\b(?:et|noget|nogen)\s+(?:mal|maltal|malsaetning)\s+for,?\s+hvor\s+(?:mange|stor|meget|hoj|hurtigt)\b"
 )

@@ -996,3 +996,41 @@ def test_what_was_set_as_the_goal_heard_as_status_or_fact_is_the_target(gate: Do
 def test_how_we_are_placed_on_the_goal_in_play_is_its_status(gate: DomainVocabularyGate) -> None:
     message = fell_back("hvordan ligger vi på den?", ask_overview=0.48, ask_status=0.44)
     assert intent_after(gate, message) == "ask_status"
+
+
+def test_round_33_and_34_cues(gate: DomainVocabularyGate) -> None:
+    assert intent_after(gate, fell_back("God morgen derude", greet=0.3)) == "greet"
+    assert intent_after(gate, predicted("God aften", "goodbye", 0.7)) == "goodbye"  # may end the talk
+    assert intent_after(gate, predicted("ref?", "out_of_scope", 0.6)) == "ask_source"
+    target = "Hvad var det nu succeskriteriet for tilfredshed lød på i Mariagerfjords notat om udmøntning?"
+    assert intent_after(gate, fell_back(target, ask_plan_info=0.3)) == "ask_target"
+    assert (
+        intent_after(gate, predicted("hvad er målene på integrationsområdet", "ask_target", 0.7))
+        == "list_goals"
+    )
+    handicap = (
+        "har faaet en hjerneskade men vil gerne arbejde igen har morso nogen maal for folk med handicap"
+    )
+    assert intent_after(gate, predicted(handicap, "human_handoff", 0.7)) == "list_goals"
+    seniors = "jeg er 61 og er lige blevet fyret i norddjurs. er der noget for os aeldre"
+    assert intent_after(gate, fell_back(seniors, ask_initiatives=0.3)) == "ask_initiatives"
+    school = "Ved du hvornår fristen for skoleindskrivning til 0. klasse er i Norddjurs?"
+    assert intent_after(gate, predicted(school, "ask_fact", 0.7)) == "out_of_scope"
+    status = "hej. status på succeskriteriet om samlet tilfredshed i MFJ-notatet 2021-24?"
+    assert intent_after(gate, predicted(status, "ask_overview", 0.7)) == "ask_status"
+
+
+def test_a_term_asked_directly_after_goal_codes_or_a_sentence_is_a_definition(
+    gate: DomainVocabularyGate,
+) -> None:
+    text = "1.2 og 1.3 i ND følges op pba. jobindsats.dk – hvad er jobindsats.dk for en størrelse?"
+    second = text.rindex("jobindsats.dk")
+    entities = [
+        {"entity": "goal_code", "value": "1.2", "start": 0, "end": 3},
+        {"entity": "term", "value": "jobindsats.dk", "start": second, "end": second + 13},
+    ]
+    assert intent_after(gate, predicted(text, "ask_follow_up", 0.8, entities=entities)) == "define_term"
+    text = "Der står noget om branchespor i Norddjurs' gamle strategi. Hvad er det helt præcist?"
+    start = text.index("branchespor")
+    term = [{"entity": "term", "value": "branchespor", "start": start, "end": start + 11}]
+    assert intent_after(gate, predicted(text, "ask_plan_info", 0.8, entities=term)) == "define_term"

@@ -178,3 +178,24 @@ def test_a_greeting_that_says_who_the_user_is(text: str) -> None:
 )
 def test_not_a_greeting_with_an_introduction(text: str) -> None:
     assert not is_greeting_with_introduction(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("God morgen derude", True),
+        ("hej derude i chatten", True),
+        ("hejsa med dig bot", True),
+        ("hej hvad kan du", False),
+        ("hej, hvad er ledigheden i Morsø", False),
+    ],
+)
+def test_bare_greetings(text: str, expected: bool) -> None:
+    from planbot.social import is_bare_greeting
+
+    assert is_bare_greeting(text) is expected
+
+
+def test_one_thing_or_the_other_asks_what_it_can_do() -> None:
+    assert asks_what_it_can_do("kan du trække jobindsats-tal eller kun planerne?")
+    assert not asks_what_it_can_do("kan du sige om ledigheden er steget eller faldet")
