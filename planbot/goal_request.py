@@ -87,7 +87,11 @@ def asks_what_a_goal_is_about(text: str) -> bool:
 
 
 # staff asking for a goal's exact words: "ordlyd på 6.11", "den præcise formulering af 3a"
-_WORDING = re.compile(r"\bordlyd\w*|\b(?:praecise|eksakte|nojagtige)\s+(?:formulering|tekst|ordlyd)\w*")
+# (not "kan du give mig hele ordlyden", which asks for more of the last answer)
+_WORDING = re.compile(
+    r"\b(?:ordlyd\w*|(?:praecise|eksakte|nojagtige)\s+(?:formulering|tekst|ordlyd)\w*)\s+(?:pa|af|for|i)\s+"
+    r"(?:\w+\s+)?(?:\d|mal\b|malet\b|succeskriteri)"
+)
 
 
 def without_what_it_is_about(text: str) -> str:

@@ -25,9 +25,10 @@ _HOW_IT_GOES = re.compile(
     r"|star\s+det\s+(?:sa\s+|egentlig\s+|nu\s+)?til\s+)med\b"
     # an indirect question anywhere: "jeg vil gerne vide, hvordan det står til med …"
     r"|\bhvordan\s+det\s+(?:sa\s+|egentlig\s+|nu\s+)?(?:gar|star\s+til)\s+med\b"
-    # "hvordan ligger vi på den?", "og hvordan ligger kommunen så med det?"
+    # "hvordan ligger vi på den?", "og hvordan ligger kommunen så med det?" (the goal in play;
+    # not "hvordan ligger vi på ledighed" nor "… med sine mål")
     r"|^(?:og\s+|men\s+)?hvordan\s+ligger\s+(?:vi|de|i|kommunen|jobcentret|det|den)\s+"
-    r"(?:sa\s+|egentlig\s+|nu\s+)?(?:pa|med)\b"
+    r"(?:sa\s+|egentlig\s+|nu\s+)?(?:pa|med)\s+(?:den|det|dette|denne|malet)\b"
     # "… vil gerne vide, hvor langt Norddjurs er nået med at få flere i ordinære timer"
     r"|\bhvor\s+langt\s+(?:\w+\s+){0,3}?(?:naet|kommet)\s+med\b"
 )
