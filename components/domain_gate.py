@@ -40,6 +40,7 @@ is ``goal_detail``, "hvad måles der præcist på?" heard as follow-up is the go
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import rasa.shared.utils.io
@@ -132,6 +133,10 @@ from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms,
 logger = logging.getLogger(__name__)
 
 VOCABULARY_FILE = "domain_vocabulary.json"
+# "status ND", "status på Morsø?", "status for Mariagerfjord": a kommune's status, nothing else
+_STATUS_OF = re.compile(
+    r"^\W*status\s+(?:pa\s+|på\s+|for\s+|i\s+)?(?P<place>[\w-]+)(?:\s+kommune)?\W*$", re.IGNORECASE
+)
 
 
 def message_forms(message: Message) -> list[frozenset[str]]:
@@ -432,7 +437,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if self._goal_codes(message):
             # "1.2 og 1.3 følges op pba. jobindsats.dk – hvad er jobindsats.dk for en størrelse?":
             # a term asked about directly, whatever goals the message names first
-            return not self._privacy_chosen(message) and names_the_term_in_the_question(text, spans)
+            return not contains_masked_data(text) and names_the_term_in_the_question(text, spans)
         if self._config["term_entity"] not in types:
             return not self._privacy_chosen(message) and glossary_term_in(text) and asks_for_definition(text)
         if self._privacy_chosen(message):
@@ -532,6 +537,16 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return False
         return asks_how_it_goes(text)
 
+    def _kommune_status(self, message: Message) -> bool:
+        """ "status ND", "status på Morsø?": the status of a kommune's goals, an overview, not
+        one goal named "ND"."""
+        text = message.get(TEXT) or ""
+        match = _STATUS_OF.search(text)
+        if match is None or self._privacy_chosen(message):
+            return False
+        forms = kommune_forms(message, self._config["place_entity"], self._config["lookup_extractor"])
+        return fold_plain(match.group("place")) in {fold_plain(f) for f in forms}
+
     def _goals_to_list(self, message: Message) -> bool:
         """ "Må jeg få en oversigt over de mål, der står i vores plan?": the classifier torn
         between the list of goals and their status overview, and no word of how far the goals
@@ -562,7 +577,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if self._fell_back(message):
             return len(codes) == 1 and asks_what_is_measured(text)
         return (
-            self._classified_intent(message) == self._config["follow_up_intent"]
+            self._classified_intent(message)
+            in (self._config["follow_up_intent"], self._config["target_intent"])
             and len(codes) <= 1
             and asks_only_what_is_measured(text)
         )
@@ -751,6 +767,12 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             classified in (self._config["place_intent"], self._config["plan_intent"])
             or (classified == self._config["handoff_intent"] and not asks_for_a_person(text))
             or (goal_question and not names_a_goal)
+            # "… har kommunen noget med opkvalificering eller kurser" heard as a status
+            or (
+                classified == self._config["status_intent"]
+                and not mentions_progress(text)
+                and not names_a_goal
+            )
         )
         if (self._fell_back(message) or heard_otherwise) and asks_what_is_done(text):
             return True
@@ -795,6 +817,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("The plan of the user's kommune", self._plan_of_ones_kommune, "plan_intent"),
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),
+            ("The status of a kommune", self._kommune_status, "overview_intent"),
             ("How a goal is going", self._status_question, "status_intent"),
             ("Goals to list, not their status", self._goals_to_list, "list_intent"),
             ("Which goals there are", self._goals_asked_for, "list_intent"),

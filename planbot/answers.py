@@ -1597,6 +1597,8 @@ _BELONGING_WORDS = {
     "relaterede", "horer", "hore", "under", "tiltag", "tiltagene", "indsats", "indsatser", "indsatserne",
     "handlinger", "handlingerne", "initiativer", "initiativerne", "haenger", "sammen", "knyttet", "koblet",
     "forbundet", "tilhorer", "understotter", "bidrager",
+    # reaching it: "hvad gør vi så konkret for at rykke på det?"
+    "rykke", "rykker", "flytte", "forbedre", "lofte", "opna", "indfri", "indfrie",
 }  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from planbot.text import fold, only_filler_and
 # "end", "i forhold til", "sammenlignet med": the message compares with what it names
 COMPARISON_CUE = re.compile(
     r"\b(?:end|i\s+forhold\s+til|ift|sammenlign(?:et)?\s+med|(?:til\s+)?sammenligning(?:\s+med)?"
-    r"|sammenholdt\s+med|kontra|versus|vs|(?:holdt|målt|malt|stillet)\s+op\s+(?:i)?mod"
+    r"|sammenholdt\s+med|kontra|versus|vs|(?:holdt|målt|malt|stillet|set|sat)\s+op\s+(?:i)?mod"
     # "hvordan følger Norddjurs og Mariagerfjord hver især op?"
     r"|hver\s+(?:især|isaer|for\s+sig)"
     # "hvem har flest?", "hvilken af dem ligger højest?"

@@ -49,7 +49,9 @@ _NOT_A_TERM_QUESTION = re.compile(
 
 
 # "hvad er IGU?", "og hvad er fleksjob egentlig, min nabo …": the term is the whole subject
-_BEFORE_TERM = re.compile(r"\bhvad\s+er\s+(?:(?:en|et|egentlig|sa|nu|lige|overhovedet)\s+)*$")
+_BEFORE_TERM = re.compile(
+    r"\bhvad\s+er\s+(?:(?:en|et|egentlig|sa|nu|lige|overhovedet|det\s+der|den\s+der|det\s+her)\s+)*$"
+)
 _AFTER_TERM = re.compile(
     r"^(?:\s*(?:sa|egentlig|da|nu|overhovedet|for\s+noget|for\s+en\s+storrelse|helt\s+praecist|praecist|praecis"
     # "hvad er en benchmark så i den sammenhæng?": the term in the sense just mentioned
@@ -68,7 +70,7 @@ def _asks_what_term_is(text: str, term_spans: Iterable[tuple[int, int]]) -> bool
 
 # "hvad er fgu for noget min søn har fået foreslået": the term asked about directly, whatever
 # story follows
-_DIRECTLY_AFTER_TERM = re.compile(r"^\s*(?:[?.!,;:]|for\s+(?:noget|en|et)\b|$)")
+_DIRECTLY_AFTER_TERM = re.compile(r"^\s*(?:(?:egentlig|sa|nu)\s+)?(?:[?.!,;:]|for\s+(?:noget|en|et)\b|$)")
 
 
 # "… skal på fgu, hvad er det for noget egentlig": the term, then the question what it is

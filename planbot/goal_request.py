@@ -31,6 +31,9 @@ _WHICH_GOALS = re.compile(
     # "hvad er mariagerfjords mål med beskæftigelsen frem til 2027"
     r"|\bhvad\s+er\s+\w+s\s+mal(?:ene)?\s+(?:med|for)\b"
     r"|\bhvilke\s+(?:\w+\s+)?mal\b"
+    # "hvad er deres maal", "hvad mariager fjord kommune egentlig vil opnå med de arbejdsløse"
+    r"|\bhvad\s+er\s+deres\s+mal\b"
+    r"|\bhvad\s+(?:\w+\s+){0,4}?vil\s+(?:\w+\s+){0,2}?opna\b"
 )
 
 
@@ -57,7 +60,9 @@ def asks_for_its_target(text: str) -> bool:
 
 
 # "hvad er det præcis der måles på?", "hvad måler 6.11 helt præcist?", "hvad er det præcist den måler"
-_WHAT_IS_MEASURED = re.compile(r"\bhvad\s+(?:er\s+det\s+(?:\w+\s+)?(?:der|den|de)\s+)?(?:males|maler)\b")
+_WHAT_IS_MEASURED = re.compile(
+    r"\bhvad\s+(?:er\s+det\s+(?:\w+,?\s+)?(?:der|den|de|man|vi|i)\s+)?(?:males|maler)\b"
+)
 
 
 def asks_what_is_measured(text: str) -> bool:

@@ -30,6 +30,8 @@ _WHAT_IS_DONE = re.compile(
     # "gør kommunen egentlig noget for de unge …?", "gør I noget ved langtidsledigheden"
     r"|(?:^|[.!?]\s*|,\s*|\bog\s+)(?:gor|goer)\s+(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:\w+\s+){0,2}"
     r"noget\s+(?:for|med|ved)\b"
+    # "har kommunen noget med opkvalificering eller kurser", "har de noget for unge"
+    r"|\bhar\s+(?:kommunen|de|i|jobcentret|jobcenteret|\w+\s+kommune)\s+(?:\w+\s+)?noget\s+(?:med|for|til|om)\b"
     # "er der noget for os aeldre?", "er der noget til folk som mig"
     r"|\ber\s+der\s+noget\s+(?:til|for)\s+(?:os|folk|dem|personer|nogen|unge|aeldre|seniorer)\b"
     # "er der noget kommunen gør for at folk som mig kan blive opkvalificeret"

@@ -152,6 +152,8 @@ _PERSON_REQUEST = re.compile(
 _WHOM_TO_CONTACT = re.compile(
     r"\bhvem\s+(?:skal|kan|ma|bor)\s+jeg\s+(?:sa\s+|egentlig\s+|lige\s+)*"
     r"(?:kontakte|ringe\s+til|skrive\s+til|henvende\s+mig\s+til|tale\s+med|snakke\s+med)\b"
+    # "… – kan du stille mig videre?"
+    r"|\b(?:kan|vil)\s+(?:du|i)\s+(?:ikke\s+)?(?:stille|sende|forbinde|viderestille)\s+mig\s+(?:videre|om)\b"
 )
 
 

@@ -29,6 +29,8 @@ _HOW_IT_GOES = re.compile(
     # not "hvordan ligger vi på ledighed" nor "… med sine mål")
     r"|^(?:og\s+|men\s+)?hvordan\s+ligger\s+(?:vi|de|i|kommunen|jobcentret|det|den)\s+"
     r"(?:sa\s+|egentlig\s+|nu\s+)?(?:pa|med)\s+(?:den|det|dette|denne|malet)\b"
+    # "… – har Norddjurs nået det, og hvis ikke, hvorfor?"
+    r"|\bhar\s+(?:\w+\s+){0,2}?(?:naet|nat)\s+(?:det|den|malet|malsaetningen|succeskriteriet)\b"
     # "… vil gerne vide, hvor langt Norddjurs er nået med at få flere i ordinære timer"
     r"|\bhvor\s+langt\s+(?:\w+\s+){0,3}?(?:naet|kommet)\s+med\b"
 )
@@ -94,6 +96,9 @@ _WHEN_REACHED = re.compile(
     # "hvad var det nu succeskriteriet for tilfredshed lød på?", "hvad lyder målet på?"
     r"|\b(?:succeskriteri\w*|maltal\w*|malsaetning\w*|malet|malvaerdi\w*)\b(?:\s+\S+){0,8}?\s+(?:lod|lyder)\s+pa\b"
     r"|\bhvad\s+(?:lod|lyder)\s+(?:\w+\s+){0,2}?(?:succeskriteri\w*|maltal\w*|malsaetning\w*|malet)\b"
+    # "hvad var det nu, succeskriteriet for … var", "… – hvad er succeskriteriet"
+    r"|\bhvad\s+(?:var|er)\s+(?:det\s+(?:nu\s*)?,?\s*)?(?:succeskriteriet|succeskriterium|succeskriterie|maltallet"
+    r"|maltal|malsaetningen|malsaetning)\b"  # one goal's, not "målsætningerne" (the list)
     # staff shorthand: "målværdi 6.3 Norddjurs", "måltal for 1.2"
     r"|^\W*(?:malvaerdi\w*|maltal\w*)\b"
     # "har kommunen et mål for, hvor mange der skal til samtaler?"

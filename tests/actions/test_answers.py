@@ -1766,3 +1766,15 @@ def test_an_indicator_named_in_a_compound(session: Session) -> None:
     )
     assert answers.indicator_in(ctx) == "kontanthjælp"
     assert answers.indicator_in(Context(text="hvad er ledighedsydelsen", entities={}, slots={})) is None
+
+
+def test_what_is_done_to_reach_the_goal_in_play(session: Session) -> None:
+    slots = {
+        "kommune": "Norddjurs",
+        "goal_code": "6.3",
+        "plan_id": "norddjurs-2024",
+        "last_intent": "ask_status",
+    }
+    answer = ask(session, answers.answer_initiatives, "Hvad gør vi så konkret for at rykke på det?", slots)
+    assert answer.text.startswith("Indsatser under 6.3")
+    assert "Vejledning" in answer.text

@@ -1034,3 +1034,35 @@ def test_a_term_asked_directly_after_goal_codes_or_a_sentence_is_a_definition(
     start = text.index("branchespor")
     term = [{"entity": "term", "value": "branchespor", "start": start, "end": start + 11}]
     assert intent_after(gate, predicted(text, "ask_plan_info", 0.8, entities=term)) == "define_term"
+
+
+def test_round_35_and_36_cues(gate: DomainVocabularyGate) -> None:
+    nd = [
+        {"entity": "kommune", "value": "Norddjurs", "start": 7, "end": 9, "extractor": "RegexEntityExtractor"}
+    ]
+    assert intent_after(gate, predicted("status ND", "ask_status", 0.8, entities=nd)) == "ask_overview"
+    assert intent_after(gate, predicted("status på 6.3", "ask_status", 0.8)) == "ask_status"
+    put_through = "Skal have fat i teamlederen for ungeindsatsen – kan du stille mig videre?"
+    assert intent_after(gate, fell_back(put_through, ask_initiatives=0.3)) == "human_handoff"
+    achieve = (
+        "jeg kunne godt tænke mig at vide hvad mariager fjord kommune egentlig vil opnå med de arbejdsløse"
+    )
+    assert intent_after(gate, predicted(achieve, "human_handoff", 0.6)) == "list_goals"
+    courses = "hej jeg er 58 og er blevet ledig fra slagteriet i hobro, har kommunen noget med opkvalificering eller kurser"
+    assert intent_after(gate, predicted(courses, "ask_status", 0.6)) == "ask_initiatives"
+    reached = "Det der mål om at 35 % skal vælge en erhvervsuddannelse – har Norddjurs nået det, og hvis ikke, hvorfor?"
+    assert intent_after(gate, predicted(reached, "ask_target", 0.7)) == "ask_status"
+    measured = "Hvad er det egentlig, man måler på i det mål?"
+    assert intent_after(gate, predicted(measured, "ask_target", 0.7)) == "goal_detail"
+    criterion = "Flygtninge/familiesammenførte i BP2024 Norddjurs – hvad er succeskriteriet"
+    assert intent_after(gate, predicted(criterion, "goal_detail", 0.7)) == "ask_target"
+
+
+def test_a_term_asked_with_det_der_beats_a_guess_at_the_own_case(gate: DomainVocabularyGate) -> None:
+    text = "min søn er 17 og ved ikke hvad han vil efter 9. hvad er det der fgu egentlig for noget"
+    start = text.index("fgu")
+    entities = [
+        {"entity": "goal_code", "value": "9.", "start": text.index("9."), "end": text.index("9.") + 2},
+        {"entity": "term", "value": "FGU", "start": start, "end": start + 3},
+    ]
+    assert intent_after(gate, predicted(text, "personal_case", 0.8, entities=entities)) == "define_term"
