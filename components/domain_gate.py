@@ -335,6 +335,13 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         classified = self._classified_intent(message)
         return classified in self._config["protected_intents"] and not self._fell_back(message)
 
+    def _handoff_without_a_person(self, message: Message) -> bool:
+        """Whether the classifier heard a request for a person in a message that names none
+        ("… har morso nogen maal for folk med handicap i job"): the handoff can give way."""
+        return self._classified_intent(message) == self._config["handoff_intent"] and not asks_for_a_person(
+            message.get(TEXT) or ""
+        )
+
     def _off_topic_request(self, message: Message) -> str | None:
         """The kind of recognisable off-topic request (task, sum, another service, English), if any."""
         classified = self._classified_intent(message)
@@ -669,7 +676,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         )
         text = message.get(TEXT) or ""
         # "… har morso nogen maal for at faa folk med handicap i job" heard as a handoff
-        handoff_without_person = heard == self._config["handoff_intent"] and not asks_for_a_person(text)
+        handoff_without_person = self._handoff_without_a_person(message)
         if not (heard in replaceable or handoff_without_person or self._fell_back(message)):
             return False
         if self._privacy_chosen(message) and not handoff_without_person:
@@ -692,7 +699,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         heard = self._classified_intent(message)
         # a handoff heard in "… 90 procent er tilfredse med jobcentret, er det rigtigt" that
         # asks for no person is a figure to check
-        handoff_without_person = heard == self._config["handoff_intent"] and not asks_for_a_person(text)
+        handoff_without_person = self._handoff_without_a_person(message)
         if (self._privacy_chosen(message) and not handoff_without_person) or contains_masked_data(text):
             return False  # a CPR number or a phone number belongs to the privacy answer
         # a status question that names no goal checks a figure too ("er det rigtigt at
@@ -765,7 +772,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         names_a_goal = bool(self._goal_codes(message))
         heard_otherwise = (
             classified in (self._config["place_intent"], self._config["plan_intent"])
-            or (classified == self._config["handoff_intent"] and not asks_for_a_person(text))
+            or self._handoff_without_a_person(message)
             or (goal_question and not names_a_goal)
             # "… har kommunen noget med opkvalificering eller kurser" heard as a status
             or (

@@ -629,14 +629,20 @@ def _resolve_goal(
     return [], ""
 
 
+def _these_first(goals: list[Goal], first: Callable[[Goal], bool]) -> list[Goal]:
+    """``goals`` with those ``first`` holds for ahead of the rest, each part in its order."""
+    return sorted(goals, key=lambda g: not first(g))
+
+
 def _listed_first(goals: list[Goal], ctx: Context) -> list[Goal]:
     """``goals`` with those of the goal list just shown first: "og for inddragelsen i egen
     sag?" after the notat's goals for tilfredshed is the notat's goal, not the newer plan's."""
     listed = set(ctx.slots.get("listed_goals") or [])
     if not listed:
         return goals
-    shown = [g for g in goals if _LISTED_SEPARATOR.join((g.plan_id, g.code, g.plan.kommune.name)) in listed]
-    return shown + [g for g in goals if g not in shown]
+    return _these_first(
+        goals, lambda g: _LISTED_SEPARATOR.join((g.plan_id, g.code, g.plan.kommune.name)) in listed
+    )
 
 
 def _in_play_first(goals: list[Goal], ctx: Context) -> list[Goal]:
@@ -648,12 +654,10 @@ def _in_play_first(goals: list[Goal], ctx: Context) -> list[Goal]:
     if not plan_id:
         return goals
     if code and _POINTING_BACK.search(ctx.text):
-        in_play = [g for g in goals if g.code == code and g.plan_id == plan_id]
-    elif _FRAGMENT_OPENER.search(ctx.text) and len(ctx.text.split()) <= _SHORT_FRAGMENT_WORDS:
-        in_play = [g for g in goals if g.plan_id == plan_id]
-    else:
-        return goals
-    return in_play + [g for g in goals if g not in in_play]
+        return _these_first(goals, lambda g: g.code == code and g.plan_id == plan_id)
+    if _FRAGMENT_OPENER.search(ctx.text) and len(ctx.text.split()) <= _SHORT_FRAGMENT_WORDS:
+        return _these_first(goals, lambda g: g.plan_id == plan_id)
+    return goals
 
 
 _SHORT_FRAGMENT_WORDS = 8
@@ -668,8 +672,7 @@ def _named_value_first(goals: list[Goal], ctx: Context) -> list[Goal]:
     values = {float(v.replace(",", ".")) for v in _NAMED_PERCENT.findall(ctx.text)}
     if not values:
         return goals
-    named = [g for g in goals if g.target is not None and g.target.value in values]
-    return named + [g for g in goals if g not in named]
+    return _these_first(goals, lambda g: g.target is not None and g.target.value in values)
 
 
 def _goals_of_the_group_in_play(

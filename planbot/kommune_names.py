@@ -19,13 +19,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from planbot.curated import KNOWLEDGE_DIR
+from planbot.comparison import NATIONAL_ENTITY_VALUE as NATIONAL
+from planbot.curated import KNOWLEDGE_DIR, Catalogue, load_catalogue
 from planbot.text import fold
 
-NATIONAL = "Hele landet"
-# kommune names that are also ordinary words ("vejen" is the road); see planbot.answers
+# kommune names that are also ordinary words ("vejen" is the road), which planbot.answers,
+# planbot.nlu_data and the comparison gate count only when written as a name
 AMBIGUOUS_KOMMUNER = frozenset({"Vejen", "Greve", "Odder", "Tønder"})
 _CLOSE_SPELLING = 0.85
 # parts of hyphenated names that are ordinary words ("tallene er høje")
@@ -39,20 +38,31 @@ def name_key(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _names(knowledge_dir: Path = KNOWLEDGE_DIR) -> tuple[dict[str, str], dict[str, str]]:
-    """(key → name for names and aliases, key → name for a part of a hyphenated name)."""
-    names: dict[str, str] = {name_key(NATIONAL): NATIONAL}
-    csv_path = knowledge_dir / "jobindsats" / "jobindsats_kommuner.csv"
+def jobindsats_areas(
+    csv_path: Path = KNOWLEDGE_DIR / "jobindsats" / "jobindsats_kommuner.csv",
+) -> frozenset[str]:
+    """The areas (98 kommuner and "Hele landet") of a Jobindsats extract: its first column."""
     with csv_path.open(encoding="utf-8") as handle:
         reader = csv.reader(handle, delimiter=";")
         next(reader, None)
-        areas = {row[0] for row in reader if row}
+        return frozenset(row[0] for row in reader if row)
+
+
+@lru_cache(maxsize=4)
+def _catalogue(knowledge_dir: Path) -> Catalogue:
+    return load_catalogue(knowledge_dir)
+
+
+@lru_cache(maxsize=4)
+def _names(knowledge_dir: Path = KNOWLEDGE_DIR) -> tuple[dict[str, str], dict[str, str]]:
+    """(key → name for names and aliases, key → name for a part of a hyphenated name)."""
+    names: dict[str, str] = {name_key(NATIONAL): NATIONAL}
+    areas = jobindsats_areas(knowledge_dir / "jobindsats" / "jobindsats_kommuner.csv")
     for area in areas:
         names[name_key(area)] = area
-    catalogue = yaml.safe_load((knowledge_dir / "catalogue.yaml").read_text(encoding="utf-8"))
-    for kommune in catalogue.get("kommuner", []):
-        for alias in kommune.get("aliases", []):
-            names.setdefault(name_key(alias), kommune["name"])
+    for kommune in _catalogue(knowledge_dir).kommuner:
+        for alias in kommune.aliases:
+            names.setdefault(name_key(alias), kommune.name)
     parts: dict[str, str] = {}
     seen_twice: set[str] = set()
     for area in areas:
@@ -97,5 +107,4 @@ def canonical_kommune(written: str, close: bool = True) -> str | None:
 @lru_cache(maxsize=4)
 def kommuner_with_plans(knowledge_dir: Path = KNOWLEDGE_DIR) -> frozenset[str]:
     """The kommuner whose plans are in ``knowledge/catalogue.yaml``."""
-    catalogue = yaml.safe_load((knowledge_dir / "catalogue.yaml").read_text(encoding="utf-8"))
-    return frozenset(document["kommune"] for document in catalogue.get("documents", []))
+    return frozenset(document.kommune for document in _catalogue(knowledge_dir).documents)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import yaml
 
 from planbot.answers import _INDICATOR_WORDS, TARGET_GROUP_WORDS
 from planbot.curated import KNOWLEDGE_DIR, load_all_plans, load_catalogue
 from planbot.jobindsats import BUNDLED_CSV, NATIONAL
+from planbot.kommune_names import AMBIGUOUS_KOMMUNER, jobindsats_areas
 
 
 def ascii_variants(name: str) -> set[str]:
@@ -45,12 +45,10 @@ def _literal(text: str) -> str:
 def build_nlu_data(knowledge_dir: Path = KNOWLEDGE_DIR, jobindsats_csv: Path = BUNDLED_CSV) -> dict:
     """The generated NLU data as a Rasa YAML structure."""
     catalogue = load_catalogue(knowledge_dir)
-    areas = sorted(set(pd.read_csv(jobindsats_csv, sep=";", usecols=["omraade"], dtype=str)["omraade"]))
+    areas = sorted(jobindsats_areas(jobindsats_csv))
     synonyms: dict[str, set[str]] = {}
     kommune_lookup: set[str] = set()
     aliases = {k.name: set(k.aliases) for k in catalogue.kommuner}
-    from planbot.kommune_names import AMBIGUOUS_KOMMUNER
-
     for area in areas:
         if area in AMBIGUOUS_KOMMUNER:
             continue  # "vejen", "greve": ordinary words; DIET learns these from examples

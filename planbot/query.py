@@ -68,9 +68,9 @@ def plans_for(session: Session, kommune: Kommune | None = None) -> list[Plan]:
 
 
 PLAN_KIND_WORDS = {"strategi": "arbejdsmarkedsstrategi", "notat": "notat", "udmont": "notat"}
+"""Words in a question (folded) that name a kind of plan document."""
 OLDER_PLAN_HINT = "aeldre"
 """The word a plan hint has when the question asks for an older plan ("den gamle plan")."""
-"""Words in a question (folded) that name a kind of plan document."""
 
 
 def _hint_years(hint: str) -> list[int]:
@@ -96,8 +96,8 @@ def find_plan(session: Session, kommune: Kommune, hint: str | None = None) -> Pl
     if hint and OLDER_PLAN_HINT in hint.split():
         # "den gamle plan": the newest plan before the newest one (the only one if alone)
         rest = " ".join(w for w in hint.split() if w != OLDER_PLAN_HINT)
-        older = [p for p in plans if p.period_start < plans[0].period_start] or plans
         if not rest:
+            older = [p for p in plans if p.period_start < plans[0].period_start] or plans
             return older[0]
         hint = rest
     if hint:
