@@ -56,7 +56,19 @@ def context_from_tracker(tracker: Tracker) -> answers.Context:
         entities=entities,
         slots={name: tracker.get_slot(name) for name in SLOTS},
         channel=tracker.get_latest_input_channel(),
+        earlier_kommuner=earlier_kommuner(tracker),
     )
+
+
+def earlier_kommuner(tracker: Tracker) -> list[str]:
+    """The values the kommune slot has had, most recent first, each once."""
+    values: list[str] = []
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "slot" and event.get("name") == "kommune" and event.get("value"):
+            value = str(event["value"])
+            if value not in values:
+                values.append(value)
+    return values
 
 
 def _run_in_session(

@@ -72,6 +72,7 @@ from planbot.comparison import (
     GOAL_WORDS,
     NATIONAL_ENTITY_VALUE,
     NATIONAL_IN_TEXT,
+    asks_which_of_them_ranks_first,
     is_comparison_text,
     is_goal_number,
     is_place_answer,
@@ -467,6 +468,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         # a sure "another place for the previous question" (inform_kommune) gives both figures too
         sure_place = classified == self._config["place_intent"] and not self._fell_back(message)
         if not sure_place and is_comparison_text(text, sorted(written)):
+            return True
+        if asks_which_of_them_ranks_first(text):
             return True
         if not COMPARISON_CUE.search(text):
             return False

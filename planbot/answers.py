@@ -102,6 +102,9 @@ class Context:
     entities: dict[str, list[str]] = field(default_factory=dict)
     slots: dict[str, Any] = field(default_factory=dict)
     channel: str | None = None
+    # the kommuner the conversation has had in play, most recent first (the tracker's
+    # kommune slot over time): "hvem af de to ligger bedst?" compares the last two
+    earlier_kommuner: list[str] = field(default_factory=list)
 
     @property
     def staff(self) -> bool:
@@ -2354,8 +2357,12 @@ def answer_compare(session: Session, ctx: Context) -> Answer:
     if ctx.slots.get("last_intent") in HANDLERS and ctx.slots.get("last_text") and _only_compares(ctx):
         return answer_inform_kommune(session, ctx)
     areas = resolve_kommuner(session, ctx, use_slot=False)
-    if len(areas) < 2 and ctx.slots.get("kommune"):
-        remembered = find_kommune(session, ctx.slots["kommune"])
+    # "hvem af de to ligger bedst?" after figures for Skive and then Lemvig: the kommune in
+    # play, then the one before it
+    for name in [ctx.slots.get("kommune"), *ctx.earlier_kommuner]:
+        if len(areas) >= 2:
+            break
+        remembered = find_kommune(session, name)
         if remembered is not None and remembered not in areas:
             areas.insert(0, remembered)
     if len(areas) == 1 and indicator_in(ctx):
@@ -2370,7 +2377,7 @@ def answer_compare(session: Session, ctx: Context) -> Answer:
     sub = Context(
         ctx.text, ctx.intent, {**ctx.entities, "kommune": names}, {**ctx.slots, "kommune": None}, ctx.channel
     )
-    if indicator_in(ctx) or ctx.entity("indicator"):
+    if indicator_in(ctx) or ctx.entity("indicator") or _figures_compared_again(ctx):
         return answer_jobindsats(session, sub)
     if asks_about_follow_up(ctx.text):
         # "følger Mariagerfjord og Morsø lige så tæt op på deres mål som Norddjurs?"
@@ -2378,6 +2385,18 @@ def answer_compare(session: Session, ctx: Context) -> Answer:
     if target_group_in(ctx) or ctx.entity("theme") or re.search(r"\bg[oø]r\b|indsats", ctx.text.lower()):
         return answer_initiatives(session, sub)
     return answer_list_goals(session, sub)
+
+
+def _figures_compared_again(ctx: Context) -> bool:
+    """ "Hvem af de to ligger bedst?" after Jobindsats figures: the same figure, side by side,
+    unless the message asks about something of the plans (a group, a theme, what is done)."""
+    if ctx.slots.get("last_intent") not in {"ask_jobindsats", "compare_kommuner"} or not ctx.slots.get(
+        "indicator"
+    ):
+        return False
+    if target_group_in(ctx) or ctx.entity("theme") or ctx.entity("goal_code"):
+        return False
+    return not re.search(r"\bg[oø]r\b|indsats|\bm(?:å|aa|a)l(?:et|ene)?\b|\bplan", ctx.text.lower())
 
 
 def _compare_follow_up(session: Session, kommuner: list[Kommune]) -> Answer:

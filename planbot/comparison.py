@@ -64,6 +64,22 @@ COMPARISON_FILLER = KOMMUNE_FRAGMENT_FILLER | set(_COMPARISON_WORDS.split())
 MAX_FRAGMENT_WORDS = 10
 
 
+# "hvem af de to ligger bedst?", "hvilken af dem har den laveste ledighed?": which of the
+# places just shown comes out on top (a "which of them" and a word that ranks)
+_WHICH_OF_THEM = re.compile(
+    r"\b(?:hvem|hvilken|hvilke|hvad)\s+af\s+(?:de\s+(?:to|tre|kommuner)|dem|kommunerne|begge)\b"
+    r".*\b(?:bedst|bedre|værst|vaerst|varst|dårligst|daarligst|darligst|dårligere|darligere|højest|hojest"
+    r"|højere|hojere|lavest|lavere|flest|flere|færrest|faerrest|farrest|mest|mindst|størst|storst|klarer)e?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_which_of_them_ranks_first(text: str) -> bool:
+    """Whether ``text`` asks which of the places in play ranks first ("hvem af de to ligger
+    bedst?"), and not about goals ("hvilket af de to mål …")."""
+    return bool(_WHICH_OF_THEM.search(text)) and not GOAL_WORDS.search(text)
+
+
 def is_comparison_text(text: str, places: list[str]) -> bool:
     """Whether ``text`` only compares the previous figure with ``places`` or the country.
 

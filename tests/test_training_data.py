@@ -147,6 +147,8 @@ _GATE_CUES = [
     ("plan_request", "asks_about_approval", {"ask_plan_info", "personal_case", "human_handoff"}),
     # "hvor er det beskrevet?" → ask_source over every intent but a sure privacy intent
     ("source_request", "asks_for_the_source", {"ask_source", "personal_case", "human_handoff"}),
+    # "hvem af de to ligger bedst?" → compare_kommuner over every intent but a sure privacy intent
+    ("comparison", "asks_which_of_them_ranks_first", {"compare_kommuner", "personal_case", "human_handoff"}),
     # "passer det at 35 % …?" → ask_fact over the intents without figures of their own
     (
         "fact_request",

@@ -236,3 +236,23 @@ def test_a_plan_question_that_brings_up_ones_own_case_says_it_cannot_see_it(
         make_tracker("hvad står der i min sag?", "personal_case"),
     )
     assert OWN_CASE_NOTE not in dispatcher.messages[0]["text"]
+
+
+def test_which_of_the_two_compares_the_kommuner_the_conversation_had_in_play(
+    use_db: None, dispatcher: CollectingDispatcher
+) -> None:
+    """ "Hvem af de to ligger bedst?" after the figure for Morsø and then for Aarhus: both
+    figures side by side, though the kommune slot holds only Aarhus."""
+    tracker = make_tracker(
+        "hvem af de to ligger bedst?",
+        "compare_kommuner",
+        slots={"kommune": "Aarhus", "indicator": "ledighed", "last_intent": "ask_jobindsats"},
+    )
+    tracker.events[:0] = [
+        {"event": "slot", "name": "kommune", "value": "Morsø"},
+        {"event": "slot", "name": "kommune", "value": "Aarhus"},
+    ]
+    assert action_module.earlier_kommuner(tracker) == ["Aarhus", "Morsø"]
+    run(action_module.ActionCompare, dispatcher, tracker)
+    text = dispatcher.messages[0]["text"]
+    assert "Ledigheden i Morsø" in text and "Ledigheden i Aarhus" in text

@@ -1778,3 +1778,20 @@ def test_what_is_done_to_reach_the_goal_in_play(session: Session) -> None:
     answer = ask(session, answers.answer_initiatives, "Hvad gør vi så konkret for at rykke på det?", slots)
     assert answer.text.startswith("Indsatser under 6.3")
     assert "Vejledning" in answer.text
+
+
+def test_a_comparison_without_places_after_a_figure_uses_the_two_last_kommuner(session: Session) -> None:
+    slots = {"kommune": "Aarhus", "indicator": "langtidsledighed", "last_intent": "ask_jobindsats"}
+    ctx = Context(
+        "sammenlign dem", "compare_kommuner", {}, slots, "rest", earlier_kommuner=["Aarhus", "Morsø"]
+    )
+    text = answers.answer_compare(session, ctx).text
+    assert "langtidsledige i Morsø" in text and "langtidsledige i Aarhus" in text
+    # a question about what is done is no figure, though a figure came before
+    again = Context(
+        "hvem af dem gør mest for de unge?", "compare_kommuner", {}, slots, "rest", ["Aarhus", "Morsø"]
+    )
+    assert not answers._figures_compared_again(again)
+    # without an earlier kommune there is nothing to compare with
+    alone = Context("sammenlign dem", "compare_kommuner", {}, slots, "rest")
+    assert "Hvilke kommuner vil du sammenligne?" in answers.answer_compare(session, alone).text

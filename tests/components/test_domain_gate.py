@@ -1066,3 +1066,17 @@ def test_a_term_asked_with_det_der_beats_a_guess_at_the_own_case(gate: DomainVoc
         {"entity": "term", "value": "FGU", "start": start, "end": start + 3},
     ]
     assert intent_after(gate, predicted(text, "personal_case", 0.8, entities=entities)) == "define_term"
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "ask_status", "ask_jobindsats"])
+def test_which_of_the_places_in_play_ranks_first_is_a_comparison(
+    gate: DomainVocabularyGate, intent: str
+) -> None:
+    assert intent_after(gate, predicted("hvem af de to ligger bedst?", intent, 0.4)) == "compare_kommuner"
+    # not which of two goals, and not a sure own case
+    assert (
+        intent_after(gate, predicted("hvilket af de to mål ligger bedst?", intent, 0.4)) != "compare_kommuner"
+    )
+    assert intent_after(gate, predicted("hvem af dem giver mest i ydelse til mig?", "personal_case")) != (
+        "compare_kommuner"
+    )

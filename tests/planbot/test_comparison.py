@@ -85,3 +85,20 @@ def test_who_one_knows_in_a_place_is_not_part_of_the_place_answer() -> None:
 )
 def test_comparison_cues(text: str, compares: bool) -> None:
     assert bool(COMPARISON_CUE.search(text)) is compares
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("hvem af de to ligger bedst?", True),
+        ("Hvilken af dem har den laveste ledighed", True),
+        ("hvem af kommunerne klarer sig dårligst", True),
+        ("hvilket af de to mål er vigtigst?", False),
+        ("hvem af dem kan jeg ringe til?", False),
+        ("hvem ligger bedst", False),
+    ],
+)
+def test_which_of_them_ranks_first(text: str, asks: bool) -> None:
+    from planbot.comparison import asks_which_of_them_ranks_first
+
+    assert asks_which_of_them_ranks_first(text) is asks
