@@ -61,12 +61,19 @@ def context_from_tracker(tracker: Tracker) -> answers.Context:
 
 
 def earlier_kommuner(tracker: Tracker) -> list[str]:
-    """The values the kommune slot has had, most recent first, each once."""
+    """The kommuner the conversation has had in play, most recent first, each once: the
+    values of the kommune slot and the kommuner the user's messages named (a comparison of
+    two sets no slot), not the country."""
     values: list[str] = []
     for event in reversed(tracker.events or []):
+        named: list[str] = []
         if event.get("event") == "slot" and event.get("name") == "kommune" and event.get("value"):
-            value = str(event["value"])
-            if value not in values:
+            named = [str(event["value"])]
+        elif event.get("event") == "user":
+            entities = (event.get("parse_data") or {}).get("entities") or []
+            named = [str(e["value"]) for e in entities if e.get("entity") == "kommune" and e.get("value")]
+        for value in named:
+            if value not in values and value.lower() != answers.NATIONAL.lower():
                 values.append(value)
     return values
 

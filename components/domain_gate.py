@@ -72,7 +72,7 @@ from planbot.comparison import (
     GOAL_WORDS,
     NATIONAL_ENTITY_VALUE,
     NATIONAL_IN_TEXT,
-    asks_which_of_them_ranks_first,
+    compares_the_places_in_play,
     is_comparison_text,
     is_goal_number,
     is_place_answer,
@@ -82,12 +82,14 @@ from planbot.definition_request import (
     asks_directly_what_term_is,
     asks_for_definition,
     glossary_term_in,
+    glossary_term_spans,
     names_the_term_in_the_question,
 )
 from planbot.fact_request import asks_for_an_amount, asks_to_check_a_figure
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
 from planbot.goal_request import (
     asks_for_its_target,
+    asks_how_a_goal_is_delimited,
     asks_only_what_is_measured,
     asks_what_a_goal_is_about,
     asks_what_is_measured,
@@ -121,14 +123,17 @@ from planbot.social import (
 )
 from planbot.source_request import asks_for_the_source, names_the_plan_it_is_in
 from planbot.status_request import (
+    asks_for_an_overview,
     asks_for_status_outright,
     asks_how_it_goes,
+    asks_how_the_goals_go,
     asks_if_reached,
+    asks_status_of_the_goal_in_play,
     asks_when_reached,
     mentions_progress,
     refers_to_one_goal,
 )
-from planbot.text import fold_plain
+from planbot.text import fold, fold_plain
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 logger = logging.getLogger(__name__)
@@ -206,7 +211,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             "follow_up_can_replace": list(FOLLOW_UP_CAN_REPLACE),
             # a question when a goal counts as reached (planbot.status_request), and the intents it replaces
             "target_intent": "ask_target",
-            "target_can_replace": ["ask_status", "goal_detail", "ask_overview", "ask_fact"],
+            # what counts in a goal (planbot.goal_request.asks_how_a_goal_is_delimited), and the
+            # intents it replaces
+            "goal_delimited_can_replace": ["ask_status", "ask_target", "ask_overview", "define_term"],
+            "target_can_replace": ["ask_status", "goal_detail", "ask_overview", "ask_fact", "list_goals"],
             # a figure to check against the plans (planbot.fact_request), and the intents it replaces:
             # not the figures, goal and privacy questions, which have numbers of their own
             "fact_intent": "ask_fact",
@@ -403,9 +411,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         return not contains_masked_data(text) and is_farewell(text)
 
     def _thanks(self, message: Message) -> bool:
-        """A message that only thanks ("den er god, tak") heard as something else or unsure."""
+        """A message that only thanks ("den er god, tak", "tak, det kan jeg bruge i min tale")
+        heard as something else or unsure – also as the user's own case, since only thanks and
+        acknowledgement words are left and no training example of a privacy intent is one."""
         text = message.get(TEXT) or ""
-        return not self._privacy_chosen(message) and not contains_masked_data(text) and is_thanks(text)
+        return not contains_masked_data(text) and is_thanks(text)
 
     def _greeting(self, message: Message) -> bool:
         """A greeting and who the user is, with no question yet, or only a greeting with words
@@ -446,10 +456,14 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # "1.2 og 1.3 følges op pba. jobindsats.dk – hvad er jobindsats.dk for en størrelse?":
             # a term asked about directly, whatever goals the message names first
             return not contains_masked_data(text) and names_the_term_in_the_question(text, spans)
-        if self._config["term_entity"] not in types:
-            return not self._privacy_chosen(message) and glossary_term_in(text) and asks_for_definition(text)
+        if self._config["term_entity"] not in types and not self._privacy_chosen(message):
+            return glossary_term_in(text) and asks_for_definition(text)
         if self._privacy_chosen(message):
-            return not contains_masked_data(text) and asks_directly_what_term_is(text, spans)
+            # also a term the entity missed ("i ressource forløb, hvad betyder det overhovedet")
+            return not contains_masked_data(text) and (
+                asks_directly_what_term_is(text, spans)
+                or asks_directly_what_term_is(fold(text), glossary_term_spans(text))
+            )
         # "Der står noget om branchespor i den gamle strategi. Hvad er det helt præcist?"
         return asks_for_definition(text, spans) or asks_directly_what_term_is(text, spans)
 
@@ -469,7 +483,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         sure_place = classified == self._config["place_intent"] and not self._fell_back(message)
         if not sure_place and is_comparison_text(text, sorted(written)):
             return True
-        if asks_which_of_them_ranks_first(text):
+        if compares_the_places_in_play(text):
             return True
         if not COMPARISON_CUE.search(text):
             return False
@@ -533,7 +547,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return not self._privacy_chosen(message)
         if asks_about_follow_up(text):
             return False
-        if asks_if_reached(text):  # "når de det?": whatever the classifier heard, but a privacy intent
+        if asks_if_reached(text) or asks_status_of_the_goal_in_play(text):
+            # "når de det?", "har du aktuel status på den?": whatever the classifier heard, but a
+            # privacy intent
             return not self._privacy_chosen(message)
         if classified == self._config["overview_intent"]:
             # an overview of one goal is its status ("overblik over mål 6.10", "hvordan det
@@ -556,6 +572,15 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return False
         forms = kommune_forms(message, self._config["place_entity"], self._config["lookup_extractor"])
         return fold_plain(match.group("place")) in {fold_plain(f) for f in forms}
+
+    def _all_goals_status(self, message: Message) -> bool:
+        """ "går det egentlig godt med de mål, kommunen har sat sig?": how all the goals go,
+        whatever the classifier heard but a privacy intent; "hvordan ser overblikket ud?"
+        when it was unsure."""
+        if self._privacy_chosen(message):
+            return False
+        text = message.get(TEXT) or ""
+        return asks_how_the_goals_go(text) or (self._fell_back(message) and asks_for_an_overview(text))
 
     def _goals_to_list(self, message: Message) -> bool:
         """ "Må jeg få en oversigt over de mål, der står i vores plan?": the classifier torn
@@ -591,6 +616,19 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             in (self._config["follow_up_intent"], self._config["target_intent"])
             and len(codes) <= 1
             and asks_only_what_is_measured(text)
+        )
+
+    def _goal_delimited(self, message: Message) -> bool:
+        """ "hvad tæller som de største virksomheder i den sammenhæng?", "hvordan er 'de største
+        virksomheder' afgrænset i 6.8?": what counts in a goal, which its description says,
+        heard as its status, its target, an overview or a term, or unsure; not a figure's or
+        a fact's definition ("hvordan er ledigheden opgjort?")."""
+        heard = self._classified_intent(message)
+        replaceable = heard in self._config["goal_delimited_can_replace"] or self._fell_back(message)
+        return (
+            replaceable
+            and not self._privacy_chosen(message)
+            and asks_how_a_goal_is_delimited(message.get(TEXT) or "")
         )
 
     def _figures_without_a_plan(self, message: Message) -> bool:
@@ -676,6 +714,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             self._config["plan_intent"],
             # "hvad er målene på integrationsområdet" heard as one goal's target
             self._config["target_intent"],
+            # "hvad har kommunen af mål for at få folk i arbejde" heard as what is done, "… hvad
+            # er kommunens mål på beskæftigelsesområdet i mariagerfjord så" as only a kommune
+            self._config["initiatives_intent"],
+            self._config["place_intent"],
         )
         text = message.get(TEXT) or ""
         # "… har morso nogen maal for at faa folk med handicap i job" heard as a handoff
@@ -683,6 +725,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if not (heard in replaceable or handoff_without_person or self._fell_back(message)):
             return False
         if self._privacy_chosen(message) and not handoff_without_person:
+            return False
+        if asks_when_reached(text):
+            # "hvad er kommunens mål for, hvor mange samtaler de ledige skal have?": one target
             return False
         return asks_which_goals(text) and not self._goal_codes(message) and not mentions_progress(text)
 
@@ -828,12 +873,14 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),
             ("The status of a kommune", self._kommune_status, "overview_intent"),
+            ("How all the goals go", self._all_goals_status, "overview_intent"),
             ("How a goal is going", self._status_question, "status_intent"),
             ("Goals to list, not their status", self._goals_to_list, "list_intent"),
             ("Which goals there are", self._goals_asked_for, "list_intent"),
             ("What a goal is about", self._goal_described, "goal_detail_intent"),
             ("The target of what was just shown", self._its_target, "target_intent"),
             ("What a named goal measures", self._goal_measure, "goal_detail_intent"),
+            ("What counts in a goal", self._goal_delimited, "goal_detail_intent"),
             ("Figures for a kommune without a plan", self._figures_without_a_plan, "figures_intent"),
             ("An amount", self._amount_question, "fact_intent"),
             ("When a goal counts as reached", self._target_question, "target_intent"),

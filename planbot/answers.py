@@ -2358,9 +2358,13 @@ def answer_compare(session: Session, ctx: Context) -> Answer:
         return answer_inform_kommune(session, ctx)
     areas = resolve_kommuner(session, ctx, use_slot=False)
     # "hvem af de to ligger bedst?" after figures for Skive and then Lemvig: the kommune in
-    # play, then the one before it
+    # play, then the one before it; "hvordan ligger de to i forhold til landsplan?": both and
+    # the place named
+    wanted = 2 + len(areas) if _PLACES_IN_PLAY_COUNTED.search(fold(ctx.text)) else 2
+    if _THREE_IN_PLAY.search(fold(ctx.text)):
+        wanted += 1
     for name in [ctx.slots.get("kommune"), *ctx.earlier_kommuner]:
-        if len(areas) >= 2:
+        if len(areas) >= wanted:
             break
         remembered = find_kommune(session, name)
         if remembered is not None and remembered not in areas:
@@ -2385,6 +2389,11 @@ def answer_compare(session: Session, ctx: Context) -> Answer:
     if target_group_in(ctx) or ctx.entity("theme") or re.search(r"\bg[oø]r\b|indsats", ctx.text.lower()):
         return answer_initiatives(session, sub)
     return answer_list_goals(session, sub)
+
+
+# "de to", "begge", "de tre": the places in play are counted apart from the ones named
+_PLACES_IN_PLAY_COUNTED = re.compile(r"\b(?:de\s+to|begge|de\s+tre|alle\s+tre)\b")
+_THREE_IN_PLAY = re.compile(r"\b(?:de|alle)\s+tre\b")
 
 
 def _figures_compared_again(ctx: Context) -> bool:
@@ -2899,9 +2908,11 @@ def follow_up_intent(ctx: Context) -> str | None:
     continuable = _is_plan_question(ctx.intent)
     if last not in _FRAGMENT_INTENTS or not continuable or last == ctx.intent:
         return None
-    if not _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, 5):
-        return None
     codes = codes_in_text(ctx)
+    # "6.5?" alone after "datakilde for 6.3?": the same question about that goal
+    bare_code = bool(codes) and len(ctx.text.split()) <= _BARE_CODE_WORDS
+    if not (_opens_a_fragment(ctx.text, _FRAGMENT_OPENER, 5) or bare_code):
+        return None
     objects = [fold(v) for name in _FRAGMENT_OBJECTS for v in ctx.entities.get(name, [])]
     if not codes and not objects:
         return None
@@ -2914,6 +2925,7 @@ def follow_up_intent(ctx: Context) -> str | None:
 
 
 _TOPIC_FRAGMENT_WORDS = 5
+_BARE_CODE_WORDS = 2  # "6.5?", "mål 6.5?"
 
 
 def _names_its_own_object(ctx: Context) -> bool:
@@ -3081,7 +3093,10 @@ def is_plan_fragment(ctx: Context) -> bool:
         return False
     if not ctx.slots.get("kommune") or _plan_hint(ctx) is None:
         return False
-    bare = _PERIOD_IN_TEXT.sub(" ", ctx.text)  # a period names the plan: no word of its own
+    # a period names the plan: no word of its own; nor "altså" before the plan's name ("i den
+    # forrige, altså notatet for 2021-2024?")
+    text = _NAMELY.sub(" ", ctx.text)
+    bare = _PERIOD_IN_TEXT.sub(" ", text)
     if not (
         _opens_a_fragment(bare, _SAME_OR_DIFFERENT, 5)
         or _opens_a_fragment(bare, _FRAGMENT_OPENER, 5)
@@ -3090,8 +3105,13 @@ def is_plan_fragment(ctx: Context) -> bool:
         return False
     if _names_its_own_object(ctx):
         return False
-    words = _PERIOD_IN_TEXT.sub(" ", _SAME_OR_DIFFERENT.sub(" ", ctx.text))
+    words = _PERIOD_IN_TEXT.sub(" ", _SAME_OR_DIFFERENT.sub(" ", text))
     return only_filler_and(words, _FRAGMENT_FILLER, _PLAN_FRAGMENT_WORDS, numbers=True)
+
+
+_NAMELY = re.compile(
+    r",?\s*\b(?:altså|altsa|dvs\.?|nemlig)\b\s*(?:(?:den|det)\s+(?:for|fra)\b)?", re.IGNORECASE
+)
 
 
 def answer_plan_fragment(session: Session, ctx: Context) -> Answer:
@@ -3239,7 +3259,32 @@ def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], An
         return ctx, answer_topic_fragment
     if is_fact_fragment(ctx):
         return replace(ctx, intent="ask_fact"), answer_fact_fragment
+    if is_term_fragment(ctx):
+        return replace(ctx, intent="define_term"), answer_define_term
     return as_term_follow_up(ctx)
+
+
+# "nu vi er ved det", "mens vi er i gang", "for resten": words around a fragment that ask nothing
+_BY_THE_WAY = re.compile(
+    r",?\s*\b(?:nu\s+(?:vi|jeg)\s+er\s+ved\s+det|mens\s+(?:vi|jeg)\s+er\s+(?:ved\s+det|i\s+gang)"
+    r"|for\s+resten|i\s+øvrigt|i\s+ovrigt|apropos)\b",
+    re.IGNORECASE,
+)
+
+
+def is_term_fragment(ctx: Context) -> bool:
+    """ "Og benchmark, nu vi er ved det?" right after a term was explained: the explanation of
+    another term, whatever the classifier heard (the term may be a goal's word too)."""
+    if not ctx.slots.get("term") or (ctx.intent not in HANDLERS and ctx.intent != FALLBACK_INTENT):
+        return False
+    text = _BY_THE_WAY.sub(" ", ctx.text)
+    if not _opens_a_fragment(text, _FRAGMENT_OPENER, 4) or codes_in_text(ctx) or ctx.entities.get("kommune"):
+        return False
+    entries = _asked_terms(replace(ctx, text=text))
+    if not entries or fold(entries[0]["term"]) == fold(str(ctx.slots["term"])):
+        return False
+    forms = [word for entry in entries for form in term_forms(entry) for word in form.split()]
+    return only_filler_and(text, _FRAGMENT_FILLER, forms)
 
 
 # "det", "den", "sådan et", "det her": the message points back at what was just explained

@@ -74,10 +74,26 @@ _WHICH_OF_THEM = re.compile(
 )
 
 
-def asks_which_of_them_ranks_first(text: str) -> bool:
-    """Whether ``text`` asks which of the places in play ranks first ("hvem af de to ligger
-    bedst?"), and not about goals ("hvilket af de to mål …")."""
-    return bool(_WHICH_OF_THEM.search(text)) and not GOAL_WORDS.search(text)
+# "stil de to op mod hinanden", "sammenlign dem", "hvordan ligger de to kommuner på
+# ledigheden?", "hvordan ligger de to i forhold til landsplan?": the places in play side by side
+_THE_PLACES_IN_PLAY = re.compile(
+    r"\b(?:sammenlign\w*|stil|saet|sæt|hold)\s+(?:lige\s+)?(?:de\s+to|dem(?:\s+begge)?|begge(?:\s+to)?)"
+    r"(?:\s+op\s+(?:i)?mod\s+hinanden)?\W*$"
+    r"|\b(?:stil|saet|sæt|hold)\w*\s+(?:\w+\s+){0,3}?op\s+(?:i)?mod\s+hinanden\b"
+    r"|\b(?:de\s+to|begge|begge\s+to|de\s+tre|alle\s+tre)\s+kommuner\b"
+    r"|\bhvordan\s+(?:ligger|klarer|star)\s+(?:de\s+to|begge|dem\s+begge)\b",
+    re.IGNORECASE,
+)
+
+
+def compares_the_places_in_play(text: str) -> bool:
+    """Whether ``text`` compares the places in play without naming them: which of them ranks
+    first ("hvem af de to ligger bedst?") or all of them side by side ("stil de to op mod
+    hinanden", "hvordan ligger de to kommuner på ledigheden?"); not goals ("hvilket af de to
+    mål …")."""
+    return bool(_WHICH_OF_THEM.search(text) or _THE_PLACES_IN_PLAY.search(text)) and not GOAL_WORDS.search(
+        text
+    )
 
 
 def is_comparison_text(text: str, places: list[str]) -> bool:

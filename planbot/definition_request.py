@@ -76,8 +76,10 @@ _DIRECTLY_AFTER_TERM = re.compile(r"^\s*(?:(?:egentlig|sa|nu)\s+)?(?:[?.!,;:]|fo
 # "… skal på fgu, hvad er det for noget egentlig": the term, then the question what it is
 _WHAT_IS_IT_AFTER_TERM = re.compile(
     # the term's sentence may end first ("… i Norddjurs' gamle strategi. Hvad er det helt præcist?")
-    r"^[^?!]{0,80}?\bhvad\s+er\s+det(?:\s+for\s+(?:noget|en\s+\w+|et\s+\w+))?"
-    r"(?:\s+(?:egentlig|lige|sa|for\s+noget|helt\s+praecist|praecist|praecis))*\s*[?.!]*\s*$"
+    r"^[^?!]{0,80}?\bhvad\s+(?:er\s+det(?:\s+for\s+(?:noget|en\s+\w+|et\s+\w+))?"
+    # "…, hvad betyder det overhovedet?"
+    r"|betyder\s+det|vil\s+det\s+sige|indebaerer\s+det)"
+    r"(?:\s+(?:egentlig|lige|sa|for\s+noget|helt\s+praecist|praecist|praecis|overhovedet))*\s*[?.!]*\s*$"
 )
 
 
@@ -135,17 +137,40 @@ def term_forms(entry: dict[str, Any]) -> list[str]:
     return [fold(form) for form in (entry["term"], *entry.get("aliases", []))]
 
 
+_MIN_PART = 4  # letters on each side of a compound written apart
+
+
+def _written_apart(form: str) -> str:
+    """A regex for ``form`` as one word or a compound written in two ("ressource forløb",
+    "ressource-forløb"), each part at least four letters."""
+    if " " in form or len(form) < 2 * _MIN_PART:
+        return re.escape(form)
+    splits = [
+        f"{re.escape(form[:i])}[\\s-]{re.escape(form[i:])}"
+        for i in range(_MIN_PART, len(form) - _MIN_PART + 1)
+        if form[i - 1].isalpha() and form[i].isalpha()
+    ]
+    return "|".join([re.escape(form), *splits])
+
+
 def form_position(folded_text: str, form: str) -> int | None:
-    """Where the folded text names the folded term ``form`` (also inflected), if it does."""
-    match = re.search(rf"\b{re.escape(form)}{INFLECTION}\b", folded_text)
+    """Where the folded text names the folded term ``form`` (also inflected, also written
+    apart), if it does."""
+    match = re.search(rf"\b(?:{_written_apart(form)}){INFLECTION}\b", folded_text)
     return match.start() if match else None
 
 
 @lru_cache(maxsize=1)
 def _glossary_pattern() -> re.Pattern[str]:
     forms = {form for entry in glossary_entries() for form in term_forms(entry)}
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    alternatives = "|".join(_written_apart(form) for form in sorted(forms, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives}){INFLECTION}\b")
+
+
+def glossary_term_spans(text: str) -> list[tuple[int, int]]:
+    """Where the folded ``text`` names glossary terms (also inflected or written apart): spans
+    in ``fold(text)``, for the checks that take term spans."""
+    return [match.span() for match in _glossary_pattern().finditer(fold(text))]
 
 
 def glossary_term_in(text: str) -> bool:

@@ -31,6 +31,11 @@ _WHICH_GOALS = re.compile(
     # "hvad er mariagerfjords mål med beskæftigelsen frem til 2027"
     r"|\bhvad\s+er\s+\w+s\s+mal(?:ene)?\s+(?:med|for)\b"
     r"|\bhvilke\s+(?:\w+\s+)?mal\b"
+    # "Liste over mål + succeskriterier i MFJ-notatet", "en oversigt over målene"
+    r"|\b(?:liste|listen|oversigt|oversigten)\s+over\s+(?:alle\s+)?(?:de\s+)?mal(?:ene)?\b"
+    # "hvad har kommunen af mål for …", "hvad er kommunens mål på beskæftigelsesområdet"
+    r"|\bhvad\s+har\s+(?:\w+\s+){0,2}?af\s+mal\b"
+    r"|\bhvad\s+er\s+(?:kommunens|deres|jeres|vores|planens)\s+mal\s+(?:pa|for|med|inden\s+for)\s+\w*omrade"
     # "hvad er deres maal", "hvad mariager fjord kommune egentlig vil opnå med de arbejdsløse"
     r"|\bhvad\s+er\s+deres\s+mal\b"
     r"|\bhvad\s+(?:\w+\s+){0,4}?vil\s+(?:\w+\s+){0,2}?opna\b"
@@ -41,6 +46,9 @@ _WHICH_GOALS = re.compile(
 _ITS_TARGET = re.compile(
     r"^\W*(?:(?:og|men|ok)\W+)?(?:hvad\s+er\s+(?:sa\s+)?)?(?:malet|malsaetningen|succeskriteriet"
     r"|succeskriterierne|ambitionen|malsaetningerne)\s+(?:sa\s+)?(?:for|med|i)\s+(?:det|den|dem|dette|disse)\W*$"
+    # "hvad er maalet helt praecist" after a goal's status
+    r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+er\s+(?:sa\s+)?(?:malet|malsaetningen|succeskriteriet)"
+    r"(?:\s+(?:helt|sa|egentlig|nu|lige))*\s+(?:praecist|praecis|konkret)\W*$"
 )
 
 
@@ -70,6 +78,21 @@ def asks_what_is_measured(text: str) -> bool:
     return bool(_WHAT_IS_MEASURED.search(fold(text)))
 
 
+# "hvad tæller som de største virksomheder?", "hvordan er 'de største virksomheder' afgrænset
+# i 6.8?", "hvem tæller med?": how a goal draws its lines, which the goal's measure says
+_HOW_IT_IS_DELIMITED = re.compile(
+    r"\bhvad\s+(?:er\s+det\s+(?:der\s+)?)?taeller\s+(?:som|med)\b|\bhvem\s+taeller\s+med\b"
+    r"|\bhvordan\s+er\s+(?:\S+\s+){1,5}?(?:afgraenset|defineret|opgjort)\b"
+    r"|\bhvordan\s+(?:afgraenses|defineres|opgores)\b"
+)
+
+
+def asks_how_a_goal_is_delimited(text: str) -> bool:
+    """Whether ``text`` asks what counts in a goal ("hvad tæller som de største virksomheder
+    i den sammenhæng?", "hvordan er 'de største virksomheder' afgrænset i 6.8?")."""
+    return bool(_HOW_IT_IS_DELIMITED.search(fold(text)))
+
+
 # how often, by whom, on which data or to whom: a follow-up question
 _FOLLOW_UP_WORDS = re.compile(
     r"\bhvor\s+(?:tit|ofte|hyppigt)\b|\bhvem\b|\bhvornar\b|\bhvordan\b|\bdata\w*|\bkilde\w*"
@@ -96,6 +119,9 @@ def asks_what_a_goal_is_about(text: str) -> bool:
 _WORDING = re.compile(
     r"\b(?:ordlyd\w*|(?:praecise|eksakte|nojagtige)\s+(?:formulering|tekst|ordlyd)\w*)\s+(?:pa|af|for|i)\s+"
     r"(?:\w+\s+)?(?:\d|mal\b|malet\b|succeskriteri)"
+    # staff shorthand: "Mors, lokalt mål 7 – indhold?", "6.3: indhold"
+    r"|\b(?:mal|delmal|succeskriterie?)\s+[\w.]*\d[\w.]*\W+indhold(?:et)?\W*$"
+    r"|\b\d{1,2}(?:\.\d{1,2})?[a-z]?\W+indhold(?:et)?\W*$"
 )
 
 

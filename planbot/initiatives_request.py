@@ -53,7 +53,7 @@ _SET_IN_MOTION = re.compile(
 # betyder kommunens plan for en som mig": a question
 # about people like someone, which is general even when the message tells about oneself
 _PEOPLE_LIKE = re.compile(
-    r"\b(?:til|for|med)\s+(?:sa+dan(?:ne)?\s+(?:nogle|nogen|nogle\s+unge|nogen\s+unge)|folk|nogen|personer"
+    r"\b(?:til|for|med)(?:\s+at)?\s+(?:sa+dan(?:ne)?\s+(?:nogle|nogen|nogle\s+unge|nogen\s+unge)|folk|nogen|personer"
     r"|borgere|unge|sa+dan\s+en|en)\s+(?:som|ligesom)\s+(?:ham|hende|mig|os|dem|min|mit|mine|vores)\b"
     # "hvilken hjælp har kommunen til flygtninge, der gerne vil have et job?": a group in general
     r"|\b(?:til|for|om)\s+(?:flygtninge|unge|ledige|langtidsledige|sygemeldte|seniorer|folk|personer|borgere)"

@@ -42,7 +42,11 @@ _VERB = (
 )
 _DETERMINER = r"(?:\s+(?:mig|os|lige|hurtigt|lige\s+hurtigt))*\s+(?:en|et|nogle|to|tre|fem|par)"
 # the kind of text right after the determiner, or after one adjective ("en kort tale")
-_TASK = re.compile(rf"\b{_VERB}{_DETERMINER}\s+(\w+)(?:\s+(\w+))?")
+# "skriv et udkast til min tale": the draft of a kind of text is that kind
+_DRAFT_OF = (
+    r"(?:(?:udkast|kladde|forslag|oplaeg)\s+til\s+(?:(?:min|mit|mine|en|et|vores|jeres|borgmesterens)\s+)?)?"
+)
+_TASK = re.compile(rf"\b{_VERB}{_DETERMINER}\s+{_DRAFT_OF}(\w+)(?:\s+(\w+))?")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -124,7 +128,7 @@ _OTHER_SERVICE = re.compile(
     # the kommune's other plans
     r"|klima|co2|lokalplan|kommuneplan|spildevand|trafikplan"
     # the workplace's practical matters staff ask about in Teams
-    r"|modelokale|kantine|adgangskode|password|printer|nulstil|lonsystem|lonseddel|overarbejde|flekstid"
+    r"|modelokale|kantine|kaffe|kage|frokost|forplejning|adgangskode|password|printer|nulstil|lonsystem|lonseddel|overarbejde|flekstid"
     r"|timeregistrering|intranet|excel|pivottabel|powerpoint|outlook)\w*"
     # pets, as whole words ("hund\w*" would take "hundrede")
     r"|\b(?:hund|hunden|hunde|hundene|hundeskat|kat|katten|kaeledyr\w*)\b"

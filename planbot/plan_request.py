@@ -53,9 +53,20 @@ _PLAN_FRAGMENT = re.compile(
 )
 
 
+# "Var det anderledes i den forrige, altså notatet for 2021-2024?": the same question about an
+# older plan, asked as whether it differed there
+_DIFFERENT_IN_AN_OLDER_PLAN = re.compile(
+    r"^\W*(?:(?:og|men)\s+)?(?:var|er)\s+det\s+(?:sa\s+|egentlig\s+)?(?:anderledes|det\s+samme|ligesadan|ens)"
+    r"\s+i\s+(?:den|det)\s+(?:gamle|aeldre|tidligere|forrige)\b(?:\s+(?:plan\w*|notat\w*|strategi\w*))?"
+    r"(?:\W+(?:altsa|dvs|nemlig)\s+(?:[\w-]+\s*){1,5})?\W*$"
+)
+
+
 def names_only_another_plan(text: str) -> bool:
-    """Whether ``text`` only names a plan by its kind or age ("og i den gamle plan?")."""
-    return bool(_PLAN_FRAGMENT.search(fold(text)))
+    """Whether ``text`` only names a plan by its kind or age ("og i den gamle plan?", "var
+    det anderledes i den forrige?")."""
+    folded = fold(text)
+    return bool(_PLAN_FRAGMENT.search(folded) or _DIFFERENT_IN_AN_OLDER_PLAN.search(folded))
 
 
 # "jeg vil gerne vide hvad planen er for min kommune": the plan of the user's kommune, not a case

@@ -203,7 +203,7 @@ def rank_goals(
     return _rank_goals(session, list(session.scalars(_goal_query(kommune, None))), text)
 
 
-NEAR_TIE = 0.9  # scores within 10 % of the best match count as a tie
+NEAR_TIE = 0.85  # scores within 15 % of the best match count as a tie
 
 
 def _current_plans_first(

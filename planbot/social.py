@@ -135,16 +135,18 @@ _SOMEONE = (
     r"(?:menneske\w*|person\w*|medarbejder\w*|sagsbehandler\w*|radgiver\w*|\w*konsulent\w*|vejleder\w*"
     r"|nogen|human|someone|a\s+person)\b"
     r"|(?:en|et)\s+(?:\w+\s+)?af\s+kod\s+og\s+blod\b"  # "en af kød og blod"
+    # "en fra forvaltningen", "nogen fra kommunen i grenaa"
+    r"|(?:en|nogen)\s+fra\s+(?:forvaltningen|kommunen|jobcent\w*|afdelingen|sekretariatet|borgerservice)\b"
 )
 # A request for that person: "giv mig", "(jeg) vil (gerne|hellere) tale med", "kan/må jeg
 # (få lov at) snakke med", "stil/send/overfør mig (om|videre) til", "jeg vil have fat i".
 _PERSON_REQUEST = re.compile(
     r"\b(?:giv\s+mig|find|skaf"
     r"|(?:jeg\s+)?(?:vil|ville|onsker|foretraekker)\s+(?:\w+\s+){0,2}?(?:tale|snakke|chatte|skrive|have|ha)\s+(?:med|fat\s+i)?"
-    r"|(?:kan|ma|ka)\s+jeg\s+(?:\w+\s+){0,5}?(?:tale|snakke|chatte|skrive|fa)\s+(?:med|fat\s+i)?"
+    r"|(?:kan|ma|ka)\s+(?:jeg|vi|han|hun|min\s+\w+)\s+(?:\w+\s+){0,5}?(?:tale|snakke|chatte|skrive|fa)\s+(?:med|fat\s+i)?"
     r"|(?:stil|send|overfor|forbind)\w*\s+mig\s+(?:om\s+|videre\s+)?(?:til|med)"
     r"|(?:let\s+me|i\s+want\s+to|i\s+would\s+like\s+to|can\s+i)\s+(?:speak|talk)\s+(?:to|with))"
-    rf"\s*{_SOMEONE}"
+    rf"\s*(?:{_SOMEONE})"
 )
 
 
@@ -174,24 +176,31 @@ _FILLER = r"(?:\s+(?:egentlig|sa|overhovedet|mere|andet|ellers|helt|praecis|konk
 _CAPABILITY_QUESTION = re.compile(
     rf"(?:^|\s)hvad\s+kan\s+{_ASSISTANT}{_FILLER}"
     r"(?:\s+(?:hjaelpe(?:\s+mig)?\s+med|svare\s+pa|besvare|bruges\s+til|gore(?:\s+for\s+mig)?))?"
-    # "… før et møde i udvalget": when, not what about
-    r"(?:\s+(?:for|inden|til|op\s+til)\s+(?:et|en|mit|vores|naeste|dagens|i\s+morgen)\b.*)?$"
+    # "… før et møde i udvalget": when, not what about; "… ift. Jobindsats-tal": about which part
+    r"(?:\s+(?:for|inden|til|op\s+til)\s+(?:et|en|mit|vores|naeste|dagens|i\s+morgen)\b.*"
+    r"|\s+(?:ift|i\s+forhold\s+til|mht|vedr|vedrorende)\s+.*)?$"
     rf"|(?:^|\s)hvad\s+kan\s+(?:jeg|man){_FILLER}\s+(?:bruge\s+(?:dig|jer|{_ASSISTANT})\s+til\b|sporge\s+(?:dig\s+|jer\s+)?om$)"
     rf"|(?:^|\s)hvilke[nt]?\s+(?:slags\s+|typer?\s+(?:af\s+)?|former\s+for\s+)?(?:sporgsmal|emner)\s+(?:kan|er|vil)\s+{_ASSISTANT}\b"
     r"|(?:^|\s)hvilke\s+(?:slags\s+|typer\s+(?:af\s+)?)?sporgsmal\s+kan\s+(?:jeg|man)\s+(?:stille|sporge)(?:\s+(?:dig|jer|her))?$"
     rf"|(?:^|\s)hvad\s+(?:er\s+det\s+)?for\s+(?:nogle\s+|slags\s+|typer\s+(?:af\s+)?)?(?:sporgsmal|emner)\s+{_ASSISTANT}\s+(?:kan|vil)\b"
     rf"|(?:^|\s)hvad\s+(?:er\s+{_ASSISTANT}|kan\s+{_ASSISTANT}\s+bruges){_FILLER}\s+(?:bygget|lavet|beregnet|designet|programmeret|tiltaenkt)\s+til\b"
     # "hvad er det, du kan hjælpe mig med?"
-    rf"|(?:^|\s)hvad\s+er\s+det\s+{_ASSISTANT}\s+kan{_FILLER}\s+(?:hjaelpe(?:\s+(?:mig|os))?\s+med|svare\s+pa|besvare)$"
+    rf"|(?:^|\s)hvad\s+er\s+det{_FILLER}\s+{_ASSISTANT}\s+kan{_FILLER}\s+(?:hjaelpe(?:\s+(?:mig|os))?\s+med|svare\s+pa|besvare)$"
     # "kan du trække jobindsats-tal eller kun planerne?": what it can do, one thing or the other
     rf"|^kan\s+{_ASSISTANT}\s+(?:\S+\s+){{1,5}}?eller\s+(?:kun|bare|kun\s+om)\s+\S+$"
 )
 
 
+# the dot of an abbreviation is no end of a sentence ("hvad kan du svare på ift. Jobindsats-tal?")
+_ABBREVIATION_DOT = re.compile(r"\b(ift|fx|mht|vedr|bl\.a|evt|ca|jf)\.")
+
+
 def asks_what_it_can_do(text: str) -> bool:
     """Whether the message's last sentence asks what the assistant can help with (see above);
     a preamble before it ("Inden jeg går i gang: …") does not change that."""
-    sentences = [s for s in re.split(r"[.!?:;–]+|\s-\s", fold(text)) if s.strip()]
+    sentences = [
+        s for s in re.split(r"[.!?:;–]+|\s-\s", _ABBREVIATION_DOT.sub(r"\1", fold(text))) if s.strip()
+    ]
     if not sentences:
         return False
     last = " ".join(re.findall(r"[^\W_]+", sentences[-1]))
@@ -212,6 +221,12 @@ _MAX_THANKS_WORDS = 9
 _MAX_REMARK_WORDS = 8
 
 
+_HOW_IT_HELPS = re.compile(
+    r"\bdet\s+kan\s+jeg\s+(?:godt\s+|sagtens\s+|fint\s+)?bruge(?:\s+(?:til|i)\s+(?:min|mit|mine|vores|et|en|noget)"
+    r"(?:\s+\w+)?)?\b"
+)
+
+
 def _only_thanks(words: list[str]) -> bool:
     if not words or len(words) > _MAX_THANKS_WORDS or ("tak" not in words and "takker" not in words):
         return False
@@ -224,6 +239,8 @@ def is_thanks(text: str) -> bool:
     jeg finde den selv. tak alligevel") is part of the thanks."""
     if "?" in text:
         return False
+    # "tak, det kan jeg bruge i min tale": how the answer helps is part of the thanks
+    text = _HOW_IT_HELPS.sub(" ", fold(text))
     if _only_thanks(_words(text)):
         return True
     sentences = [_words(sentence) for sentence in re.split(r"[.!;]+", text)]

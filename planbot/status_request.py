@@ -76,6 +76,8 @@ _THIS_GOAL = re.compile(
 _IF_REACHED = re.compile(
     r"^\W*(?:og\s+|men\s+)?(?:nar|naar)\s+(?:de|vi|i|man|kommunen|jobcentret)\s+"
     r"(?:sa\s+|egentlig\s+|nu\s+|overhovedet\s+)?(?:det|den|malet|maltallet|malsaetningen|succeskriteriet)\b"
+    # "Vi satte os for, at andelen skulle op i 2024. Er det lykkedes?"
+    r"|\ber\s+det\s+(?:sa\s+|egentlig\s+|nu\s+|faktisk\s+)?lykkedes\b|\blykkedes\s+det\b"
 )
 
 
@@ -92,7 +94,8 @@ _WHEN_REACHED = re.compile(
     r"|\bhvordan\s+(?:ved|kan|skal)\s+(?:de|man|i|vi|kommunen|jobcentret)\s+(?:\w+\s+)?(?:om|at|hvornar|nar)\b"
     r"(?:\s+[\w.]+){1,4}?\s+(?:naet|naaet|opfyldt|indfriet|lykkedes|i\s+mal)\b"
     # what was set as the goal: "hvad var det nu lige, vi havde sat som mål for tilfredsheden?"
-    r"|\b(?:har|havde)\s+(?:\w+\s+){0,3}?sat\s+(?:som|af)\s+(?:mal|maltal|malsaetning)\s+for\b"
+    # "hvad har Norddjurs egentlig sat som mål på fleksjobområdet?", "… vi havde sat som mål?"
+    r"|\b(?:har|havde)\s+(?:\w+\s+){0,3}?sat\s+(?:sig\s+)?(?:som|af)\s+(?:mal|maltal|malsaetning)\b"
     # "hvad var det nu succeskriteriet for tilfredshed lød på?", "hvad lyder målet på?"
     r"|\b(?:succeskriteri\w*|maltal\w*|malsaetning\w*|malet|malvaerdi\w*)\b(?:\s+\S+){0,8}?\s+(?:lod|lyder)\s+pa\b"
     r"|\bhvad\s+(?:lod|lyder)\s+(?:\w+\s+){0,2}?(?:succeskriteri\w*|maltal\w*|malsaetning\w*|malet)\b"
@@ -102,7 +105,9 @@ _WHEN_REACHED = re.compile(
     # staff shorthand: "målværdi 6.3 Norddjurs", "måltal for 1.2"
     r"|^\W*(?:malvaerdi\w*|maltal\w*)\b"
     # "har kommunen et mål for, hvor mange der skal til samtaler?"
-    r"|\b(?:et|noget|nogen)\s+(?:mal|maltal|malsaetning)\s+for,?\s+hvor\s+(?:mange|stor|meget|hoj|hurtigt)\b"
+    # "hvad er kommunens mål for hvor mange samtaler de ledige skal have?"
+    r"|\b(?:et|noget|nogen|kommunens|jeres|deres|vores|planens|jobcentrets)\s+(?:mal|malet|maltal|malsaetning)"
+    r"\s+for,?\s+hvor\s+(?:mange|stor|meget|hoj|hurtigt)\b"
 )
 
 
@@ -136,3 +141,47 @@ def asks_for_status_outright(text: str) -> bool:
     """Whether ``text`` asks for a status outright, without asking how it is reported."""
     folded = fold(text)
     return bool(_STATUS_ON.search(folded)) and not _HOW_REPORTED.search(folded)
+
+
+# "har du aktuel status på den?", "status for det mål": the status of the goal in play
+_STATUS_OF_THE_GOAL_IN_PLAY = re.compile(
+    r"\bstatus\s+(?:pa|for)\s+(?:den|det|dette|denne|malet|det\s+mal|den\s+her|det\s+her)\b(?!\s+\w+\s+(?:mal|plan))"
+)
+
+
+def asks_status_of_the_goal_in_play(text: str) -> bool:
+    """Whether ``text`` asks outright for the status of the goal in play ("har du aktuel
+    status på den?"), not how it is reported ("hvor tit gives der status på den?")."""
+    folded = fold(text)
+    return bool(_STATUS_OF_THE_GOAL_IN_PLAY.search(folded)) and not _HOW_REPORTED.search(folded)
+
+
+# "går det egentlig godt med de mål, kommunen har sat sig?", "hvordan står det til med
+# målene?": how all the goals go, an overview (not "målet om …", one goal)
+_HOW_THE_GOALS_GO = re.compile(
+    r"\b(?:gar|star)\s+det\s+(?:\w+\s+){0,3}?(?:til\s+)?med\s+(?:alle\s+)?"
+    # "de mål" is plural; "kommunens mål om …" may be one goal
+    r"(?:de\s+(?:\w+\s+)?mal\b(?!\s+(?:om|for\s+at)\b)"
+    r"|(?:de|vores|jeres|kommunens|deres|planens)\s+(?:\w+\s+)?malsaetninger\b|malene\b|malsaetningerne\b)"
+)
+
+
+def asks_how_the_goals_go(text: str) -> bool:
+    """Whether ``text`` asks how all of a plan's goals go (see above), naming no goal code."""
+    folded = fold(text)
+    return bool(_HOW_THE_GOALS_GO.search(folded)) and not re.search(r"\b\d{1,2}\.\d{1,2}\b", folded)
+
+
+# "hvordan ser overblikket så ud dér?": an overview asked for by name
+_OVERVIEW_WORD = re.compile(r"\boverblik(?:ket)?\b")
+
+
+def asks_for_an_overview(text: str) -> bool:
+    """Whether ``text`` asks for the overview by name ("hvordan ser overblikket ud?"), not for
+    one goal's ("overblik over mål 6.10", "… over målet om samtaler")."""
+    folded = fold(text)
+    return (
+        bool(_OVERVIEW_WORD.search(folded))
+        and not re.search(r"\b\d{1,2}\.\d{1,2}\b", folded)
+        and not _THIS_GOAL.search(folded)
+    )

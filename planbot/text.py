@@ -112,6 +112,9 @@ def content_lemmas(text: str) -> list[str]:
 _FOLDED_LETTERS = {"æ": "(?:æ|ae|a)", "ø": "(?:ø|oe|o)", "å": "(?:å|aa|a)"}
 
 
+_PHRASE_GAP = r"\s+(?:(?:egentlig|faktisk|overhovedet|nu|så|saa|sa|da|stadig|også|ogsaa|ogsa)\s+)?"
+
+
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A pattern for ``phrase`` as whole words, also when typed without æ/ø/å."""
     parts = []
@@ -119,7 +122,8 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
         if char in _FOLDED_LETTERS:
             parts.append(_FOLDED_LETTERS[char])
         elif char.isspace():
-            parts.append(r"\s+")
+            # "har egentlig arbejde" is "har arbejde": a filler adverb may stand between the words
+            parts.append(_PHRASE_GAP)
         else:
             parts.append(re.escape(char))
     return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", re.IGNORECASE)
@@ -262,8 +266,26 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 
 
+# "Jeg sidder med sagerne til udvalgsmødet – hvordan går det med …?": a dash before a
+# question word ends the preamble as a full stop would
+_DASH_BEFORE_QUESTION = re.compile(
+    r"\s+[–—-]\s+(?=(?:og\s+|men\s+)?(?:hvad|hvor|hvordan|hvem|hvilke|hvilken|hvilket|hvornar|hvornår|hvorfor)\b)",
+    re.IGNORECASE,
+)
+
+
+_PREAMBLE_WORDS = 4  # a dash ends a preamble of at least this many words ("Morsø – hvordan …" is one)
+
+
+def _split_at_dash(piece: str) -> list[str]:
+    match = _DASH_BEFORE_QUESTION.search(piece)
+    if match is None or len(piece[: match.start()].split()) < _PREAMBLE_WORDS:
+        return [piece]
+    return [piece[: match.start()], *_split_at_dash(piece[match.end() :])]
+
+
 def _sentences(text: str) -> list[str]:
-    pieces = [p.strip() for p in _SENTENCE_END.split(text.strip()) if p.strip()]
+    pieces = [q.strip() for p in _SENTENCE_END.split(text.strip()) for q in _split_at_dash(p) if q.strip()]
     sentences: list[str] = []
     for piece in pieces:
         if sentences and sentences[-1].split()[-1].lower() in _ABBREVIATIONS:

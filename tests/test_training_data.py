@@ -125,8 +125,8 @@ _GATE_CUES = [
     ("social", "requests_a_person", {"human_handoff", "personal_case"}),
     # a question what the assistant can do → help unless a sure privacy intent
     ("social", "asks_what_it_can_do", {"help", "personal_case", "human_handoff"}),
-    # a message that only thanks → thank unless a sure privacy intent
-    ("social", "is_thanks", {"thank", "personal_case", "human_handoff"}),
+    # a message that only thanks → thank whatever the intent
+    ("social", "is_thanks", {"thank"}),
     # a greeting that says who the user is, asking nothing → greet unless a sure privacy intent
     ("social", "is_greeting_with_introduction", {"greet", "personal_case", "human_handoff"}),
     # "status på 1.3 til notatet" → ask_status over ask_follow_up (the overview has status too)
@@ -147,8 +147,59 @@ _GATE_CUES = [
     ("plan_request", "asks_about_approval", {"ask_plan_info", "personal_case", "human_handoff"}),
     # "hvor er det beskrevet?" → ask_source over every intent but a sure privacy intent
     ("source_request", "asks_for_the_source", {"ask_source", "personal_case", "human_handoff"}),
+    # "har du aktuel status på den?" → ask_status over every intent but a sure privacy intent
+    ("status_request", "asks_status_of_the_goal_in_play", {"ask_status", "personal_case", "human_handoff"}),
+    # "går det godt med de mål, kommunen har sat sig?" → ask_overview, likewise
+    ("status_request", "asks_how_the_goals_go", {"ask_overview", "personal_case", "human_handoff"}),
+    # "hvordan ser overblikket ud?" → ask_overview when the classifier was unsure (the thanks
+    # rule comes first: "tak for overblikket")
+    ("status_request", "asks_for_an_overview", {"ask_overview", "personal_case", "human_handoff", "thank"}),
+    # "hvad tæller som de største virksomheder?" → goal_detail over status, target, overview, term
+    (
+        "goal_request",
+        "asks_how_a_goal_is_delimited",
+        {
+            "goal_detail",
+            "ask_jobindsats",
+            "compare_kommuner",
+            "ask_fact",
+            "ask_initiatives",
+            "list_goals",
+            "ask_follow_up",
+            "ask_plan_info",
+            "personal_case",
+            "human_handoff",
+            "out_of_scope",
+        },
+    ),
+    # "hvad har kommunen af mål for …" → list_goals over status, overview, plan, target,
+    # initiatives and place questions (the other intents keep theirs)
+    (
+        "goal_request",
+        "asks_which_goals",
+        {
+            "list_goals",
+            "ask_overview",
+            "goal_detail",
+            "ask_fact",
+            "ask_jobindsats",
+            "compare_kommuner",
+            "ask_follow_up",
+            "ask_more",
+            "ask_source",
+            "define_term",
+            "personal_case",
+            "human_handoff",
+            "out_of_scope",
+            "help",
+            "greet",
+            "goodbye",
+            "thank",
+            "bot_challenge",
+        },
+    ),
     # "hvem af de to ligger bedst?" → compare_kommuner over every intent but a sure privacy intent
-    ("comparison", "asks_which_of_them_ranks_first", {"compare_kommuner", "personal_case", "human_handoff"}),
+    ("comparison", "compares_the_places_in_play", {"compare_kommuner", "personal_case", "human_handoff"}),
     # "passer det at 35 % …?" → ask_fact over the intents without figures of their own
     (
         "fact_request",

@@ -256,3 +256,24 @@ def test_which_of_the_two_compares_the_kommuner_the_conversation_had_in_play(
     run(action_module.ActionCompare, dispatcher, tracker)
     text = dispatcher.messages[0]["text"]
     assert "Ledigheden i Morsø" in text and "Ledigheden i Aarhus" in text
+
+
+def test_the_kommuner_in_play_include_those_a_comparison_named() -> None:
+    tracker = make_tracker("hvordan ligger de to i forhold til landsplan?", "compare_kommuner")
+    named = {
+        "intent": {"name": "compare_kommuner"},
+        "entities": [
+            {"entity": "kommune", "value": "Norddjurs"},
+            {"entity": "kommune", "value": "Mariagerfjord"},
+            {"entity": "kommune", "value": "Hele landet"},
+        ],
+    }
+    tracker.events[:0] = [
+        {"event": "slot", "name": "kommune", "value": "Morsø"},
+        {
+            "event": "user",
+            "text": "hvem har flest på kontanthjælp, Norddjurs eller Mariagerfjord?",
+            "parse_data": named,
+        },
+    ]
+    assert action_module.earlier_kommuner(tracker) == ["Norddjurs", "Mariagerfjord", "Morsø"]

@@ -427,6 +427,11 @@ _AFTER_STATUS = {"last_intent": "ask_status", "last_text": "hvordan går det med
         ("samme for mål 2", "ask_target", {}, "ask_status"),
         ("samme spørgsmål for 6.5", "goal_detail", {}, "ask_status"),
         ("og 6.4 i Morsø", "goal_detail", {"kommune": ["Morsø"]}, "ask_status"),
+        # a goal code alone
+        ("6.5?", "goal_detail", {}, "ask_status"),
+        ("mål 2?", "ask_target", {}, "ask_status"),
+        ("6.5, tak", "goal_detail", {}, "ask_status"),
+        ("hvad er 6.5", "goal_detail", {}, None),
         # new questions, not fragments
         ("og hvad er 6.4", "goal_detail", {}, None),
         ("og hvor mange ledige er der", "ask_fact", {"target_group": ["ledige"]}, None),
@@ -1795,3 +1800,40 @@ def test_a_comparison_without_places_after_a_figure_uses_the_two_last_kommuner(s
     # without an earlier kommune there is nothing to compare with
     alone = Context("sammenlign dem", "compare_kommuner", {}, slots, "rest")
     assert "Hvilke kommuner vil du sammenligne?" in answers.answer_compare(session, alone).text
+
+
+def test_the_two_in_play_and_the_country_are_all_compared(session: Session) -> None:
+    slots = {"kommune": None, "indicator": "ledighed", "last_intent": "compare_kommuner"}
+    ctx = Context(
+        "Hvordan ligger de to i forhold til landsplan?",
+        "compare_kommuner",
+        {"kommune": ["Hele landet"]},
+        slots,
+        "rest",
+        earlier_kommuner=["Aarhus", "Morsø"],
+    )
+    text = answers.answer_compare(session, ctx).text
+    assert (
+        "Ledigheden i Aarhus" in text and "Ledigheden i Morsø" in text and "Ledigheden i hele landet" in text
+    )
+
+
+def test_another_term_as_a_fragment_after_an_explanation_is_explained(session: Session) -> None:
+    slots = {"term": "resultatmål", "last_intent": "ask_status", "kommune": "Mariagerfjord"}
+    ctx = Context("og benchmark, nu vi er ved det?", "ask_status", {}, slots, "rest")
+    routed, handler = answers.as_follow_up(ctx)
+    assert routed.intent == "define_term" and "benchmark" in handler(session, routed).text.lower()
+    # not without an explanation just before, nor with a question of its own
+    assert answers.is_term_fragment(replace(ctx, slots={**slots, "term": None})) is False
+    own = Context("og hvordan går det med benchmark i Mariagerfjord?", "ask_status", {}, slots, "rest")
+    assert answers.is_term_fragment(own) is False
+
+
+def test_whether_it_differed_in_the_previous_plan_namely_the_notat(session: Session) -> None:
+    slots = slots_after(
+        session, answers.answer_follow_up, "Hvor tit får udvalget en status på Mariagerfjords plan?"
+    )
+    text = "Var det anderledes i den forrige, altså notatet for 2021-2024?"
+    routed, handler = answers.as_follow_up(Context(text, "ask_plan_info", {}, slots, "rest"))
+    answer = handler(session, routed).text
+    assert "Notat om udmøntning" in answer and "halvårligt" in answer, answer

@@ -96,9 +96,15 @@ def test_comparison_cues(text: str, compares: bool) -> None:
         ("hvilket af de to mål er vigtigst?", False),
         ("hvem af dem kan jeg ringe til?", False),
         ("hvem ligger bedst", False),
+        ("stil de to op mod hinanden", True),
+        ("sammenlign dem", True),
+        ("Og hvordan ligger de to kommuner på ledigheden lige nu?", True),
+        ("Hvordan ligger de to i forhold til landsplan?", True),
+        ("sammenlign dem med hele landet", False),  # names a side: the comparison fragment's
+        ("hvordan ligger de to mål?", False),
     ],
 )
 def test_which_of_them_ranks_first(text: str, asks: bool) -> None:
-    from planbot.comparison import asks_which_of_them_ranks_first
+    from planbot.comparison import compares_the_places_in_play
 
-    assert asks_which_of_them_ranks_first(text) is asks
+    assert compares_the_places_in_play(text) is asks

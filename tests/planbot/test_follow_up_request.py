@@ -17,3 +17,10 @@ from planbot.follow_up_request import asks_about_follow_up
 )
 def test_follow_up_questions(text: str, expected: bool) -> None:
     assert asks_about_follow_up(text) is expected
+
+
+def test_staff_shorthand_for_how_often() -> None:
+    from planbot.follow_up_request import asks_about_follow_up
+
+    assert asks_about_follow_up("frekvens ift. AMU?")
+    assert asks_about_follow_up("rapporteringsfrekvens på 6.3")

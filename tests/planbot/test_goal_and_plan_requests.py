@@ -58,3 +58,24 @@ def test_the_target_of_what_was_just_shown(text: str, expected: bool) -> None:
 )
 def test_what_a_goal_is_about_or_its_wording(text: str, expected: bool) -> None:
     assert asks_what_a_goal_is_about(text) is expected
+
+
+def test_staff_shorthand_for_a_goals_content_and_lists_of_goals() -> None:
+    from planbot.goal_request import asks_what_a_goal_is_about, asks_which_goals
+
+    assert asks_what_a_goal_is_about("Mors, lokalt mål 7 – indhold?")
+    assert asks_what_a_goal_is_about("6.3: indhold")
+    assert not asks_what_a_goal_is_about("hvad er indholdet i planen?")
+    assert asks_which_goals("Liste over mål + succeskriterier i MFJ-notatet 21-24")
+    assert asks_which_goals("jeg bor i dragor. hvad har kommunen af maal for at faa folk i arbejde")
+    assert asks_which_goals("hvad er kommunens maal paa beskaeftigelsesomraadet i mariagerfjord saa")
+
+
+def test_how_a_goal_is_delimited_and_its_exact_target() -> None:
+    from planbot.goal_request import asks_for_its_target, asks_how_a_goal_is_delimited
+
+    assert asks_how_a_goal_is_delimited("hvad tæller som de største virksomheder i den sammenhæng?")
+    assert asks_how_a_goal_is_delimited("og hvordan er 'de største virksomheder' afgrænset i 6.8")
+    assert not asks_how_a_goal_is_delimited("hvad tæller mest for borgerne?")
+    assert asks_for_its_target("hvad er maalet helt praecist")
+    assert not asks_for_its_target("hvad er målet med planen helt præcist")

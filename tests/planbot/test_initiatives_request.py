@@ -101,3 +101,10 @@ def test_what_there_is_for_people_like_someone(text: str, expected: bool) -> Non
 )
 def test_which_groups_an_initiative_is_for(text: str, expected: bool) -> None:
     assert asks_which_groups_it_is_for(text) is expected
+
+
+def test_what_is_done_so_that_people_like_me_can() -> None:
+    from planbot.initiatives_request import asks_for_people_like
+
+    text = "hvad goer jobcentret for at folk som mig kan faa et kursus eller en uddannelse??"
+    assert asks_for_people_like(text)

@@ -113,3 +113,13 @@ def test_questions_about_the_kommunes_other_services(text: str) -> None:
 )
 def test_employment_questions_are_not_about_other_services(text: str) -> None:
     assert not asks_about_another_service(text)
+
+
+def test_a_draft_of_a_speech_and_the_coffee_are_off_topic() -> None:
+    from planbot.off_topic import off_topic_kind
+
+    assert off_topic_kind("Kan du så skrive et udkast til min tale til byrådsmødet?", unsure=False) == "task"
+    assert (
+        off_topic_kind("Ved du, om der er kaffe og kage til byrådsmødet i aften?", unsure=False) == "service"
+    )
+    assert off_topic_kind("skriv et udkast til mål 6.3", unsure=False) is None

@@ -23,3 +23,11 @@ def test_who_is_responsible() -> None:
     assert asks_who_is_responsible("hvem i kommunen har ansvaret for den?")
     assert asks_who_is_responsible("hvilket udvalg står bag planen")
     assert not asks_who_is_responsible("hvem har ansvaret for min sag?")
+
+
+def test_whether_it_differed_in_the_older_plan_names_only_that_plan() -> None:
+    from planbot.plan_request import names_only_another_plan
+
+    assert names_only_another_plan("Var det anderledes i den forrige, altså notatet for 2021-2024?")
+    assert names_only_another_plan("var det det samme i den gamle plan?")
+    assert not names_only_another_plan("var det anderledes i Morsø?")

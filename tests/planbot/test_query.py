@@ -101,3 +101,10 @@ def test_a_word_matches_the_compound_it_is_the_head_of_only_when_asked() -> None
     items = [SimpleNamespace(text="Investeringsrammen for 2021 er på 3 millioner kroner.")]
     assert rank_items(items, "rammen", ("text",)) == []
     assert rank_items(items, "rammen", ("text",), heads=True)[0][2] is items[0]
+
+
+def test_a_newer_plans_goal_within_fifteen_percent_of_the_best_comes_first() -> None:
+    old, new = _goal("A4", 1, 2021), _goal("6.6", 1, 2024)
+    ranked = [(6.66, 1.0, old), (5.82, 1.0, new)]  # "de unge igennem en ungdomsuddannelse"
+
+    assert [t[2].code for t in _current_plans_first(ranked, [old, new])] == ["6.6", "A4"]

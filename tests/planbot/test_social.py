@@ -199,3 +199,26 @@ def test_bare_greetings(text: str, expected: bool) -> None:
 def test_one_thing_or_the_other_asks_what_it_can_do() -> None:
     assert asks_what_it_can_do("kan du trække jobindsats-tal eller kun planerne?")
     assert not asks_what_it_can_do("kan du sige om ledigheden er steget eller faldet")
+
+
+def test_thanks_with_how_the_answer_helps() -> None:
+    assert is_thanks("Tak, det kan jeg bruge i min tale")
+    assert is_thanks("det kan jeg sagtens bruge til noget, tak")
+    assert not is_thanks("tak, kan jeg bruge det til min ansøgning om fleksjob?")
+
+
+def test_what_it_can_do_with_filler_and_an_abbreviation() -> None:
+    from planbot.social import asks_what_it_can_do
+
+    assert asks_what_it_can_do("hvad er det egentlig du kan svare på?")
+    assert asks_what_it_can_do("Hvad kan du svare på ift. Jobindsats-tal?")
+    assert not asks_what_it_can_do("hvad kan du fortælle om målene ift. de unge?")
+
+
+def test_someone_from_the_administration_or_for_someone_else() -> None:
+    from planbot.social import requests_a_person
+
+    assert requests_a_person("Jeg vil hellere have en fra forvaltningen til at gennemgå det med mig")
+    assert requests_a_person("kan han snakke med nogen fra kommunen i grenaa om det?")
+    # whether someone from the kommune is writing is the bot question, not a request
+    assert not requests_a_person("sidder der nogen fra kommunen og skriver")

@@ -117,3 +117,21 @@ def test_what_was_set_as_the_target(text: str, expected: bool) -> None:
 
 def test_a_goal_referred_back_to_with_paa() -> None:
     assert refers_to_one_goal("hvordan ligger vi på den?")
+
+
+@pytest.mark.parametrize(
+    ("text", "all_goals"),
+    [
+        ("gaar det egentlig godt med de maal kommunen har sat sig?", True),
+        ("hvordan går det med målene?", True),
+        ("hvordan står det til med alle de politiske mål", True),
+        # "kommunens mål om …" is one goal
+        ("hvordan gaar det med kommunens maal om at faa de unge i uddannelse", False),
+        ("går det godt med målet om samtaler", False),
+        ("hvordan går det med de mål om unge", False),
+    ],
+)
+def test_how_all_the_goals_go(text: str, all_goals: bool) -> None:
+    from planbot.status_request import asks_how_the_goals_go
+
+    assert asks_how_the_goals_go(text) is all_goals

@@ -170,3 +170,20 @@ def test_own_case(text: str, expected: bool) -> None:
 def test_the_period_a_question_asks_about(text: str, end: str | None) -> None:
     asked = asked_period_end(fold(text))
     assert (asked.isoformat() if asked else None) == end
+
+
+def test_a_synonym_phrase_with_a_filler_adverb_between_its_words() -> None:
+    from planbot.text import with_synonyms
+
+    assert "beskæftigede" in with_synonyms("hvor mange mennesker har egentlig arbejde paa mors")
+    assert "beskæftigede" not in with_synonyms("hvor mange har ikke arbejde")
+
+
+def test_a_dash_before_a_question_word_ends_the_preamble() -> None:
+    from planbot.text import question_sentences
+
+    text = (
+        "Godmorgen. Jeg sidder med sagerne til udvalgsmødet – hvordan går det med samtalemålet i Norddjurs?"
+    )
+    assert question_sentences(text) == "hvordan går det med samtalemålet i Norddjurs?"
+    assert question_sentences("Morsø – hvordan går det?") is None  # one sentence asks, nothing to leave out
