@@ -577,7 +577,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         """ "går det egentlig godt med de mål, kommunen har sat sig?": how all the goals go,
         whatever the classifier heard but a privacy intent; "hvordan ser overblikket ud?"
         when it was unsure."""
-        if self._privacy_chosen(message):
+        if (
+            self._privacy_chosen(message)
+            or self._classified_intent(message) == self._config["comparison_intent"]
+        ):
             return False
         text = message.get(TEXT) or ""
         return asks_how_the_goals_go(text) or (self._fell_back(message) and asks_for_an_overview(text))

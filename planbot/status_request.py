@@ -104,6 +104,12 @@ _WHEN_REACHED = re.compile(
     r"|maltal|malsaetningen|malsaetning)\b"  # one goal's, not "målsætningerne" (the list)
     # staff shorthand: "målværdi 6.3 Norddjurs", "måltal for 1.2"
     r"|^\W*(?:malvaerdi\w*|maltal\w*)\b"
+    # "hvor mange unge skal have en uddannelse i norddjurs til 2030", "hvor tilfredse skal borgerne
+    # være … senest i 2024": how many or how much by a deadline is the target
+    r"|\bhvor\s+(?:mange|stor\s+en\s+andel|stor\s+en\s+del|tilfredse|hoj|hojt)\b(?:\s+[\w.]+){0,5}?\s+skal\b"
+    r"(?:\s+[\w.]+){0,8}?\s+(?:i|senest(?:\s+i)?|til|frem\s+mod|i\s+lobet\s+af)\s+20\d\d\b"
+    # staff shorthand: "1.3 norddjurs – succeskrit?", "3a, hvad er målet i %?"
+    r"|\bsucceskrit\b|\bhvad\s+er\s+malet\s+i\s+(?:%|procent|pct)"
     # "har kommunen et mål for, hvor mange der skal til samtaler?"
     # "hvad er kommunens mål for hvor mange samtaler de ledige skal have?"
     r"|\b(?:et|noget|nogen|kommunens|jeres|deres|vores|planens|jobcentrets)\s+(?:mal|malet|maltal|malsaetning)"
@@ -163,6 +169,9 @@ _HOW_THE_GOALS_GO = re.compile(
     # "de mål" is plural; "kommunens mål om …" may be one goal
     r"(?:de\s+(?:\w+\s+)?mal\b(?!\s+(?:om|for\s+at)\b)"
     r"|(?:de|vores|jeres|kommunens|deres|planens)\s+(?:\w+\s+)?malsaetninger\b|malene\b|malsaetningerne\b)"
+    # "når jobcenter mors egentlig de mål, de har sat sig?", "hvor står vi ift. fokusmålene?"
+    r"|\b(?:nar|naar)\s+(?!det\s+(?:gaelder|galder|drejer\s+sig\s+om)\b)(?:\w+\s+){1,3}?(?:de\s+mal\b(?!\s+(?:om|for\s+at)\b)|\w*malene\b|sine\s+mal\b)"
+    r"|\bhvor\s+star\s+(?:\w+\s+){1,2}?(?:ift\.?|i\s+forhold\s+til|med|pa)\s+(?:alle\s+)?\w*malene\b"
 )
 
 

@@ -1127,3 +1127,9 @@ def test_a_term_written_apart_after_a_story_is_a_definition(gate: DomainVocabula
     assert intent_after(gate, predicted(text, "personal_case")) == "define_term"
     own = "min sagsbehandler siger jeg skal i ressourceforløb, hvornår får jeg svar"
     assert intent_after(gate, predicted(own, "personal_case")) != "define_term"
+
+
+def test_how_all_the_goals_go_leaves_a_comparison_alone(gate: DomainVocabularyGate) -> None:
+    text = "Hvad er forskellen på Morsø og Norddjurs, når det gælder målene for at få flygtninge i arbejde?"
+    assert intent_after(gate, predicted(text, "compare_kommuner", 0.9)) == "compare_kommuner"
+    assert intent_after(gate, predicted("hvor står vi ift. fokusmålene", "ask_status")) == "ask_overview"

@@ -129,6 +129,10 @@ def test_a_goal_referred_back_to_with_paa() -> None:
         ("hvordan gaar det med kommunens maal om at faa de unge i uddannelse", False),
         ("går det godt med målet om samtaler", False),
         ("hvordan går det med de mål om unge", False),
+        ("når jobcenter mors egentlig de mål de har sat sig eller er det bare fine ord", True),
+        ("hvor står vi ift. fokusmålene", True),
+        ("når de målet om samtaler?", False),
+        ("forskellen på Morsø og Norddjurs, når det gælder målene for flygtninge", False),
     ],
 )
 def test_how_all_the_goals_go(text: str, all_goals: bool) -> None:
