@@ -168,6 +168,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             "place_entity": "kommune",
             # intents whose answer (the jobcenter, a person) beats an off-topic request or a farewell
             "protected_intents": ["personal_case", "human_handoff"],
+            "own_case_intent": "personal_case",
             # protected only when the message asks for a person (planbot.social.asks_for_a_person);
             # also the intent of a request to be put through to one (planbot.social.requests_a_person)
             "handoff_intent": "human_handoff",
@@ -820,6 +821,17 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         )
         if goal_question and asks_what_is_set_in_motion(text):
             return True
+        if (
+            classified == self._config["own_case_intent"]
+            and asks_what_is_done(text)
+            and named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+            and not requests_a_person(text)
+            and not contains_masked_data(text)
+            and not asks_about_own_case(text)
+        ):
+            # "hej jeg er 23 …, min sagsbehandler snakker om fgu. hvad goer norddjurs for de unge":
+            # a story, then what a named kommune does, heard as the own case
+            return True
         names_a_goal = bool(self._goal_codes(message))
         heard_otherwise = (
             classified in (self._config["place_intent"], self._config["plan_intent"])
@@ -851,9 +863,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
     def _follow_up_question(self, message: Message) -> bool:
         """A question how goals are followed up ("hvordan Mariagerfjord følger op på målene")
         that the classifier heard as another goal or plan question."""
-        if self._classified_intent(message) not in self._config["follow_up_can_replace"]:
+        heard = self._classified_intent(message)
+        if heard not in self._config["follow_up_can_replace"] and not self._fell_back(message):
             return False
-        return asks_about_follow_up(message.get(TEXT) or "")
+        return not self._privacy_chosen(message) and asks_about_follow_up(message.get(TEXT) or "")
 
     def _override(self, message: Message) -> str | None:
         """The intent the message should have instead of the classifier's, if any."""

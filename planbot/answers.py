@@ -3043,7 +3043,13 @@ def answer_fact_fragment(session: Session, ctx: Context) -> Answer:
 
 
 # the questions a year fragment ("og i 2020?") asks again for another year
-_YEAR_FRAGMENT_INTENTS = ("ask_fact", "ask_jobindsats")
+_YEAR_FRAGMENT_INTENTS = ("ask_fact", "ask_jobindsats", "compare_kommuner")
+# "og hvis vi går tilbage til marts 2024?", "hvad hvis vi ser på 2023?": only the period is new
+_GOING_BACK = re.compile(
+    r"\b(?:hvad\s+)?(?:hvis|nar|når)\s+(?:vi|man|du)\s+(?:så\s+|sa\s+)?(?:går|gaar|gar|ser|kigger|skruer)"
+    r"\s+(?:tilbage\s+)?(?:til|på|pa|paa|tiden\s+tilbage\s+til)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _YEAR_FRAGMENT_FILLER = {"i", "for", "aret", "ar", "ultimo", "primo", *MONTHS_DA}
 
@@ -3056,11 +3062,12 @@ def is_year_fragment(ctx: Context) -> bool:
         return False
     if not _is_plan_question(ctx.intent):
         return False
-    if not _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, 4) or len(_YEAR.findall(ctx.text)) != 1:
+    text = _GOING_BACK.sub(" ", ctx.text)
+    if not _opens_a_fragment(text, _FRAGMENT_OPENER, 4) or len(_YEAR.findall(text)) != 1:
         return False
     if _names_its_own_object(ctx):
         return False
-    return only_filler_and(_YEAR.sub(" ", ctx.text), _FRAGMENT_FILLER | _YEAR_FRAGMENT_FILLER, [])
+    return only_filler_and(_YEAR.sub(" ", text), _FRAGMENT_FILLER | _YEAR_FRAGMENT_FILLER, [])
 
 
 def answer_year_fragment(session: Session, ctx: Context) -> Answer:

@@ -49,6 +49,8 @@ _ITS_TARGET = re.compile(
     # "hvad er maalet helt praecist" after a goal's status
     r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+er\s+(?:sa\s+)?(?:malet|malsaetningen|succeskriteriet)"
     r"(?:\s+(?:helt|sa|egentlig|nu|lige))*\s+(?:praecist|praecis|konkret)\W*$"
+    # "hvad er maalet saa" right after a goal's status
+    r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+er\s+(?:sa\s+)?malet\s+(?:sa|egentlig|nu)\W*$"
 )
 
 

@@ -124,7 +124,7 @@ _OTHER_SERVICE = re.compile(
     r"|plejehjem|plejebolig|aeldrepleje|aeldrecent|madudbringning|affald|skrald|storskrald|genbrugsplads"
     r"|dagrenovation|byggetilladelse|byggesag|parker|snerydning|vejarbejde|bibliotek|svommehal|korekort"
     r"|sygesikring|sundhedskort|ejendomsskat|grundskyld|rotte|skolebus|la(?:e)?gevagt|tandlaege"
-    r"|boligstot|boligydelse|boligsikring|mitid|nemid"
+    r"|boligstot|boligydelse|boligsikring|mitid|nemid|lejlighed|lejebolig|andelsbolig"
     # the kommune's other plans
     r"|klima|co2|lokalplan|kommuneplan|spildevand|trafikplan"
     # the workplace's practical matters staff ask about in Teams

@@ -186,6 +186,8 @@ _CAPABILITY_QUESTION = re.compile(
     rf"|(?:^|\s)hvad\s+(?:er\s+{_ASSISTANT}|kan\s+{_ASSISTANT}\s+bruges){_FILLER}\s+(?:bygget|lavet|beregnet|designet|programmeret|tiltaenkt)\s+til\b"
     # "hvad er det, du kan hjælpe mig med?"
     rf"|(?:^|\s)hvad\s+er\s+det{_FILLER}\s+{_ASSISTANT}\s+kan{_FILLER}\s+(?:hjaelpe(?:\s+(?:mig|os))?\s+med|svare\s+pa|besvare)$"
+    # "hvilke planer og tal dækker du?", "hvilke kommuner kender du til?"
+    rf"|(?:^|\s)hvilke\s+(?:planer|kommuner|tal|data|dokumenter|emner)(?:\s+og\s+\w+)?\s+(?:daekker|kender|har|bruger)\s+{_ASSISTANT}(?:\s+(?:til|over|med))?$"
     # "kan du trække jobindsats-tal eller kun planerne?": what it can do, one thing or the other
     rf"|^kan\s+{_ASSISTANT}\s+(?:\S+\s+){{1,5}}?eller\s+(?:kun|bare|kun\s+om)\s+\S+$"
 )

@@ -103,7 +103,7 @@ _WHEN_REACHED = re.compile(
     r"|\bhvad\s+(?:var|er)\s+(?:det\s+(?:nu\s*)?,?\s*)?(?:succeskriteriet|succeskriterium|succeskriterie|maltallet"
     r"|maltal|malsaetningen|malsaetning)\b"  # one goal's, not "målsætningerne" (the list)
     # staff shorthand: "målværdi 6.3 Norddjurs", "måltal for 1.2"
-    r"|^\W*(?:malvaerdi\w*|maltal\w*)\b"
+    r"|^\W*(?:malvaerdi\w*|maltal\w*|basisar\w*|basear\w*|baseline\w*)\b"
     # "hvor mange unge skal have en uddannelse i norddjurs til 2030", "hvor tilfredse skal borgerne
     # være … senest i 2024": how many or how much by a deadline is the target
     r"|\bhvor\s+(?:mange|stor\s+en\s+andel|stor\s+en\s+del|tilfredse|hoj|hojt)\b(?:\s+[\w.]+){0,5}?\s+skal\b"

@@ -1837,3 +1837,14 @@ def test_whether_it_differed_in_the_previous_plan_namely_the_notat(session: Sess
     routed, handler = answers.as_follow_up(Context(text, "ask_plan_info", {}, slots, "rest"))
     answer = handler(session, routed).text
     assert "Notat om udmøntning" in answer and "halvårligt" in answer, answer
+
+
+def test_going_back_to_a_month_after_a_comparison_compares_then(session: Session) -> None:
+    question = "er ledigheden højere i Aarhus end i Morsø?"
+    first = _ask_places(session, answers.answer_compare, question, ["Aarhus", "Morsø"])
+    slots = answers.remembered_slots(Context(question), first, "compare_kommuner")
+    ctx = Context("Og hvis vi går tilbage til marts 2025?", "ask_overview", {}, slots, "rest")
+    assert answers.is_year_fragment(ctx)
+    routed, handler = answers.as_follow_up(ctx)
+    text = handler(session, routed).text
+    assert "Ledigheden i Aarhus" in text and "Ledigheden i Morsø" in text and "marts 2025" in text, text

@@ -1133,3 +1133,20 @@ def test_how_all_the_goals_go_leaves_a_comparison_alone(gate: DomainVocabularyGa
     text = "Hvad er forskellen på Morsø og Norddjurs, når det gælder målene for at få flygtninge i arbejde?"
     assert intent_after(gate, predicted(text, "compare_kommuner", 0.9)) == "compare_kommuner"
     assert intent_after(gate, predicted("hvor står vi ift. fokusmålene", "ask_status")) == "ask_overview"
+
+
+def test_a_story_then_what_the_kommune_does_is_initiatives_over_the_own_case(
+    gate: DomainVocabularyGate,
+) -> None:
+    text = "hej jeg er 23 og har ingen uddannelse, min sagsbehandler snakker om fgu. hvad goer norddjurs for de unge"
+    named = predicted(text, "personal_case", entities=_places(text, "Norddjurs"))
+    assert intent_after(gate, named) == "ask_initiatives"
+    # without a kommune it may be about the user's own jobcenter: the own case stays
+    assert intent_after(gate, predicted(text.replace("norddjurs", "I"), "personal_case")) == "personal_case"
+    own = "hvad gør I ved min sag? min ydelse er ikke kommet"
+    assert intent_after(gate, predicted(own, "personal_case")) != "ask_initiatives"
+
+
+def test_who_keeps_an_eye_on_it_when_unsure_is_follow_up(gate: DomainVocabularyGate) -> None:
+    text = "og hvem holder egentlig øje med om det virker?"
+    assert intent_after(gate, fell_back(text, ask_initiatives=0.3)) == "ask_follow_up"
