@@ -2360,8 +2360,9 @@ def answer_compare(session: Session, ctx: Context) -> Answer:
     # "hvem af de to ligger bedst?" after figures for Skive and then Lemvig: the kommune in
     # play, then the one before it; "hvordan ligger de to i forhold til landsplan?": both and
     # the place named
-    wanted = 2 + len(areas) if _PLACES_IN_PLAY_COUNTED.search(fold(ctx.text)) else 2
-    if _THREE_IN_PLAY.search(fold(ctx.text)):
+    folded = fold(ctx.text)
+    wanted = 2 + len(areas) if _PLACES_IN_PLAY_COUNTED.search(folded) else 2
+    if _THREE_IN_PLAY.search(folded):
         wanted += 1
     for name in [ctx.slots.get("kommune"), *ctx.earlier_kommuner]:
         if len(areas) >= wanted:

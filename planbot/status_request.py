@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from planbot.comparison import GOAL_CODE_IN_TEXT
 from planbot.text import fold
 
 _HOW_IT_GOES = re.compile(
@@ -162,8 +163,6 @@ def asks_status_of_the_goal_in_play(text: str) -> bool:
     return bool(_STATUS_OF_THE_GOAL_IN_PLAY.search(folded)) and not _HOW_REPORTED.search(folded)
 
 
-_GOAL_CODE = re.compile(r"\b\d{1,2}\.\d{1,2}\b")  # "6.10": one goal named
-
 # "går det egentlig godt med de mål, kommunen har sat sig?", "hvordan står det til med
 # målene?": how all the goals go, an overview (not "målet om …", one goal)
 _HOW_THE_GOALS_GO = re.compile(
@@ -180,7 +179,7 @@ _HOW_THE_GOALS_GO = re.compile(
 def asks_how_the_goals_go(text: str) -> bool:
     """Whether ``text`` asks how all of a plan's goals go (see above), naming no goal code."""
     folded = fold(text)
-    return bool(_HOW_THE_GOALS_GO.search(folded)) and not _GOAL_CODE.search(folded)
+    return bool(_HOW_THE_GOALS_GO.search(folded)) and not GOAL_CODE_IN_TEXT.search(folded)
 
 
 # "hvordan ser overblikket så ud dér?": an overview asked for by name
@@ -193,6 +192,6 @@ def asks_for_an_overview(text: str) -> bool:
     folded = fold(text)
     return (
         bool(_OVERVIEW_WORD.search(folded))
-        and not _GOAL_CODE.search(folded)
+        and not GOAL_CODE_IN_TEXT.search(folded)
         and not _THIS_GOAL.search(folded)
     )
