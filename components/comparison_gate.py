@@ -95,6 +95,43 @@ def kommune_forms(message: Message, place_entity: str, lookup_extractor: str) ->
     return forms
 
 
+# a name that is also an ordinary word, written with a capital after another word of the
+# same sentence ("Og hvordan ser det ud i Vejen lige nu?"): there it can only be the name
+_NAME_MID_SENTENCE = re.compile(
+    r"(?<=[\w,;:–-] )(" + "|".join(sorted(AMBIGUOUS_KOMMUNER)) + r")(?:s|'s|’s)?\b"
+)
+
+
+def capitalised_ambiguous_kommuner(message: Message, place_entity: str) -> None:
+    """Tag "Vejen", "Greve", "Odder" and "Tønder" as kommuner where written with a capital
+    inside a sentence. The lookup table leaves them out (they are ordinary words) and the
+    classifier tags them only where its training examples had them."""
+    text = message.get(TEXT) or ""
+    entities = list(message.get(ENTITIES) or [])
+    added = False
+    for match in _NAME_MID_SENTENCE.finditer(text):
+        start, end = match.span()
+        if any(
+            isinstance(e.get(ENTITY_ATTRIBUTE_START), int)
+            and e[ENTITY_ATTRIBUTE_START] < end
+            and start < (e.get(ENTITY_ATTRIBUTE_END) or 0)
+            for e in entities
+        ):
+            continue
+        entities.append(
+            {
+                ENTITY_ATTRIBUTE_TYPE: place_entity,
+                ENTITY_ATTRIBUTE_VALUE: match.group(1),
+                ENTITY_ATTRIBUTE_START: start,
+                ENTITY_ATTRIBUTE_END: end,
+                EXTRACTOR: "ComparisonNeedsTwoSides",
+            }
+        )
+        added = True
+    if added:
+        message.set(ENTITIES, entities, add_to_output=True)
+
+
 def canonical_kommune_values(message: Message, place_entity: str) -> None:
     """Give each kommune entity the name Jobindsats uses ("vesthimmerland" → Vesthimmerlands,
     "noerddjurs" → Norddjurs), so that the tracker and the checks after this see one name;
@@ -201,6 +238,7 @@ class ComparisonNeedsTwoSides(GraphComponent, IntentClassifier):
         one-sided "comparisons" and comparing small talk, and drop a one-sided comparison
         from second place."""
         for message in messages:
+            capitalised_ambiguous_kommuner(message, self._config["place_entity"])
             canonical_kommune_values(message, self._config["place_entity"])
             wrong = self._wrong_intent(message)
             if wrong is None:

@@ -149,6 +149,9 @@ def only_filler_and(text: str, filler: set[str], names: list[str], *, numbers: b
             continue
         if any(_common_prefix(word, name) >= min(4, len(name) - 1) for name in names):
             continue
+        # the lemma of a name that is also a word ("vej" for Vejen) is the name's beginning
+        if len(word) >= 3 and any(fold(name).startswith(word) for name in names):
+            continue
         return False
     return True
 

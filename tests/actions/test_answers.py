@@ -1848,3 +1848,13 @@ def test_going_back_to_a_month_after_a_comparison_compares_then(session: Session
     routed, handler = answers.as_follow_up(ctx)
     text = handler(session, routed).text
     assert "Ledigheden i Aarhus" in text and "Ledigheden i Morsø" in text and "marts 2025" in text, text
+
+
+def test_a_kommune_whose_name_is_also_a_word_makes_a_fragment() -> None:
+    """ "Vejen" has the lemma "vej": the lemma of the name is still the name."""
+    slots = {"last_intent": "ask_jobindsats", "last_text": "hvad er ledigheden i Assens?"}
+    ctx = Context(
+        "Og hvordan ser det ud i Vejen lige nu?", "ask_status", {"kommune": ["Vejen"]}, slots, "rest"
+    )
+    assert answers.is_kommune_fragment(ctx)
+    assert not answers.is_kommune_fragment(replace(ctx, text="Og hvordan ser vejledningen ud i Vejen?"))

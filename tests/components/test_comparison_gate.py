@@ -181,3 +181,34 @@ def test_kommune_values_get_their_canonical_names_and_lowercase_names_count(
     values = [e["value"] for e in message.get("entities")]
     assert values == ["Fredensborg", "Høje-Taastrup", "vejen"]  # "vejen" is also the road
     assert message.get("intent")["name"] == "compare_kommuner"  # two sides
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Og hvordan ser det ud i Vejen lige nu?", ["Vejen"]),
+        ("hvad er ledigheden i Greve, og i Odder?", ["Greve", "Odder"]),
+        ("hvor mange er ledige i Tønders opland", ["Tønder"]),
+        ("Vejen til job er lang", []),  # first word of the sentence: the road
+        ("hvad gør de for at vise vejen til job", []),  # lowercase: the road
+        ("tallene for Vejenø", []),
+    ],
+)
+def test_a_name_that_is_an_ordinary_word_counts_with_a_capital_inside_a_sentence(
+    gate: ComparisonNeedsTwoSides, text: str, expected: list[str]
+) -> None:
+    ranking = [{"name": "ask_jobindsats", "confidence": 0.9}, {"name": "ask_status", "confidence": 0.1}]
+    message = classified(text, [], ranking)
+    gate.process([message])
+    found = [e for e in message.get("entities") or []]
+    assert [e["value"] for e in found] == expected
+    for entity in found:
+        assert text[entity["start"] : entity["end"]].startswith(entity["value"])
+
+
+def test_a_capitalised_name_already_tagged_is_not_tagged_again(gate: ComparisonNeedsTwoSides) -> None:
+    text = "hvad med Vejen?"
+    tagged = {"entity": "kommune", "value": "Vejen", "extractor": "DIETClassifier", "start": 9, "end": 14}
+    message = classified(text, [tagged], [{"name": "inform_kommune", "confidence": 1.0}])
+    gate.process([message])
+    assert [e["value"] for e in message.get("entities")] == ["Vejen"]
