@@ -160,7 +160,10 @@ ActionSource = _action("action_source", answers.answer_source, remember=False)
 # "og det tredje af dem?" after a goal list is about that goal, not more of the list
 ActionMore = _action("action_more", answers.answer_more, remember=False, continues=True)
 ActionDefineTerm = _action("action_define_term", answers.answer_define_term, remember=False)
-ActionInformKommune = _action("action_inform_kommune", answers.answer_inform_kommune, remember=False)
+# "og den anden plan?" heard as naming a kommune continues the previous question
+ActionInformKommune = _action(
+    "action_inform_kommune", answers.answer_inform_kommune, remember=False, continues=True
+)
 ActionPersonalCase = _action("action_personal_case", answers.answer_personal_case, remember=False)
 ActionSearchFallback = _action(
     "action_search_fallback", answers.answer_search, remember=False, continues=True

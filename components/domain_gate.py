@@ -108,6 +108,7 @@ from planbot.off_topic import off_topic_kind
 from planbot.plan_request import (
     asks_about_approval,
     asks_about_the_plan_of_ones_kommune,
+    asks_whether_a_plan_exists,
     asks_who_is_responsible,
     names_only_another_plan,
 )
@@ -133,7 +134,7 @@ from planbot.status_request import (
     mentions_progress,
     refers_to_one_goal,
 )
-from planbot.text import fold, fold_plain
+from planbot.text import first_of_several_questions, fold, fold_plain
 from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms, token_forms
 
 logger = logging.getLogger(__name__)
@@ -215,7 +216,15 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # what counts in a goal (planbot.goal_request.asks_how_a_goal_is_delimited), and the
             # intents it replaces
             "goal_delimited_can_replace": ["ask_status", "ask_target", "ask_overview", "define_term"],
-            "target_can_replace": ["ask_status", "goal_detail", "ask_overview", "ask_fact", "list_goals"],
+            "target_can_replace": [
+                "ask_status",
+                "goal_detail",
+                "ask_overview",
+                "ask_fact",
+                "list_goals",
+                "ask_plan_info",
+                "ask_source",  # "baseline?" after a goal
+            ],
             # a figure to check against the plans (planbot.fact_request), and the intents it replaces:
             # not the figures, goal and privacy questions, which have numbers of their own
             "fact_intent": "ask_fact",
@@ -688,6 +697,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             and not contains_masked_data(text)
         )
 
+    def _plan_exists_question(self, message: Message) -> bool:
+        """ "har odsherred ogsaa en beskaeftigelsesplan": a plan question (the answer says which
+        kommuner the assistant has plans for), whatever the classifier heard but privacy."""
+        return not self._privacy_chosen(message) and asks_whether_a_plan_exists(message.get(TEXT) or "")
+
     def _its_target(self, message: Message) -> bool:
         """ "hvad er målet for det?": the target of what was just shown, whatever the classifier
         heard in the few words (a privacy intent it chose aside)."""
@@ -866,7 +880,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         heard = self._classified_intent(message)
         if heard not in self._config["follow_up_can_replace"] and not self._fell_back(message):
             return False
-        return not self._privacy_chosen(message) and asks_about_follow_up(message.get(TEXT) or "")
+        text = message.get(TEXT) or ""
+        # "Hvilke mål har Norddjurs for de unge? Og hvem følger op på dem?": the first ask decides
+        text = first_of_several_questions(text) or text
+        return not self._privacy_chosen(message) and asks_about_follow_up(text)
 
     def _override(self, message: Message) -> str | None:
         """The intent the message should have instead of the classifier's, if any."""
@@ -886,6 +903,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("When or by whom a plan was approved", self._approval_question, "plan_intent"),
             ("Another of the kommune's plans", self._another_plan, "plan_intent"),
             ("The plan of the user's kommune", self._plan_of_ones_kommune, "plan_intent"),
+            ("Whether a kommune has a plan", self._plan_exists_question, "plan_intent"),
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),
             ("The status of a kommune", self._kommune_status, "overview_intent"),

@@ -39,6 +39,7 @@ from planbot.periods import MONTHS_DA, asked_period_end, parse_period
 from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.query import (
     OLDER_PLAN_HINT,
+    OTHER_PLAN_HINT,
     PLAN_KIND_WORDS,
     corpus_index,
     facts_for,
@@ -317,6 +318,14 @@ _CODE_IN_TEXT = re.compile(
     r"(?:^|[\s(])((?:m[aå]+l\s*)?(?:[1-9]\.[0-9]{1,2}|[1-9]\.s[1-9]|[1-9][ab]|m[1-5])|ministerm[aå]+l\s*[1-5]|m[aå]+l\s*[1-9])(?=$|[\s?.,!)])",
     re.IGNORECASE,
 )
+# "og 6,8?": a goal code typed with a decimal comma, not a number with a unit ("2,9 %")
+_COMMA_CODE_IN_TEXT = re.compile(
+    r"(?:^|[\s(])((?:m[aå]+l\s*)?[1-9],[0-9]{1,2})(?=$|[\s?.!)])"
+    r"(?!\s*(?:%|(?:procent|pct|mio|mia|mil|kr|timer|uger|måneder|maaneder|år|aar)\b))",
+    re.IGNORECASE,
+)
+# "mål 6 delmål 2", "mål 6, delmål 2": Morsø's numbered sub-goals (6.D2)
+_SUB_GOAL_IN_TEXT = re.compile(r"\bm[aå]+l\s*([1-9])\s*[,.-]?\s*delm[aå]+l\s*([1-9])\b", re.IGNORECASE)
 
 
 # "mindst 4 samtaler", "4 ud af 5", "3 måneder": a number that counts something is no goal code
@@ -325,7 +334,7 @@ _COUNT_BEFORE = (
 )
 _COUNTED_AFTER = (
     r"(?:ud\s+af|af\s+de|%|procent|pct\.?|gange|samtaler|tilbud|måneder|maaneder|mdr\.?|uger|år|aar"
-    r"|timer|dage|personer|borgere|ledige|unge|virksomheder|stillinger|job"
+    r"|timer|minutter|min\.|dage|personer|borgere|ledige|unge|virksomheder|stillinger|job"
     r"|\.\s*(?:klasse\w*|klassetrin))"  # "lige efter 9. klasse" is a school year
 )
 
@@ -350,7 +359,12 @@ def codes_in_text(ctx: Context) -> list[str]:
             continue
         if code and code not in codes:
             codes.append(code)
-    for match in _CODE_IN_TEXT.finditer(ctx.text):
+    for goal, sub in _SUB_GOAL_IN_TEXT.findall(ctx.text):
+        codes = [c for c in codes if c not in (goal, sub)] + [f"{goal}.D{sub}"]
+    text = _SUB_GOAL_IN_TEXT.sub(" ", ctx.text)
+    comma_codes = list(_COMMA_CODE_IN_TEXT.finditer(text))
+    text = _COMMA_CODE_IN_TEXT.sub(" ", text)
+    for match in sorted((*_CODE_IN_TEXT.finditer(text), *comma_codes), key=lambda m: m.start()):
         code = normalise_code(match.group(1))
         if code and code not in codes:
             codes.append(code)
@@ -537,12 +551,18 @@ def _plan_hint(ctx: Context) -> str | None:
         year = None  # "de 90 %" tagged as a year
     year = year or _year_in(ctx.text)
     lowered = fold(ctx.text)
+    if _OTHER_PLAN.search(lowered) and ctx.slots.get("plan_id") and not year:
+        return f"{OTHER_PLAN_HINT} {ctx.slots['plan_id']}"
     word = next((w for w in PLAN_KIND_WORDS if w in lowered), None)
     older = OLDER_PLAN_HINT if _OLDER_PLAN.search(lowered) else None
     hint = " ".join(part for part in (year, word, older) if part)
     return hint or None
 
 
+# "og den anden plan?", "i det andet dokument": the kommune's plan besides the one in play
+_OTHER_PLAN = re.compile(
+    r"\b(?:anden|andet)\s+(?:plan\w*|beskaeftigelsesplan\w*|notat\w*|strategi\w*|dokument\w*)"
+)
 # "og i den gamle plan?", "i den forrige strategi": the kommune's plan before the newest
 _OLDER_PLAN = re.compile(
     r"\b(?:gamle|aeldre|tidligere|forrige)\s+(?:plan\w*|beskaeftigelsesplan\w*|notat\w*|strategi\w*|dokument\w*)"
@@ -763,7 +783,9 @@ _QUESTION_PHRASES = re.compile(
     # a rate, not a topic ("hvor mange samtaler om året?", "pr. måned")
     r"|\b(?:om|i|pr\.?|per)\s+(?:året|aaret|aret|måneden|maaneden|maneden|ugen)\b"
     # progress, not a topic ("er vi på vej?", "på rette vej")
-    r"|\b(?:på|paa|pa)\s+(?:rette\s+|den\s+rigtige\s+)?vej\b",
+    r"|\b(?:på|paa|pa)\s+(?:rette\s+|den\s+rigtige\s+)?vej\b"
+    # how far along, not a topic ("hvor langt er vi p.t.?", "hvor langt er de nået")
+    r"|\bhvor\s+langt\b",
     re.IGNORECASE,
 )
 
@@ -1611,16 +1633,20 @@ _BELONGING_WORDS = {
 def _initiatives_of_the_goal_in_play(session: Session, ctx: Context) -> Answer | None:
     """The initiatives the plan links to the goal in play, when the message only asks for
     "the initiatives that belong to it" and names no kommune, group or theme of its own."""
-    if not ctx.slots.get("goal_code") or not ctx.slots.get("plan_id"):
+    codes = codes_in_text(ctx)
+    # "indsatser under mål 7?" names a goal of the plan in play
+    code = codes[0] if len(codes) == 1 else None if codes else ctx.slots.get("goal_code")
+    if not code or not ctx.slots.get("plan_id"):
         return None
-    if any(ctx.entities.get(name) for name in ("kommune", "target_group", "theme", "goal_code")):
+    if any(ctx.entities.get(name) for name in ("kommune", "target_group", "theme")):
         return None
-    words = {fold(w) for w in _topic_words(session, ctx).split()}
+    asked = replace(ctx, text=_CODE_IN_TEXT.sub(" ", ctx.text)) if codes else ctx
+    words = {fold(w) for w in _topic_words(session, asked).split()}
     # no word of its own ("hvad gør de så konkret?") or only words for belonging to it
     if not words <= _BELONGING_WORDS:
         return None
     plan = session.get(Plan, ctx.slots["plan_id"])
-    goals = find_goals(session, ctx.slots["goal_code"], plan=plan) if plan is not None else []
+    goals = find_goals(session, code, plan=plan) if plan is not None else []
     if not goals:
         return None
     goal = goals[0]
@@ -1890,9 +1916,30 @@ def _fact_answer(session: Session, ctx: Context) -> Answer | None:
             text=prefix + "\n".join(lines),
             slots={"kommune": plan.kommune.name, "plan_id": plan.id},
             sources=[source],
-            details=_passage_around(session, best, plan),
+            details=_fact_details(session, best, plan),
         )
     return None
+
+
+_SECTION_INITIATIVES = 4
+
+
+def _fact_details(session: Session, item: Fact | Initiative, plan: Plan) -> str | None:
+    """For "fortæl mere": the passage a fact comes from, then what the plan does in that
+    section – for an initiative the parts listed under it, for a fact the initiatives of its
+    section (the investment's two tracks after "hvor mange penge bad de om?")."""
+    passage = _passage_around(session, item, plan)
+    if isinstance(item, Initiative):
+        related = [i for i in plan.initiatives if i.parent_code == item.code]
+    else:
+        related = [
+            i for i in plan.initiatives if item.section_heading and i.section_heading == item.section_heading
+        ]
+    if not related:
+        return passage
+    listed = "\n".join(f"- {_initiative_detail(i)}" for i in related[:_SECTION_INITIATIVES])
+    heading = "Det dækker over" if isinstance(item, Initiative) else "Indsatser i samme afsnit af planen"
+    return "\n\n".join(filter(None, [passage, f"{heading}:\n{listed}"]))
 
 
 def _passage_around(session: Session, item: Fact | Initiative, plan: Plan) -> str | None:
@@ -2134,9 +2181,10 @@ _INDICATOR_WORDS = {
         "arbejdsløse",
         "fuldtidsledige",
     ],
-    "langtidsledighed": ["langtidsledighed", "langtidsledige", "langtidsledigheden"],
-    "kontanthjælp": ["kontanthjælp", "kontanthjælpsmodtagere", "kontanthjaelp"],
-    "dagpenge": ["dagpenge", "dagpengemodtagere", "a-dagpenge"],
+    # staff shorthand: "LTL" (langtidsledige), "kth" (kontanthjælp), "a-dagp."
+    "langtidsledighed": ["langtidsledighed", "langtidsledige", "langtidsledigheden", "ltl"],
+    "kontanthjælp": ["kontanthjælp", "kontanthjælpsmodtagere", "kontanthjaelp", "kth"],
+    "dagpenge": ["dagpenge", "dagpengemodtagere", "a-dagpenge", "a-dagp"],
     "aktivering": ["aktivering", "aktiveringsgrad", "aktiveringsgraden", "aktiverede", "aktiveringsberørte"],
     "ordinære timer": ["ordinære", "løntimer", "timer"],
 }
@@ -2462,9 +2510,42 @@ def answer_source(session: Session, ctx: Context) -> Answer:
     return Answer(text="\n\n".join(lines))
 
 
+# words that ask for more and name nothing ("uddyb", "fortæl lidt mere", "detaljer")
+_MORE_WORDS = re.compile(r"^(?:uddyb\w*|fortael\w*|forklar\w*|detalje\w*|mere|info\w*|gerne|lidt|dybere)$")
+
+
+def _named_words(session: Session, ctx: Context) -> list[str]:
+    """The words a request for more names besides asking for more ("uddyb RUB": "rub")."""
+    return [fold(w) for w in _topic_words(session, ctx).split() if not _MORE_WORDS.match(fold(w))]
+
+
+def _names_all(title: str, words: list[str]) -> bool:
+    """Whether ``title`` has every one of ``words`` (as the beginning of a word)."""
+    return all(re.search(rf"\b{re.escape(w)}", fold(title)) for w in words)
+
+
+def _details_asked(session: Session, ctx: Context, details: str | None) -> str | None:
+    """What the message names of the last answer by title ("uddyb RUB" after the
+    initiatives under goal 7): the parts of ``details`` whose titles have all the words it
+    names, or else the plan in play's initiatives whose titles have them; else None."""
+    words = _named_words(session, ctx)
+    if not words:
+        return None
+    parts = [part for part in (details or "").split("\n\n") if part.strip()]
+    named = [part for part in parts if _names_all(part.split(":", 1)[0], words)]
+    if named:
+        return "\n\n".join(named) if len(named) < len(parts) else None
+    plan = session.get(Plan, ctx.slots["plan_id"]) if ctx.slots.get("plan_id") else None
+    titled = [i for i in plan.initiatives if _names_all(i.title, words)] if plan is not None else []
+    return "\n\n".join(_initiative_detail(i) for i in titled[:3]) or None
+
+
 def answer_more(session: Session, ctx: Context) -> Answer:
-    """Details for the previous answer."""
+    """Details for the previous answer (the part the message names, if it names one)."""
     details = ctx.slots.get("details")
+    asked = _details_asked(session, ctx, details)
+    if asked is not None:
+        return Answer(text=asked, slots={"details": details})
     if details:
         return Answer(text=details, slots={"details": None})
     if ctx.slots.get("goal_code") and ctx.slots.get("plan_id"):
@@ -2918,6 +2999,12 @@ def follow_up_intent(ctx: Context) -> str | None:
     if not codes and not objects:
         return None
     object_words = [word for value in objects for word in value.split()]  # "personer med handicap"
+    # the group's other words ("og for flygtninge og familiesammenførte?")
+    object_words += [
+        fold(word)
+        for group in ctx.entities.get("target_group", [])
+        for word in TARGET_GROUP_WORDS.get(group, [])
+    ]
     places = [fold(v) for v in ctx.entities.get("kommune", [])]
     text = _CODE_IN_TEXT.sub(" ", ctx.text)
     if not only_filler_and(text, _FRAGMENT_FILLER, [*object_words, *places], numbers=True):
@@ -2937,6 +3024,9 @@ def _names_its_own_object(ctx: Context) -> bool:
     )
 
 
+_ORDINAL = re.compile(r"\b(?:andet|anden|andre|forste|naeste|sidste|tredje|fjerde|ovrige)\b")
+
+
 def is_topic_fragment(ctx: Context) -> bool:
     """ "Og til gymnasiet?" right after a goal's target or status: a fragment that names the
     topic of another goal in words only – no kommune, code, group, theme or indicator (those
@@ -2947,6 +3037,11 @@ def is_topic_fragment(ctx: Context) -> bool:
         return False
     if not _opens_a_fragment(ctx.text, _FRAGMENT_OPENER, _TOPIC_FRAGMENT_WORDS):
         return False
+    # a term that also names a goal ("og på resultatmålet?") is a topic here, unless a term was
+    # just explained (then it is the next term: is_term_fragment) or the fragment counts among
+    # goals of that kind ("og det andet fokusmål?")
+    if not ctx.slots.get("term") and not _ORDINAL.search(fold(ctx.text)):
+        ctx = replace(ctx, entities={k: v for k, v in ctx.entities.items() if k != "term"})
     return not _names_its_own_object(ctx)
 
 
@@ -2986,6 +3081,7 @@ _PLAN_FRAGMENT_WORDS = [
     "udmontningsnotat", "udmontningsnotatet", "strategi", "strategien", "arbejdsmarkedsstrategi",
     "arbejdsmarkedsstrategien", "dokument", "dokumentet", "tidligere", "forrige", "nye", "nyeste",
     "gamle", "aeldre", "gammel", "forrig", "tidlig",  # lemmas too ("gamle" → "gammel")
+    "anden", "andet",
 ]  # fmt: skip
 _PLAN_FRAGMENT_INTENTS = {*_GOAL_INTENTS, "list_goals", "ask_initiatives", "ask_plan_info"}
 
@@ -3052,19 +3148,47 @@ _GOING_BACK = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_YEAR_FRAGMENT_FILLER = {"i", "for", "aret", "ar", "ultimo", "primo", *MONTHS_DA}
+_YEAR_FRAGMENT_FILLER = {"i", "for", "aret", "ar", "ultimo", "primo", "tal", "tallet", "tallene", *MONTHS_DA}
+_ANY_START = re.compile(r"^")
+
+
+# "og året før?", "et år tidligere?": the year before the one just asked about;
+# "og sidste år?", "i fjor?": the year before this one
+_YEAR_BEFORE_THAT = re.compile(
+    r"\b(?:(?:året|aaret|aret)\s+(?:før|foer|for|inden|forinden|forud)|et\s+(?:år|aar|ar)\s+(?:før|foer|tidligere))\b",
+    re.IGNORECASE,
+)
+_LAST_YEAR = re.compile(r"\b(?:(?:sidste|forrige)\s+(?:år|aar|ar)|i\s+fjor)\b", re.IGNORECASE)
+
+
+def _with_years_named(text: str, previous: str, today: dt.date | None = None) -> str:
+    """``text`` with a year said relatively ("året før", "sidste år") written as the year:
+    the one before the year ``previous`` names, or before this year."""
+    if _YEAR_BEFORE_THAT.search(text):
+        named = _YEAR.findall(previous)
+        if len(named) == 1:
+            text = _YEAR_BEFORE_THAT.sub(str(int(named[0]) - 1), text)
+    if _LAST_YEAR.search(text):
+        text = _LAST_YEAR.sub(str((today or dt.date.today()).year - 1), text)
+    return text
 
 
 def is_year_fragment(ctx: Context) -> bool:
     """ "Og i 2020?" after a figure from the plans or Jobindsats: the same question for
-    another year (or month), named by itself and nothing else."""
+    another year (or month), named by itself and nothing else ("og året før?" names the
+    year before the one just asked about)."""
     last = ctx.slots.get("last_intent")
     if last not in _YEAR_FRAGMENT_INTENTS or not ctx.slots.get("last_text"):
         return False
-    if not _is_plan_question(ctx.intent):
+    named = _with_years_named(ctx.text, ctx.slots["last_text"])
+    relative = named != ctx.text
+    # "og året før?" may sound like a request for more of the last answer
+    if not _is_plan_question(ctx.intent) and not (relative and ctx.intent == "ask_more"):
         return False
-    text = _GOING_BACK.sub(" ", ctx.text)
-    if not _opens_a_fragment(text, _FRAGMENT_OPENER, 4) or len(_YEAR.findall(text)) != 1:
+    text = _GOING_BACK.sub(" ", named)
+    # a relative year needs no "og" before it ("et år tidligere?", "samme tal for sidste år?")
+    opener = _ANY_START if relative else _FRAGMENT_OPENER
+    if not _opens_a_fragment(text, opener, 4) or len(_YEAR.findall(text)) != 1:
         return False
     if _names_its_own_object(ctx):
         return False
@@ -3074,10 +3198,11 @@ def is_year_fragment(ctx: Context) -> bool:
 def answer_year_fragment(session: Session, ctx: Context) -> Answer:
     """The previous question asked again for the year (and month) the fragment names."""
     last = ctx.slots["last_intent"]
-    when = " ".join(
-        word for word in re.findall(r"\w+", ctx.text.lower()) if word in MONTHS_DA or _YEAR.fullmatch(word)
-    )
     previous = ctx.slots["last_text"]
+    asked = _with_years_named(ctx.text, previous)
+    when = " ".join(
+        word for word in re.findall(r"\w+", asked.lower()) if word in MONTHS_DA or _YEAR.fullmatch(word)
+    )
     if _PERIOD_IN_TEXT.search(previous):
         text = _PERIOD_IN_TEXT.sub(when, previous, count=1)
     else:
@@ -3096,7 +3221,9 @@ def is_plan_fragment(ctx: Context) -> bool:
     about a kommune's plan: the same question about another of its plans, named by kind or
     period and nothing else."""
     last = ctx.slots.get("last_intent")
-    continuable = _is_plan_question(ctx.intent)
+    # "og den anden plan?" heard as naming a kommune, but naming none
+    place_without_a_place = ctx.intent == "inform_kommune" and not ctx.entities.get("kommune")
+    continuable = _is_plan_question(ctx.intent) or place_without_a_place
     if last not in _PLAN_FRAGMENT_INTENTS or not continuable or not ctx.slots.get("last_text"):
         return False
     if not ctx.slots.get("kommune") or _plan_hint(ctx) is None:

@@ -32,6 +32,7 @@ _CUE = re.compile(
     r"|\bhvad\s+(?:vil|skal)\s+(?:\w+\s+){0,2}sige\b"  # hvad vil det sige / hvad vil benchmark sige
     r"|\bhvad\s+star\s+\S+\s+for\b"  # hvad står STU for
     r"|\bbetydning(?:en)?\s+af\b|\bdefinition(?:en)?\s+(?:af|pa)\b|\bdefiner\b"
+    r"|\bdef\.?\s+(?:af|pa)\b"  # staff shorthand: "en kort def af rsf til et borgerbrev"
     r"|\bforstar\s+ikke\s+(?:ordet|begrebet|udtrykket)\b|\bbegrebet\b|\budtrykket\b|\b(?:det|dette)\s+(?:begreb|ord|udtryk)\b"
     r"|\bhvad\s+ligger\s+der\s+(?:\w+\s+){0,2}i\s+ordet\b"  # hvad ligger der (egentlig) i ordet benchmark
     r"|\bhvad\s+ligger\s+der\s+(?:\w+\s+){0,2}i\s+(?:det|dette|det\s+her)\s+(?:begreb|ord|udtryk)\b"
@@ -40,7 +41,11 @@ _CUE = re.compile(
 )
 # the word asked about is named as a word ("i ordet benchmark", "begrebet 'fleksjob'"): a
 # question about the word, also when it goes on about goals ("… når de bruger det i målene")
-_NAMED_AS_A_WORD = re.compile(r"\b(?:ordet|begrebet|udtrykket)\s+['\"»«]?\w")
+# or quoted after the goal it was read in ("I målet om jobformidling står der noget om
+# 'besættelsesgrad'. Hvad betyder det?")
+_NAMED_AS_A_WORD = re.compile(
+    r"\b(?:ordet|begrebet|udtrykket)\s+['\"»«]?\w|(?:^|\s)['\"»«‘“][\w-]+(?:\s[\w-]+)?['\"»«’”](?=[\s.,?!]|$)"
+)
 # a goal or the user's own case: not a question about a word
 _NOT_A_TERM_QUESTION = re.compile(
     r"\b(?:mal|malet|malene|delmal|delmalet|succeskriteri\w*|malsaetning\w*)\b|\bfor\s+(?:mig|os)\b"
@@ -70,7 +75,7 @@ def _asks_what_term_is(text: str, term_spans: Iterable[tuple[int, int]]) -> bool
 
 # "hvad er fgu for noget min søn har fået foreslået": the term asked about directly, whatever
 # story follows
-_DIRECTLY_AFTER_TERM = re.compile(r"^\s*(?:(?:egentlig|sa|nu)\s+)?(?:[?.!,;:]|for\s+(?:noget|en|et)\b|$)")
+_DIRECTLY_AFTER_TERM = re.compile(r"^\s*(?:(?:egentlig|sa|nu)\b\s*)?(?:[?.!,;:]|for\s+(?:noget|en|et)\b|$)")
 
 
 # "… skal på fgu, hvad er det for noget egentlig": the term, then the question what it is

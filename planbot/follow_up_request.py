@@ -38,7 +38,8 @@ _HOW_INFORMED = re.compile(
     r"|\b(?:hvor\s+tit|hvor\s+ofte|hvornar)\b(?:\s+\w+){0,4}?\s+(?:fortael|forelag|praesenter|redegor)\w*"
     # who keeps an eye on whether the goals are reached ("hvem holder egentlig øje med, om …")
     r"|\b(?:hvem|hvordan|hvor\s+tit|hvor\s+ofte)\b(?:,?\s+\w+){0,3}?,?\s+"
-    r"(?:holder\s+(?:\w+\s+)?oje\s+med|holdes\s+(?:\w+\s+)?oje\s+med|overvag\w*|monitorer\w*)"
+    # "hvordan holder politikerne på Mors øje med, om …"
+    r"(?:holder\s+(?:\w+\s+){0,4}?oje\s+med|holdes\s+(?:\w+\s+){0,4}?oje\s+med|overvag\w*|monitorer\w*)"
     # staff shorthand: "frekvens ift. AMU?", "rapporteringsfrekvens på 6.3"
     r"|\b\w*frekvens\w*"
 )

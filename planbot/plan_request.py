@@ -46,7 +46,7 @@ def asks_about_approval(text: str) -> bool:
 # another of the kommune's plans, named by its kind or age and nothing else
 _PLAN_FRAGMENT = re.compile(
     r"^\W*(?:(?:og|men)\s+)?(?:(?:hvad|hva)\s+(?:sa\s+)?med\s+|i\s+|for\s+)?(?:den|det)?\s*"
-    r"(?:gamle|aeldre|tidligere|forrige|nye|nyere|nyeste|seneste)?\s*"
+    r"(?:gamle|aeldre|tidligere|forrige|nye|nyere|nyeste|seneste|anden|andet)?\s*"
     r"(?:plan|planen|beskaeftigelsesplan\w*|notat|notatet|udmontningsnotat\w*|strategi|strategien"
     r"|arbejdsmarkedsstrategi\w*)"
     r"(?:\s+(?:da|sa|sa\s+da))?\W*$"
@@ -80,3 +80,20 @@ def asks_about_the_plan_of_ones_kommune(text: str) -> bool:
     """Whether ``text`` asks about the plan of the user's kommune ("hvad er planen for min
     kommune"), which names no case of the user's."""
     return bool(_PLAN_OF_ONES_KOMMUNE.search(fold(text)))
+
+
+# "har odsherred ogsaa en beskaeftigelsesplan", "har Vejle overhovedet nogen plan?": whether a
+# kommune has a plan (not the user's own: "har jeg en jobplan")
+_HAS_A_PLAN = re.compile(
+    r"\bhar\s+(?!jeg\b|vi\b|du\b|min\b|mit\b)(?:\w+\s+){1,3}?(?:(?:ogsa|egentlig|overhovedet|sa)\s+)*"
+    r"(?:en|nogen|sin\s+egen|en\s+aktuel|en\s+gaeldende)\s+(?:beskaeftigelsesplan|arbejdsmarkedsstrategi|plan\s+for\s+beskaeftigelse\w*)\b"
+)
+
+
+def asks_whether_a_plan_exists(text: str) -> bool:
+    """Whether ``text`` asks whether a kommune has an employment plan ("har odsherred
+    ogsaa en beskaeftigelsesplan"), not about the user's own plan."""
+    folded = fold(text)
+    # "… en beskæftigelsesplan med mål?", "… hvad er deres mål": the goals are asked for
+    asks_for_goals = re.search(r"\bmal(?:ene|et)?\b", folded)
+    return bool(_HAS_A_PLAN.search(folded)) and not _OWN.search(folded) and not asks_for_goals

@@ -70,6 +70,8 @@ def plans_for(session: Session, kommune: Kommune | None = None) -> list[Plan]:
 PLAN_KIND_WORDS = {"strategi": "arbejdsmarkedsstrategi", "notat": "notat", "udmont": "notat"}
 """Words in a question (folded) that name a kind of plan document."""
 OLDER_PLAN_HINT = "aeldre"
+# "den anden plan": the hint names the plan in play after this word, and means another one
+OTHER_PLAN_HINT = "anden"
 """The word a plan hint has when the question asks for an older plan ("den gamle plan")."""
 
 
@@ -93,6 +95,10 @@ def find_plan(session: Session, kommune: Kommune, hint: str | None = None) -> Pl
     plans = plans_for(session, kommune)
     if not plans:
         return None
+    if hint and hint.split()[0] == OTHER_PLAN_HINT and len(hint.split()) == 2:
+        # "og den anden plan?": the kommune's newest plan besides the one in play
+        others = [p for p in plans if p.id != hint.split()[1]]
+        return (others or plans)[0]
     if hint and OLDER_PLAN_HINT in hint.split():
         # "den gamle plan": the newest plan before the newest one (the only one if alone)
         rest = " ".join(w for w in hint.split() if w != OLDER_PLAN_HINT)

@@ -115,7 +115,7 @@ def is_bare_hej_hej(text: str) -> bool:
 # Words of a request to reach a person: who ("menneske", "sagsbehandler"), how ("ring",
 # "telefon", "kontakt", "stil mig om") and the English ones. Folded (see fold()).
 _PERSON_CUE = re.compile(
-    r"\b(?:menneske\w*|person\w*|medarbejder\w*|sagsbehandler\w*|radgiver\w*|\w*konsulent\w*|vejleder\w*"
+    r"\b(?:menneske\w*|person\w*|medarbejder\w*|kollega\w*|sagsbehandler\w*|radgiver\w*|\w*konsulent\w*|vejleder\w*"
     r"|ring\w*|telefon\w*|tlf|nummer\w*|kontakt\w*|(?:tale|snakke|chatte|skrive)\s+med|stil\w*\s+(?:mig\s+)?(?:om|videre)"
     r"|send\w*\s+mig\s+videre|forbind\w*|overfor\w*|kundeservice|robot|bot|maskine|chatbot"
     r"|human|speak|talk|someone)\b"
@@ -133,7 +133,7 @@ def asks_for_a_person(text: str) -> bool:
 _SOMEONE = (
     r"(?:(?:et|en|a|an|nogen|fat\s+i\s+(?:et|en))\s+(?:\w+\s+){0,2}?)?"
     r"(?:menneske\w*|person\w*|medarbejder\w*|sagsbehandler\w*|radgiver\w*|\w*konsulent\w*|vejleder\w*"
-    r"|nogen|human|someone|a\s+person)\b"
+    r"|kollega\w*|nogen|human|someone|a\s+person)\b"
     r"|(?:en|et)\s+(?:\w+\s+)?af\s+kod\s+og\s+blod\b"  # "en af kød og blod"
     # "en fra forvaltningen", "nogen fra kommunen i grenaa"
     r"|(?:en|nogen)\s+fra\s+(?:forvaltningen|kommunen|jobcent\w*|afdelingen|sekretariatet|borgerservice)\b"
@@ -145,6 +145,8 @@ _PERSON_REQUEST = re.compile(
     r"|(?:jeg\s+)?(?:vil|ville|onsker|foretraekker)\s+(?:\w+\s+){0,2}?(?:tale|snakke|chatte|skrive|have|ha)\s+(?:med|fat\s+i)?"
     r"|(?:kan|ma|ka)\s+(?:jeg|vi|han|hun|min\s+\w+)\s+(?:\w+\s+){0,5}?(?:tale|snakke|chatte|skrive|fa)\s+(?:med|fat\s+i)?"
     r"|(?:stil|send|overfor|forbind)\w*\s+mig\s+(?:om\s+|videre\s+)?(?:til|med)"
+    # "så sæt mig i forbindelse med en kollega der kan"
+    r"|(?:saet\w*|sat|bring\w*)\s+mig\s+i\s+(?:forbindelse|kontakt)\s+med"
     r"|(?:let\s+me|i\s+want\s+to|i\s+would\s+like\s+to|can\s+i)\s+(?:speak|talk)\s+(?:to|with))"
     rf"\s*(?:{_SOMEONE})"
 )
@@ -189,7 +191,10 @@ _CAPABILITY_QUESTION = re.compile(
     # "hvilke planer og tal dækker du?", "hvilke kommuner kender du til?"
     rf"|(?:^|\s)hvilke\s+(?:planer|kommuner|tal|data|dokumenter|emner)(?:\s+og\s+\w+)?\s+(?:daekker|kender|har|bruger)\s+{_ASSISTANT}(?:\s+(?:til|over|med))?$"
     # "kan du trække jobindsats-tal eller kun planerne?": what it can do, one thing or the other
-    rf"|^kan\s+{_ASSISTANT}\s+(?:\S+\s+){{1,5}}?eller\s+(?:kun|bare|kun\s+om)\s+\S+$"
+    # ("Hvad dækker botten – kan den trække tal fra Fasit eller kun jobindsats?")
+    rf"|^kan\s+(?:{_ASSISTANT}|den(?=\s+(?:ogsa\s+)?(?:traekke|give|svare|finde|hente|vise|levere|sla)\b))"
+    r"\s+(?:\S+\s+){1,5}?eller\s+(?:kun|bare|kun\s+om)\s+\S+$"
+    rf"|(?:^|\s)hvad\s+daekker\s+{_ASSISTANT}{_FILLER}(?:\s+over)?$"
 )
 
 

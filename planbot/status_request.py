@@ -91,6 +91,8 @@ def asks_if_reached(text: str) -> bool:
 # mål for …?", "et mål for hvor mange …": the target, not the status
 _WHEN_REACHED = re.compile(
     r"\bhvornar\b(?:\s+[\w.]+){1,5}?\s+(?:naet|opfyldt|indfriet)\b"
+    # "hvad skal der til, før vi kan sige, at det første af dem er nået?"
+    r"|\bhvad\s+skal\s+der\s+til\b,?(?:\s+[\w.]+,?){1,10}?\s+(?:naet|naaet|opfyldt|indfriet|lykkedes)\b"
     # "hvordan ved de, om de har nået det?": what counts as reached
     r"|\bhvordan\s+(?:ved|kan|skal)\s+(?:de|man|i|vi|kommunen|jobcentret)\s+(?:\w+\s+)?(?:om|at|hvornar|nar)\b"
     r"(?:\s+[\w.]+){1,4}?\s+(?:naet|naaet|opfyldt|indfriet|lykkedes|i\s+mal)\b"
@@ -101,7 +103,9 @@ _WHEN_REACHED = re.compile(
     r"|\b(?:succeskriteri\w*|maltal\w*|malsaetning\w*|malet|malvaerdi\w*)\b(?:\s+\S+){0,8}?\s+(?:lod|lyder)\s+pa\b"
     r"|\bhvad\s+(?:lod|lyder)\s+(?:\w+\s+){0,2}?(?:succeskriteri\w*|maltal\w*|malsaetning\w*|malet)\b"
     # "hvad var det nu, succeskriteriet for … var", "… – hvad er succeskriteriet"
-    r"|\bhvad\s+(?:var|er)\s+(?:det\s+(?:nu\s*)?,?\s*)?(?:succeskriteriet|succeskriterium|succeskriterie|maltallet"
+    # "hvad er så Mariagerfjords succeskriterier, når det gælder benchmarken?"
+    r"|\bhvad\s+(?:var|er)\s+(?:det\s+(?:nu\s*)?,?\s*)?(?:(?:sa|egentlig|nu)\s+)*(?:\w+s\s+)?"
+    r"(?:succeskriteriet|succeskriterium|succeskriterie|succeskriterier|maltallet"
     r"|maltal|malsaetningen|malsaetning)\b"  # one goal's, not "målsætningerne" (the list)
     # staff shorthand: "målværdi 6.3 Norddjurs", "måltal for 1.2"
     r"|^\W*(?:malvaerdi\w*|maltal\w*|basisar\w*|basear\w*|baseline\w*)\b"
@@ -173,6 +177,10 @@ _HOW_THE_GOALS_GO = re.compile(
     # "når jobcenter mors egentlig de mål, de har sat sig?", "hvor står vi ift. fokusmålene?"
     r"|\b(?:nar|naar)\s+(?!det\s+(?:gaelder|galder|drejer\s+sig\s+om)\b)(?:\w+\s+){1,3}?(?:de\s+mal\b(?!\s+(?:om|for\s+at)\b)|\w*malene\b|sine\s+mal\b)"
     r"|\bhvor\s+star\s+(?:\w+\s+){1,2}?(?:ift\.?|i\s+forhold\s+til|med|pa)\s+(?:alle\s+)?\w*malene\b"
+    # "kort status på samtlige mål i Mariagerfjord", "status for alle målene"
+    r"|\bstatus\s+(?:pa|for|over)\s+(?:alle|samtlige)\s+(?:\w+\s+)?(?:de\s+)?\w*mal(?:ene)?\b(?!\s+(?:om|for|inden\s+for)\b)"
+    # "hvordan klarer morsø sig med deres maal alt i alt"
+    r"|\bklare[rt]?\s+(?:\w+\s+){0,2}?sig\s+(?:\w+\s+){0,2}?(?:med|pa)\s+(?:deres|sine|vores|jeres|kommunens|de)\s+mal\b(?!\s+(?:om|for)\b)"
 )
 
 

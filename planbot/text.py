@@ -319,6 +319,13 @@ def question_sentences(text: str) -> str | None:
     return joined if len(_TOKEN.findall(joined)) >= 2 else None
 
 
+def first_of_several_questions(text: str) -> str | None:
+    """The first question of a message that asks two or more ("Hvilke mål har Norddjurs for
+    de unge? Og hvem følger op på dem?"), or None: the first ask decides what is answered."""
+    questions = [s for s in _sentences(text) if s.endswith("?")]
+    return questions[0] if len(questions) >= 2 else None
+
+
 # æ, ø and å written as two letters ("hvad goer i paa mors") or as a plain a/o ("galder")
 _REPLACEMENTS = {"ae": ("æ",), "oe": ("ø",), "aa": ("å",), "a": ("æ", "å"), "o": ("ø",)}
 _REPLACEABLE = re.compile("ae|oe|aa|a|o", re.IGNORECASE)

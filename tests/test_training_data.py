@@ -133,6 +133,8 @@ _GATE_CUES = [
     ("status_request", "asks_for_status_outright", {"ask_status", "ask_overview"}),
     # "hvad er målet for det?" → ask_target over every intent but a sure privacy intent
     ("goal_request", "asks_for_its_target", {"ask_target", "personal_case", "human_handoff"}),
+    # "har odsherred også en beskæftigelsesplan?" → ask_plan_info over every intent but privacy
+    ("plan_request", "asks_whether_a_plan_exists", {"ask_plan_info", "personal_case", "human_handoff"}),
     # "hvem har ansvaret for den?" → ask_plan_info over every intent but a sure privacy intent
     ("plan_request", "asks_who_is_responsible", {"ask_plan_info", "personal_case", "human_handoff"}),
     # "hvor meget var der i rammen?" → ask_fact over overview, plan and definition questions

@@ -1858,3 +1858,120 @@ def test_a_kommune_whose_name_is_also_a_word_makes_a_fragment() -> None:
     )
     assert answers.is_kommune_fragment(ctx)
     assert not answers.is_kommune_fragment(replace(ctx, text="Og hvordan ser vejledningen ud i Vejen?"))
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "codes"),
+    [
+        ("og 6,8?", {}, ["6.8"]),
+        ("mål 6,3 i Norddjurs", {}, ["6.3"]),
+        ("ledigheden er 2,9 % i Morsø", {}, []),  # a number with a unit
+        ("den steg 1,5 procent", {}, []),
+        ("Mors BP21, mål 6 delmål 2 - hvad står der præcis?", {"goal_code": ["6", "2"]}, ["6.D2"]),
+        ("Kort status på alle mål, jeg har 5 minutter", {"goal_code": ["5"]}, []),  # minutes counted
+    ],
+)
+def test_goal_codes_with_a_decimal_comma_and_numbered_sub_goals(
+    text: str, entities: dict, codes: list
+) -> None:
+    assert answers.codes_in_text(Context(text, "ask_status", entities, {}, "rest")) == codes
+
+
+def test_a_sub_goal_named_by_its_number_is_that_sub_goal(session: Session) -> None:
+    answer = ask(
+        session,
+        answers.answer_goal_detail,
+        "Mors BP21, mål 6 delmål 2 - hvad står der præcis?",
+        kommune="Morsø",
+    )
+    assert answer.text.startswith("6.D2 ") and "berettiget" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("fragment", "intent", "expected"),
+    [
+        ("og året før?", "ask_more", "marts 2025"),
+        ("et år tidligere?", "ask_jobindsats", "marts 2025"),
+    ],
+)
+def test_the_year_before_repeats_the_figure_a_year_earlier(
+    session: Session, fragment: str, intent: str, expected: str
+) -> None:
+    question = "hvad var ledigheden i Morsø i marts 2026"
+    slots = slots_after(session, answers.answer_jobindsats, question)
+    routed, handler = answers.as_follow_up(Context(fragment, intent, {}, slots, "rest"))
+    assert expected in handler(session, routed).text
+
+
+def test_last_year_is_the_year_before_this_one() -> None:
+    previous = "hvad var ledigheden i Morsø i marts 2024"
+    assert answers._with_years_named(
+        "og sidste år?", previous, today=__import__("datetime").date(2026, 12, 7)
+    ) == ("og 2025?")
+    assert answers._with_years_named("og året før?", previous) == "og 2023?"
+    assert answers._with_years_named("hvad skete der i marts?", previous) == "hvad skete der i marts?"
+
+
+def test_a_group_fragment_may_name_the_group_in_two_words() -> None:
+    slots = {
+        "last_intent": "ask_initiatives",
+        "last_text": "Hvad gør man på Mors for handicappede?",
+        "kommune": "Morsø",
+    }
+    ctx = Context(
+        "og for flygtninge og familiesammenførte?", "ask_status", {"target_group": ["flygtninge"]}, slots
+    )
+    assert answers.follow_up_intent(ctx) == "ask_initiatives"
+
+
+def test_initiatives_under_a_goal_named_by_its_code(session: Session) -> None:
+    slots = slots_after(session, answers.answer_goal_detail, "Mål 7 Mors – hvad dækker det?")
+    answer = ask(session, answers.answer_initiatives, "indsatser under mål 7?", slots=slots, goal_code="7")
+    assert answer.text.startswith("Indsatser under Mål 7") and "RUB" in answer.text
+
+
+def test_more_about_one_initiative_named_by_its_title(session: Session) -> None:
+    slots = slots_after(session, answers.answer_goal_detail, "Mål 7 Mors – hvad dækker det?")
+    listed = ask(session, answers.answer_initiatives, "indsatser under mål 7?", slots=slots, goal_code="7")
+    slots = {**slots, "details": listed.details}
+    assert ask(session, answers.answer_more, "uddyb RUB", slots=slots).text.startswith("RUB ")
+    assert "Ringvejen" in ask(session, answers.answer_more, "uddyb det med ringvejen", slots=slots).text
+    # words that name no title give all the details
+    everything = ask(
+        session, answers.answer_more, "uddyb gerne, hun skal kende de interne tilbud", slots=slots
+    )
+    assert everything.text == listed.details
+
+
+def test_more_about_an_amount_says_what_the_money_is_for(session: Session) -> None:
+    question = "Hvor mange penge bad fagenheden i Mariagerfjord om til investeringen i 2021?"
+    answer = ask(session, answers.answer_fact, question, kommune="Mariagerfjord")
+    assert "2 millioner" in answer.text
+    assert answer.details and "To sagsbehandlere" in answer.details and "To medarbejdere" in answer.details
+
+
+def test_the_other_plan_is_the_kommunes_plan_besides_the_one_in_play(session: Session) -> None:
+    question = "Hvornår blev Mariagerfjords beskæftigelsesplan 2024-2027 vedtaget?"
+    slots = slots_after(session, answers.answer_plan_info, question)
+    for intent in ("ask_plan_info", "inform_kommune"):
+        routed, handler = answers.as_follow_up(Context("og den anden plan?", intent, {}, slots, "rest"))
+        assert "Notat om udmøntning" in handler(session, routed).text
+
+
+def test_a_term_that_names_a_goal_is_a_topic_fragment() -> None:
+    slots = {
+        "last_intent": "ask_follow_up",
+        "last_text": "hvor tit følges der op på de vandrende sager?",
+        "kommune": "Norddjurs",
+    }
+    ctx = Context("og på resultatmålet?", "ask_status", {"term": ["resultatmål"]}, slots, "rest")
+    assert answers.is_topic_fragment(ctx)
+    # right after a term was explained it is the next term; counted among goals it is a list
+    assert not answers.is_topic_fragment(replace(ctx, slots={**slots, "term": "fokusmål"}))
+    assert not answers.is_topic_fragment(replace(ctx, text="og det andet resultatmål?"))
+
+
+def test_how_far_along_is_no_topic(session: Session) -> None:
+    slots = slots_after(session, answers.answer_target, "6.10 ordinære timer i Norddjurs - deadline?")
+    answer = ask(session, answers.answer_goal_status, "hvor langt er vi p.t.?", slots=slots)
+    assert answer.text.startswith("6.10 "), answer.text

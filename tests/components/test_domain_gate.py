@@ -1150,3 +1150,33 @@ def test_a_story_then_what_the_kommune_does_is_initiatives_over_the_own_case(
 def test_who_keeps_an_eye_on_it_when_unsure_is_follow_up(gate: DomainVocabularyGate) -> None:
     text = "og hvem holder egentlig øje med om det virker?"
     assert intent_after(gate, fell_back(text, ask_initiatives=0.3)) == "ask_follow_up"
+
+
+@pytest.mark.parametrize(
+    ("text", "heard", "expected"),
+    [
+        # whether a kommune has a plan is a plan question, also when the classifier was unsure
+        ("har odsherred ogsaa en beskaeftigelsesplan", "nlu_fallback", "ask_plan_info"),
+        # the first of two asks decides: the goals, not who follows up on them
+        (
+            "Hvilke mål har Norddjurs for de unge i 2024? Og hvem følger op på dem?",
+            "list_goals",
+            "list_goals",
+        ),
+        ("Hvem følger op på målene for de unge? Og hvilke mål er det?", "list_goals", "ask_follow_up"),
+        # a target heard as a plan question or a request for the source
+        (
+            "Hvad var succeskriteriet for den samlede tilfredshed i Mariagerfjords notat?",
+            "ask_plan_info",
+            "ask_target",
+        ),
+        ("baseline?", "ask_source", "ask_target"),
+        ("Kort status på samtlige mål i Mariagerfjord, tak", "ask_status", "ask_overview"),
+        ("Så sæt mig i forbindelse med en kollega der kan – gerne på Teams", "ask_more", "human_handoff"),
+    ],
+)
+def test_rules_for_plan_existence_first_asks_targets_overviews_and_people(
+    gate: DomainVocabularyGate, text: str, heard: str, expected: str
+) -> None:
+    message = fell_back(text, **{"ask_plan_info": 0.3}) if heard == "nlu_fallback" else predicted(text, heard)
+    assert intent_after(gate, message) == expected

@@ -80,3 +80,23 @@ def test_what_is_a_term_is_a_definition_request(text: str, term: str) -> None:
 )
 def test_what_is_with_more_than_the_term_is_not(text: str, term: str) -> None:
     assert not asks_for_definition(text, _spans(text, term))
+
+
+def test_a_quoted_word_from_a_goal_is_asked_about_as_a_word() -> None:
+    text = (
+        "I målet om jobformidling står der noget om 'besættelsesgrad'. Hvad betyder det på almindeligt dansk?"
+    )
+    assert asks_for_definition(text)
+    assert not asks_for_definition("Hvad betyder målet om jobformidling?")  # the goal
+
+
+def test_staff_shorthand_for_a_definition() -> None:
+    assert asks_for_definition("ellers bare en kort def af rsf til et borgerbrev")
+
+
+def test_a_term_asked_about_directly_before_a_story() -> None:
+    from planbot.definition_request import asks_directly_what_term_is, glossary_term_spans
+    from planbot.text import fold
+
+    text = "hvad er et fleksjob egentlig? min læge siger jeg måske skal have et efter min rygoperation"
+    assert asks_directly_what_term_is(fold(text), glossary_term_spans(text))

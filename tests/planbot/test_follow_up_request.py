@@ -24,3 +24,7 @@ def test_staff_shorthand_for_how_often() -> None:
 
     assert asks_about_follow_up("frekvens ift. AMU?")
     assert asks_about_follow_up("rapporteringsfrekvens på 6.3")
+
+
+def test_who_keeps_an_eye_on_it_with_words_between() -> None:
+    assert asks_about_follow_up("Hvordan holder politikerne på Mors øje med, om sagsbehandlingen er værdig?")

@@ -31,3 +31,26 @@ def test_whether_it_differed_in_the_older_plan_names_only_that_plan() -> None:
     assert names_only_another_plan("Var det anderledes i den forrige, altså notatet for 2021-2024?")
     assert names_only_another_plan("var det det samme i den gamle plan?")
     assert not names_only_another_plan("var det anderledes i Morsø?")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("har odsherred ogsaa en beskaeftigelsesplan", True),
+        ("Har Vejle overhovedet nogen beskæftigelsesplan?", True),
+        ("har jeg en jobplan", False),  # the user's own plan
+        ("har århus kommune en beskæftigelsesplan med mål?", False),  # the goals are asked for
+        ("har kommunen en plan for de unge", False),  # what is done for the young
+    ],
+)
+def test_whether_a_kommune_has_a_plan(text: str, expected: bool) -> None:
+    from planbot.plan_request import asks_whether_a_plan_exists
+
+    assert asks_whether_a_plan_exists(text) is expected
+
+
+def test_the_other_plan_is_named_only() -> None:
+    from planbot.plan_request import names_only_another_plan
+
+    assert names_only_another_plan("og den anden plan?")
+    assert not names_only_another_plan("og den anden plan for de unge?")

@@ -222,3 +222,26 @@ def test_someone_from_the_administration_or_for_someone_else() -> None:
     assert requests_a_person("kan han snakke med nogen fra kommunen i grenaa om det?")
     # whether someone from the kommune is writing is the bot question, not a request
     assert not requests_a_person("sidder der nogen fra kommunen og skriver")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Så sæt mig i forbindelse med en kollega der kan – gerne på Teams",
+        "kan du sætte mig i kontakt med en sagsbehandler",
+    ],
+)
+def test_being_put_in_touch_with_a_person(text: str) -> None:
+    assert requests_a_person(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hvad dækker botten – kan den trække tal fra Fasit eller kun jobindsats?", True),
+        ("hvad dækker du egentlig?", True),
+        ("kan den plan både unge eller kun voksne", False),  # "den" is no assistant here
+    ],
+)
+def test_what_the_bot_covers(text: str, expected: bool) -> None:
+    assert asks_what_it_can_do(text) is expected

@@ -139,3 +139,32 @@ def test_how_all_the_goals_go(text: str, all_goals: bool) -> None:
     from planbot.status_request import asks_how_the_goals_go
 
     assert asks_how_the_goals_go(text) is all_goals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hvad er så Mariagerfjords succeskriterier, når det gælder benchmarken?", True),
+        ("Hvad var succeskriteriet for den samlede tilfredshed i Mariagerfjords notat?", True),
+        ("Hvad skal der til, før vi kan sige, at det første af dem er nået?", True),
+        ("hvad skal der til for at få et fleksjob", False),
+    ],
+)
+def test_the_target_asked_for_in_other_words(text: str, expected: bool) -> None:
+    assert asks_when_reached(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "all_goals"),
+    [
+        ("Kort status på samtlige mål i Mariagerfjord, tak – jeg har 5 minutter før gruppemødet", True),
+        ("status for alle fokusmålene", True),
+        ("hvordan klarer morsø sig med deres maal alt i alt", True),
+        ("status på alle mål om unge", False),  # the goals about one theme
+        ("hvordan klarer de sig med de mål om samtaler", False),
+    ],
+)
+def test_status_of_all_the_goals(text: str, all_goals: bool) -> None:
+    from planbot.status_request import asks_how_the_goals_go
+
+    assert asks_how_the_goals_go(text) is all_goals

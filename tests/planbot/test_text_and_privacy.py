@@ -187,3 +187,17 @@ def test_a_dash_before_a_question_word_ends_the_preamble() -> None:
     )
     assert question_sentences(text) == "hvordan går det med samtalemålet i Norddjurs?"
     assert question_sentences("Morsø – hvordan går det?") is None  # one sentence asks, nothing to leave out
+
+
+def test_the_first_of_several_questions() -> None:
+    from planbot.text import first_of_several_questions
+
+    text = "Hvilke mål har Norddjurs for de unge i 2024? Og hvem følger op på dem?"
+    assert first_of_several_questions(text) == "Hvilke mål har Norddjurs for de unge i 2024?"
+    assert first_of_several_questions("hvem følger op på 6.3?") is None
+
+
+def test_the_lemma_of_a_name_that_is_also_a_word_counts_as_the_name() -> None:
+    from planbot.text import only_filler_and
+
+    assert only_filler_and("Og hvordan ser det ud i Vejen lige nu?", {"se", "ser", "ud"}, ["vejen"])
