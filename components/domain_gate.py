@@ -108,6 +108,7 @@ from planbot.off_topic import off_topic_kind
 from planbot.plan_request import (
     asks_about_approval,
     asks_about_the_plan_of_ones_kommune,
+    asks_about_the_plan_period,
     asks_whether_a_plan_exists,
     asks_who_is_responsible,
     names_only_another_plan,
@@ -126,6 +127,7 @@ from planbot.source_request import asks_for_the_source, names_the_plan_it_is_in
 from planbot.status_request import (
     asks_for_an_overview,
     asks_for_status_outright,
+    asks_how_a_named_goal_stands,
     asks_how_it_goes,
     asks_how_the_goals_go,
     asks_if_reached,
@@ -489,9 +491,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
         written = kommune_forms(message, self._config["place_entity"], self._config["lookup_extractor"])
-        # a sure "another place for the previous question" (inform_kommune) gives both figures too
-        sure_place = classified == self._config["place_intent"] and not self._fell_back(message)
-        if not sure_place and is_comparison_text(text, sorted(written)):
+        # also when heard as another place for the previous question ("er det flere end i nyborg")
+        if is_comparison_text(text, sorted(written)):
             return True
         if compares_the_places_in_play(text):
             return True
@@ -557,7 +558,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             return not self._privacy_chosen(message)
         if asks_about_follow_up(text):
             return False
-        if asks_if_reached(text) or asks_status_of_the_goal_in_play(text):
+        if (
+            asks_if_reached(text)
+            or asks_status_of_the_goal_in_play(text)
+            or asks_how_a_named_goal_stands(text)
+        ):
             # "når de det?", "har du aktuel status på den?": whatever the classifier heard, but a
             # privacy intent
             return not self._privacy_chosen(message)
@@ -568,8 +573,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             codes = self._goal_codes(message)
             names_goal = any(e.get(ENTITY_ATTRIBUTE_TYPE) in self._config["goal_entities"] for e in entities)
             return len(codes) == 1 or (names_goal and asks_how_it_goes(text)) or refers_to_one_goal(text)
-        unsure_status = classified == self._config["status_intent"] and self._fell_back(message)
-        if classified not in self._config["status_can_replace"] and not unsure_status:
+        # unsure of anything ("Inden mødet … vil jeg gerne vide, hvordan det går med målet …"),
+        # or heard as "er du en robot?" in a story before the question
+        unsure = self._fell_back(message) or classified == "bot_challenge"
+        if classified not in self._config["status_can_replace"] and not unsure:
             return False
         return asks_how_it_goes(text)
 
@@ -702,6 +709,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         kommuner the assistant has plans for), whatever the classifier heard but privacy."""
         return not self._privacy_chosen(message) and asks_whether_a_plan_exists(message.get(TEXT) or "")
 
+    def _plan_period_question(self, message: Message) -> bool:
+        """ "hvilke år gælder den for?", "… hvilken periode gjaldt det for?": the plan's period,
+        whatever the classifier heard but privacy."""
+        return not self._privacy_chosen(message) and asks_about_the_plan_period(message.get(TEXT) or "")
+
     def _its_target(self, message: Message) -> bool:
         """ "hvad er målet for det?": the target of what was just shown, whatever the classifier
         heard in the few words (a privacy intent it chose aside)."""
@@ -736,6 +748,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # er kommunens mål på beskæftigelsesområdet i mariagerfjord så" as only a kommune
             self._config["initiatives_intent"],
             self._config["place_intent"],
+            # "hvad er målene på integrationsområdet" heard as one goal described
+            self._config["goal_detail_intent"],
         )
         text = message.get(TEXT) or ""
         # "… har morso nogen maal for at faa folk med handicap i job" heard as a handoff
@@ -904,6 +918,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("Another of the kommune's plans", self._another_plan, "plan_intent"),
             ("The plan of the user's kommune", self._plan_of_ones_kommune, "plan_intent"),
             ("Whether a kommune has a plan", self._plan_exists_question, "plan_intent"),
+            ("Which period a plan covers", self._plan_period_question, "plan_intent"),
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),
             ("The status of a kommune", self._kommune_status, "overview_intent"),

@@ -315,7 +315,7 @@ def _first_kommune(session: Session, ctx: Context) -> Kommune | None:
 
 
 _CODE_IN_TEXT = re.compile(
-    r"(?:^|[\s(])((?:m[aå]+l\s*)?(?:[1-9]\.[0-9]{1,2}|[1-9]\.s[1-9]|[1-9][ab]|m[1-5])|ministerm[aå]+l\s*[1-5]|m[aå]+l\s*[1-9])(?=$|[\s?.,!)])",
+    r"(?:^|[\s(])((?:m[aå]+l\s*)?(?:[1-9]\.[0-9]{1,2}|[1-9]\.s[1-9]|[1-9][ab]|m[1-5])|ministerm[aå]+l\s*[1-5]|m[aå]+l(?:s[aæ]tning)?\s*[1-9])(?=$|[\s?.,!)])",
     re.IGNORECASE,
 )
 # "og 6,8?": a goal code typed with a decimal comma, not a number with a unit ("2,9 %")
@@ -2948,6 +2948,9 @@ _FRAGMENT_FILLER = {
     "personerne",
     "menneske",
     "mennesker",
+    "modtager",
+    "modtagere",
+    "modtagerne",
 }
 _FRAGMENT_OBJECTS = ("goal_code", "target_group", "theme", "indicator")
 # the questions about one goal (also what a question about one listed goal may ask; anything
@@ -2999,7 +3002,12 @@ def follow_up_intent(ctx: Context) -> str | None:
     if not codes and not objects:
         return None
     object_words = [word for value in objects for word in value.split()]  # "personer med handicap"
-    # the group's other words ("og for flygtninge og familiesammenførte?")
+    # the group's other words ("og for flygtninge og familiesammenførte?") and terms that
+    # narrow it ("og for jobparate kth-modtagere?")
+    object_words += [word for value in ctx.entities.get("term", []) for word in fold(value).split()]
+    object_words += [
+        fold(word) for value in ctx.entities.get("indicator", []) for word in _INDICATOR_WORDS.get(value, [])
+    ]
     object_words += [
         fold(word)
         for group in ctx.entities.get("target_group", [])

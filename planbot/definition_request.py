@@ -28,7 +28,7 @@ from planbot.text import fold
 _CUE = re.compile(
     r"\bhvad\s+(?:menes|mener\s+\w+|forstas)\s+(?:der\s+)?(?:\w+\s+){0,2}(?:med|ved)\b"  # hvad menes der (helt konkret) med
     r"|\bhvad\s+(?:man|de|i|der)\s+(?:\w+\s+)?(?:mener|forstar)\s+(?:\w+\s+){0,2}?(?:med|ved)\b"  # (forklar,) hvad man forstår ved
-    r"|\bhvad\s+betyder\b"
+    r"|\bhvad\s+betyder\b|\bhvad\s+det\s+(?:indebaerer|betyder)\b"
     r"|\bhvad\s+(?:vil|skal)\s+(?:\w+\s+){0,2}sige\b"  # hvad vil det sige / hvad vil benchmark sige
     r"|\bhvad\s+star\s+\S+\s+for\b"  # hvad står STU for
     r"|\bbetydning(?:en)?\s+af\b|\bdefinition(?:en)?\s+(?:af|pa)\b|\bdefiner\b"

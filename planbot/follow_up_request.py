@@ -36,6 +36,8 @@ _HOW_INFORMED = re.compile(
     r"(?:orienter|informer|afrapporter|rapporter|underrett)\w*"
     # how often the politicians are told ("hvor tit skal forvaltningen fortælle os, hvordan det går?")
     r"|\b(?:hvor\s+tit|hvor\s+ofte|hvornar)\b(?:\s+\w+){0,4}?\s+(?:fortael|forelag|praesenter|redegor)\w*"
+    # "Hvor tit får UAU status på handlingerne i MFJ-notatet?"
+    r"|\b(?:hvor\s+tit|hvor\s+ofte)\s+(?:\w+\s+){0,5}?(?:far|fa|have|modtage|modtager|gives|giver)\s+(?:\w+\s+){0,2}?(?:en\s+)?status\b"
     # who keeps an eye on whether the goals are reached ("hvem holder egentlig øje med, om …")
     r"|\b(?:hvem|hvordan|hvor\s+tit|hvor\s+ofte)\b(?:,?\s+\w+){0,3}?,?\s+"
     # "hvordan holder politikerne på Mors øje med, om …"

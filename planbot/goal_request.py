@@ -29,7 +29,7 @@ _WHICH_GOALS = re.compile(
     r"\bhar\s+(?:\w+\s+){1,3}?(?:nogen|nogle|sat\s+sig\s+(?:nogen|nogle)?)\s*mal\b"
     r"|\bhvad\s+er\s+(?:de|deres|kommunens|jeres|vores)?\s*malene\b"
     # "hvad er mariagerfjords mål med beskæftigelsen frem til 2027"
-    r"|\bhvad\s+er\s+\w+s\s+mal(?:ene)?\s+(?:med|for)\b"
+    r"|\bhvad\s+er\s+(?:\w+\s+)?\w+s\s+mal(?:ene)?\s+(?:med|for)\b"  # "… morso kommunes maal for …"
     r"|\bhvilke\s+(?:\w+\s+)?mal\b"
     # "Liste over mål + succeskriterier i MFJ-notatet", "en oversigt over målene"
     r"|\b(?:liste|listen|oversigt|oversigten)\s+over\s+(?:alle\s+)?(?:de\s+)?mal(?:ene)?\b"

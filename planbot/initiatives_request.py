@@ -62,6 +62,8 @@ _PEOPLE_LIKE = re.compile(
 _WHAT_IS_THERE_FOR = re.compile(
     r"\bhvad\s+(?:har|tilbyder|gor|goer|kan)\s+(?!jeg\b|man\b)\w+"
     r"|\bhvilken\s+(?:hjaelp|stotte|indsats)\s+(?:har|giver|tilbyder|kan)\s+(?!jeg\b|man\b)\w+"
+    # "hvad bliver der gjort for unge som ham", "hvad gøres der for folk som mig"
+    r"|\bhvad\s+(?:bliver\s+der\s+gjort|gores\s+der|goeres\s+der|laves\s+der)\b"
     # "hvad siger kommunens plan om folk der har gået så længe?"
     r"|\bhvad\s+(?:siger|skriver|star\s+der\s+i)\s+(?:\w+\s+){0,2}?(?:plan|planen|strategi|strategien)\b"
     # "hvad betyder kommunens plan egentlig for en som mig?"

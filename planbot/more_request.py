@@ -23,6 +23,8 @@ _ASKS_FOR_MORE = re.compile(
     r"|ga\s+(?:lidt\s+)?(?:mere\s+)?i\s+dybden"
     # "flere tak", "mere info please", "flere detaljer": short for "tell me more"
     r"|(?:flere|mere)\s+(?:(?:detaljer|info|information)\s+)?(?:tak|please|pls|plz)|(?:flere|mere)\s+detaljer)\b"
+    # "giv mig resten af listen", "vis resten"
+    r"|^\W*(?:(?:og|ok)\W+)?(?:giv\s+mig|vis(?:\s+mig)?)\s+(?:lige\s+)?resten(?:\s+af\s+(?:listen|dem|teksten|svaret))?\W*$"
 )
 
 

@@ -16,7 +16,7 @@ from planbot.text import fold
 
 _APPROVAL = re.compile(
     r"\b(?:hvornar|hvem|hvilken\s+dato|hvilket\s+(?:udvalg|organ))\b(?:\s+\S+){0,6}?\s+"
-    r"(?:godkendt|godkendte|godkendes|vedtaget|vedtog|vedtages|besluttet|vedtaget)\b"
+    r"(?:godkendt|godkendte|godkendes|godkender|vedtaget|vedtog|vedtager|vedtages|besluttet|vedtaget)\b"
 )
 # the user's own matters: an application, a case, a benefit
 _OWN = re.compile(r"\b(?:min|mit|mine|jeg|mig)\b")
@@ -34,6 +34,19 @@ def asks_who_is_responsible(text: str) -> bool:
     """Whether ``text`` asks who is responsible for the plan ("hvem har ansvaret for den?")."""
     folded = fold(text)
     return bool(_RESPONSIBLE.search(folded)) and not _OWN.search(folded)
+
+
+# "hvilke år gælder den for?", "hvilken periode gjaldt notatet for?", "hvor mange år løber den"
+_PERIOD = re.compile(
+    r"\bhvilke[nt]?\s+(?:periode|perioder|ar|arstal)\s+(?:\w+\s+)?(?:gaelder|gjaldt|galder|daekker|dakker|dakkede|daekkede|lober|lob)\b"
+    r"|\bhvor\s+(?:mange\s+ar|lang\s+tid|laenge|lange)\s+(?:lober|lob|gaelder|gjaldt|daekker)\s+(?:den|det|planen|strategien|notatet)\b"
+)
+
+
+def asks_about_the_plan_period(text: str) -> bool:
+    """Whether ``text`` asks which period a plan covers ("hvilke år gælder den for?")."""
+    folded = fold(text)
+    return bool(_PERIOD.search(folded)) and not _OWN.search(folded)
 
 
 def asks_about_approval(text: str) -> bool:

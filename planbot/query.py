@@ -130,7 +130,7 @@ def find_plan(session: Session, kommune: Kommune, hint: str | None = None) -> Pl
 
 
 _CODE = re.compile(
-    r"^(?:m[aå]+l(?:s[aæ]tning)?\s*|succeskriterie?u?m?\s*|delm[aå]+l\s*)?([0-9]+(?:[.,][0-9]+)?[a-z]?|[0-9]+\.[a-z][0-9]+|m[1-5]|[a-z]{1,2}[0-9]+(?:\.[0-9]+)?)$"
+    r"^(?:m[aå]+l(?:s(?:ae|[aæ])tning)?\s*|succeskriterie?u?m?\s*|delm[aå]+l\s*)?([0-9]+(?:[.,][0-9]+)?[a-z]?|[0-9]+\.[a-z][0-9]+|m[1-5]|[a-z]{1,2}[0-9]+(?:\.[0-9]+)?)$"
 )
 
 

@@ -30,6 +30,8 @@ _ALONE = (
     "ha det godt", "hav det", "ha det", "hav det sa godt", "ha det sa godt", "godnat",
     "bye", "bye bye", "byebye", "goodbye", "hej sa lange", "hej sa laenge",
     "thats all", "that is all", "see you", "see you later", "see ya", "take care",
+    # leaving the chat ("super, så har jeg det jeg skal bruge. logger af nu")
+    "logger af", "logger ud", "smutter", "skal smutte", "ma smutte", "lukker ned", "lukker chatten",
 )  # fmt: skip
 # "hav en god dag", "ha' en rigtig god weekend", "god weekend", "god sommer" …
 _TIMES = (
@@ -42,7 +44,10 @@ _GOOD_TIME = re.compile(
 )
 _AFTER_OTHER_WORDS = ("hej hej", "hejhej", "hej", "god aften", "god dag")
 # trailing words after the formula that do not change it ("vi ses derude", "farvel og tak")
-_TRAILING = ("derude", "herfra", "alle", "og tak", "og tak for hjaelpen", "tak", "igen", "sa", "da")
+_TRAILING = (
+    "derude", "herfra", "alle", "og tak", "og tak for hjaelpen", "tak", "igen", "sa", "da", "nu",
+    "til dig", "til jer", "til alle",
+)  # fmt: skip
 _QUESTION_START = frozenset({
     "hvad", "hvor", "hvordan", "hvem", "hvilke", "hvilken", "hvilket", "hvornar", "hvorfor",
     "kan", "kunne", "vil", "ville", "skal", "ma", "er", "har", "findes", "giv", "vis",
@@ -155,7 +160,8 @@ _PERSON_REQUEST = re.compile(
 # "hvem skal jeg så kontakte?", "hvem kan jeg ringe til for at få det?": whom to turn to
 _WHOM_TO_CONTACT = re.compile(
     r"\bhvem\s+(?:skal|kan|ma|bor)\s+jeg\s+(?:sa\s+|egentlig\s+|lige\s+)*"
-    r"(?:kontakte|ringe\s+til|skrive\s+til|henvende\s+mig\s+til|tale\s+med|snakke\s+med)\b"
+    r"(?:kontakte|ringe\s+til|skrive\s+til|henvende\s+mig\s+til|tale\s+med|snakke\s+med|tage\s+kontakt\s+til"
+    r"|ga\s+til|sporge)\b"
     # "… – kan du stille mig videre?"
     r"|\b(?:kan|vil)\s+(?:du|i)\s+(?:ikke\s+)?(?:stille|sende|forbinde|viderestille)\s+mig\s+(?:videre|om)\b"
 )

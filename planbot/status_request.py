@@ -79,7 +79,32 @@ _IF_REACHED = re.compile(
     r"(?:sa\s+|egentlig\s+|nu\s+|overhovedet\s+)?(?:det|den|malet|maltallet|malsaetningen|succeskriteriet)\b"
     # "Vi satte os for, at andelen skulle op i 2024. Er det lykkedes?"
     r"|\ber\s+det\s+(?:sa\s+|egentlig\s+|nu\s+|faktisk\s+)?lykkedes\b|\blykkedes\s+det\b"
+    # "Når Norddjurs sit mål om, at …?" (one goal; "sine mål" are all of them)
+    r"|^\W*(?:og\s+|men\s+)?(?:nar|naar)\s+\w+\s+(?:sa\s+|egentlig\s+|nu\s+)?sit\s+mal\b"
 )
+
+
+# how a goal named by its code stands: "Målopfyldelse 1.3 ND – hvor står vi pt?", "Hvad med
+# ordinære timer, 6.10 – hvordan ligger vi der?", "hvor ligger ND pt på delvise raskmeldinger, 6.9?"
+_SUBJECT = r"(?:vi|de|i|kommunen|jobcentret|nd|ndj|mfj|mors|morso|norddjurs|mariagerfjord)"
+_NAMED_GOAL_PROGRESS = re.compile(
+    rf"\bhvor\s+(?:star|ligger)\s+{_SUBJECT}\b|\bhvordan\s+(?:ligger|star)\s+{_SUBJECT}\b"
+    r"|\bmalopfyldelse\w*"
+)
+# "er maalet om ordinære timer i norddjurs naaet": whether the goal named is reached
+_NAMED_GOAL_REACHED = re.compile(
+    r"\ber\s+(?:malet|succeskriteriet|malsaetningen|delmalet)\s+(?:om|for)\s+(?:\S+\s+){1,6}?"
+    r"(?:naet|indfriet|opfyldt|i\s+hus)\b"
+)
+
+
+def asks_how_a_named_goal_stands(text: str) -> bool:
+    """Whether ``text`` asks how a goal named by its code stands ("Målopfyldelse 1.3 ND – hvor
+    står vi pt?") or whether a goal named by its words is reached ("er maalet om ordinære timer
+    i norddjurs naaet")."""
+    folded = fold(text)
+    named_and_progress = bool(GOAL_CODE_IN_TEXT.search(folded)) and bool(_NAMED_GOAL_PROGRESS.search(folded))
+    return named_and_progress or bool(_NAMED_GOAL_REACHED.search(folded))
 
 
 def asks_if_reached(text: str) -> bool:
@@ -115,6 +140,12 @@ _WHEN_REACHED = re.compile(
     r"(?:\s+[\w.]+){0,8}?\s+(?:i|senest(?:\s+i)?|til|frem\s+mod|i\s+lobet\s+af)\s+20\d\d\b"
     # staff shorthand: "1.3 norddjurs – succeskrit?", "3a, hvad er målet i %?"
     r"|\bsucceskrit\b|\bhvad\s+er\s+malet\s+i\s+(?:%|procent|pct)"
+    # "Hvad er målet for 6.3 i Norddjurs, i pct.?", "hvad er maalet helt præcist, hvor mange procent"
+    r"|\bhvad\s+er\s+(?:sa\s+)?malet\b[^?]{0,40}?\b(?:i\s+(?:%|procent|pct)|hvor\s+mange\s+(?:procent|pct))"
+    r"|\bhvor\s+mange\s+(?:procent|pct)\s+er\s+malet\b"
+    # "målsætning for 6.11?", "MFJ notat: målværdi og deadline på 3a?"
+    r"|\bmalsaetning(?:en)?\s+(?:for|pa|i)\s+(?:mal\s+)?\d"
+    r"|\bmalvaerdi\w*\s+(?:og\s+(?:deadline|frist|tidsfrist)\s+)?(?:for|pa|i)\b"
     # "har kommunen et mål for, hvor mange der skal til samtaler?"
     # "hvad er kommunens mål for hvor mange samtaler de ledige skal have?"
     r"|\b(?:et|noget|nogen|kommunens|jeres|deres|vores|planens|jobcentrets)\s+(?:mal|malet|maltal|malsaetning)"
@@ -173,7 +204,9 @@ _HOW_THE_GOALS_GO = re.compile(
     r"\b(?:gar|star)\s+det\s+(?:\w+\s+){0,3}?(?:til\s+)?med\s+(?:alle\s+)?"
     # "de mål" is plural; "kommunens mål om …" may be one goal
     r"(?:de\s+(?:\w+\s+)?mal\b(?!\s+(?:om|for\s+at)\b)"
-    r"|(?:de|vores|jeres|kommunens|deres|planens)\s+(?:\w+\s+)?malsaetninger\b|malene\b|malsaetningerne\b)"
+    r"|(?:de|vores|jeres|kommunens|deres|planens)\s+(?:\w+\s+)?malsaetninger\b|malene\b|malsaetningerne\b"
+    # "hvordan gaar det med kommunens maal paa mors" (not "kommunens mål om …", one goal)
+    r"|(?:kommunens|deres|jeres|vores|planens)\s+mal\b(?!\s+(?:om|for|at)\b))"
     # "når jobcenter mors egentlig de mål, de har sat sig?", "hvor står vi ift. fokusmålene?"
     r"|\b(?:nar|naar)\s+(?!det\s+(?:gaelder|galder|drejer\s+sig\s+om)\b)(?:\w+\s+){1,3}?(?:de\s+mal\b(?!\s+(?:om|for\s+at)\b)|\w*malene\b|sine\s+mal\b)"
     r"|\bhvor\s+star\s+(?:\w+\s+){1,2}?(?:ift\.?|i\s+forhold\s+til|med|pa)\s+(?:alle\s+)?\w*malene\b"

@@ -133,6 +133,8 @@ _GATE_CUES = [
     ("status_request", "asks_for_status_outright", {"ask_status", "ask_overview"}),
     # "hvad er målet for det?" → ask_target over every intent but a sure privacy intent
     ("goal_request", "asks_for_its_target", {"ask_target", "personal_case", "human_handoff"}),
+    # "hvilke år gælder den for?" → ask_plan_info over every intent but privacy
+    ("plan_request", "asks_about_the_plan_period", {"ask_plan_info", "personal_case", "human_handoff"}),
     # "har odsherred også en beskæftigelsesplan?" → ask_plan_info over every intent but privacy
     ("plan_request", "asks_whether_a_plan_exists", {"ask_plan_info", "personal_case", "human_handoff"}),
     # "hvem har ansvaret for den?" → ask_plan_info over every intent but a sure privacy intent
@@ -149,6 +151,8 @@ _GATE_CUES = [
     ("plan_request", "asks_about_approval", {"ask_plan_info", "personal_case", "human_handoff"}),
     # "hvor er det beskrevet?" → ask_source over every intent but a sure privacy intent
     ("source_request", "asks_for_the_source", {"ask_source", "personal_case", "human_handoff"}),
+    # "Målopfyldelse 1.3 ND – hvor står vi pt?" → ask_status, likewise
+    ("status_request", "asks_how_a_named_goal_stands", {"ask_status", "personal_case", "human_handoff"}),
     # "har du aktuel status på den?" → ask_status over every intent but a sure privacy intent
     ("status_request", "asks_status_of_the_goal_in_play", {"ask_status", "personal_case", "human_handoff"}),
     # "går det godt med de mål, kommunen har sat sig?" → ask_overview, likewise
@@ -244,17 +248,21 @@ def test_only_the_cues_own_intents_have_examples_that_match_it(
 
 
 def test_no_status_overview_or_plan_example_asks_which_goals_without_progress() -> None:
-    """The domain gate turns "har kommunen nogen mål for …?" heard as a status, overview or
-    plan question into list_goals unless it asks how far the goals have come ("hvilke mål
-    halter?" is an overview)."""
+    """The domain gate turns "har kommunen nogen mål for …?" heard as a status, overview,
+    plan or goal question into list_goals unless it asks how far the goals have come
+    ("hvilke mål halter?" is an overview) or names a goal code ("hvad vil man opnå med mål 6.4")."""
+    from planbot.answers import Context, codes_in_text
     from planbot.goal_request import asks_which_goals
     from planbot.status_request import mentions_progress
 
-    replaced = {"ask_status", "ask_overview", "ask_plan_info"}
+    replaced = {"ask_status", "ask_overview", "ask_plan_info", "goal_detail"}
     matched = [
         (i, t)
         for i, t in _labelled_examples()
-        if i in replaced and asks_which_goals(t) and not mentions_progress(t)
+        if i in replaced
+        and asks_which_goals(t)
+        and not mentions_progress(t)
+        and not codes_in_text(Context(t))
     ]
     assert not matched, matched
 

@@ -1975,3 +1975,16 @@ def test_how_far_along_is_no_topic(session: Session) -> None:
     slots = slots_after(session, answers.answer_target, "6.10 ordinære timer i Norddjurs - deadline?")
     answer = ask(session, answers.answer_goal_status, "hvor langt er vi p.t.?", slots=slots)
     assert answer.text.startswith("6.10 "), answer.text
+
+
+def test_a_group_fragment_may_narrow_the_group_with_a_term_and_staff_shorthand() -> None:
+    slots = {"last_intent": "ask_initiatives", "last_text": "hvad gør norddjurs for kontanthjælpsmodtagere?"}
+    entities = {"indicator": ["kontanthjælp"], "term": ["jobparat"]}
+    ctx = Context(
+        "og for jobparate kth-modtagere?", "nlu_fallback", entities, {**slots, "kommune": "Norddjurs"}
+    )
+    assert answers.follow_up_intent(ctx) == "ask_initiatives"
+
+
+def test_a_goal_named_as_a_numbered_maalsaetning() -> None:
+    assert answers.codes_in_text(Context("hvad vil Mariagerfjord opnå med målsætning 2")) == ["2"]

@@ -100,3 +100,10 @@ def test_a_term_asked_about_directly_before_a_story() -> None:
 
     text = "hvad er et fleksjob egentlig? min læge siger jeg måske skal have et efter min rygoperation"
     assert asks_directly_what_term_is(fold(text), glossary_term_spans(text))
+
+
+def test_what_it_entails_after_a_term() -> None:
+    text = (
+        "min datter har lige fået bevilget fleksjob men ingen har rigtig forklaret hende hvad det indebærer"
+    )
+    assert asks_for_definition(text)

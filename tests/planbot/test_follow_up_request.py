@@ -28,3 +28,12 @@ def test_staff_shorthand_for_how_often() -> None:
 
 def test_who_keeps_an_eye_on_it_with_words_between() -> None:
     assert asks_about_follow_up("Hvordan holder politikerne på Mors øje med, om sagsbehandlingen er værdig?")
+
+
+def test_how_often_a_status_is_given() -> None:
+    assert asks_about_follow_up("Hvor tit får UAU status på handlingerne i MFJ-notatet?")
+    assert not asks_about_follow_up("Hvad er status på handlingerne i MFJ-notatet?")
+
+
+def test_how_often_the_politicians_should_have_a_status() -> None:
+    assert asks_about_follow_up("Og hvor ofte skal vi som politikere have en status på den undervejs?")

@@ -79,3 +79,9 @@ def test_how_a_goal_is_delimited_and_its_exact_target() -> None:
     assert not asks_how_a_goal_is_delimited("hvad tæller mest for borgerne?")
     assert asks_for_its_target("hvad er maalet helt praecist")
     assert not asks_for_its_target("hvad er målet med planen helt præcist")
+
+
+def test_which_goals_a_kommune_written_in_two_words_has() -> None:
+    from planbot.goal_request import asks_which_goals
+
+    assert asks_which_goals("hvad er morso kommunes maal for folk der er arbejdsløse")

@@ -108,3 +108,7 @@ def test_what_is_done_so_that_people_like_me_can() -> None:
 
     text = "hvad goer jobcentret for at folk som mig kan faa et kursus eller en uddannelse??"
     assert asks_for_people_like(text)
+
+
+def test_what_is_done_for_people_like_someone() -> None:
+    assert asks_for_people_like("min son er droppet ud af gymnasiet, hvad bliver der gjort for unge som ham")

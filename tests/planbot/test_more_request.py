@@ -28,3 +28,8 @@ def test_asks_for_more(text: str, asks: bool) -> None:
 def test_what_the_money_is_for_asks_for_more() -> None:
     assert asks_for_more("og hvad skulle de penge så konkret bruges til?")
     assert not asks_for_more("hvad skal pengene til uddannelse bruges til i 2025 ifølge 6.3")
+
+
+def test_the_rest_of_the_list_is_more() -> None:
+    assert asks_for_more("giv mig resten af listen")
+    assert not asks_for_more("giv mig resten af målene for unge i Morsø")

@@ -54,3 +54,22 @@ def test_the_other_plan_is_named_only() -> None:
 
     assert names_only_another_plan("og den anden plan?")
     assert not names_only_another_plan("og den anden plan for de unge?")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hvilke år gælder den for?", True),
+        ("Og notatet om udmøntningen af målene – hvilken periode gjaldt det for?", True),
+        ("hvor mange år løber den", True),
+        ("hvilken periode gælder min ydelse for", False),  # the user's own matters
+    ],
+)
+def test_which_period_a_plan_covers(text: str, expected: bool) -> None:
+    from planbot.plan_request import asks_about_the_plan_period
+
+    assert asks_about_the_plan_period(text) is expected
+
+
+def test_who_approves_it_in_the_present_tense() -> None:
+    assert asks_about_approval("og Mors 2021 – hvem godkender den?")

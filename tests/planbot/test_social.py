@@ -245,3 +245,28 @@ def test_being_put_in_touch_with_a_person(text: str) -> None:
 )
 def test_what_the_bot_covers(text: str, expected: bool) -> None:
     assert asks_what_it_can_do(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("super, så har jeg det jeg skal bruge. logger af nu 👍", True),
+        ("jeg logger af nu", True),
+        ("hvordan logger jeg af", False),
+    ],
+)
+def test_leaving_the_chat_is_a_farewell(text: str, expected: bool) -> None:
+    from planbot.social import is_farewell
+
+    assert is_farewell(text) is expected
+
+
+def test_whom_to_get_in_touch_with() -> None:
+    assert requests_a_person("Nå. Hvem kan jeg så tage kontakt til i Odsherred om det?")
+
+
+def test_a_farewell_wished_to_someone() -> None:
+    from planbot.social import is_farewell
+
+    assert is_farewell("god weekend til dig 👋")
+    assert is_farewell("vi ses til jer")

@@ -168,3 +168,51 @@ def test_status_of_all_the_goals(text: str, all_goals: bool) -> None:
     from planbot.status_request import asks_how_the_goals_go
 
     assert asks_how_the_goals_go(text) is all_goals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Målopfyldelse 1.3 ND – hvor står vi pt?", True),
+        ("Hvad med ordinære timer, 6.10 – hvordan ligger vi der?", True),
+        ("hvor ligger ND pt på delvise raskmeldinger, 6.9?", True),
+        ("er maalet om ordinære timer i norddjurs naaet", True),
+        ("hvor står 6.3 i planen?", False),  # where it is written
+        ("hvordan ligger vi på ledigheden?", False),  # no goal named
+    ],
+)
+def test_how_a_named_goal_stands(text: str, expected: bool) -> None:
+    from planbot.status_request import asks_how_a_named_goal_stands
+
+    assert asks_how_a_named_goal_stands(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("målsætning for 6.11?", True),
+        ("Hvad er målet for 6.3 i Norddjurs, i pct.?", True),
+        ("hvad er maalet helt præcist, hvor mange procent", True),
+        ("hvor mange procent er målet i 6.5", True),
+        ("MFJ notat: målværdi og deadline på 3a?", True),
+        ("hvad er målet om samtaler", False),  # the goal itself
+    ],
+)
+def test_the_target_in_staff_shorthand_and_percent(text: str, expected: bool) -> None:
+    assert asks_when_reached(text) is expected
+
+
+def test_whether_a_kommune_reaches_its_one_goal() -> None:
+    from planbot.status_request import asks_if_reached
+
+    assert asks_if_reached(
+        "Når Norddjurs sit mål om, at ledigheden blandt de fleksjobvisiterede skal ligge lavt?"
+    )
+    assert not asks_if_reached("Når Norddjurs sine mål?")  # all of them: the overview
+
+
+def test_how_the_kommunes_goals_go_on_a_place() -> None:
+    from planbot.status_request import asks_how_the_goals_go
+
+    assert asks_how_the_goals_go("hvordan gaar det med kommunens maal paa mors")
+    assert not asks_how_the_goals_go("hvordan går det med kommunens mål om samtaler")  # one goal
