@@ -1155,8 +1155,9 @@ def test_who_keeps_an_eye_on_it_when_unsure_is_follow_up(gate: DomainVocabularyG
 @pytest.mark.parametrize(
     ("text", "heard", "expected"),
     [
-        # whether a kommune has a plan is a plan question, also when the classifier was unsure
+        # whether a kommune has a plan, and which period it covers, are plan questions
         ("har odsherred ogsaa en beskaeftigelsesplan", "nlu_fallback", "ask_plan_info"),
+        ("hvilke år gælder den for?", "nlu_fallback", "ask_plan_info"),
         # the first of two asks decides: the goals, not who follows up on them
         (
             "Hvilke mål har Norddjurs for de unge i 2024? Og hvem følger op på dem?",
@@ -1164,62 +1165,39 @@ def test_who_keeps_an_eye_on_it_when_unsure_is_follow_up(gate: DomainVocabularyG
             "list_goals",
         ),
         ("Hvem følger op på målene for de unge? Og hvilke mål er det?", "list_goals", "ask_follow_up"),
-        # a target heard as a plan question or a request for the source
+        ("Hvor tit får UAU status på handlingerne i MFJ-notatet?", "ask_status", "ask_follow_up"),
+        # targets heard as a plan question, a request for the source or a goal described
         (
             "Hvad var succeskriteriet for den samlede tilfredshed i Mariagerfjords notat?",
             "ask_plan_info",
             "ask_target",
         ),
         ("baseline?", "ask_source", "ask_target"),
+        ("målsætning for 6.11?", "goal_detail", "ask_target"),
+        # all goals, one named goal, the goals there are
         ("Kort status på samtlige mål i Mariagerfjord, tak", "ask_status", "ask_overview"),
-        ("Så sæt mig i forbindelse med en kollega der kan – gerne på Teams", "ask_more", "human_handoff"),
-    ],
-)
-def test_rules_for_plan_existence_first_asks_targets_overviews_and_people(
-    gate: DomainVocabularyGate, text: str, heard: str, expected: str
-) -> None:
-    message = fell_back(text, **{"ask_plan_info": 0.3}) if heard == "nlu_fallback" else predicted(text, heard)
-    assert intent_after(gate, message) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "heard", "expected"),
-    [
         ("Målopfyldelse 1.3 ND – hvor står vi pt?", "nlu_fallback", "ask_status"),
         ("er maalet om ordinære timer i norddjurs naaet", "goal_detail", "ask_status"),
-        ("målsætning for 6.11?", "goal_detail", "ask_target"),
         ("hvad er målene på integrationsområdet", "goal_detail", "list_goals"),
-        ("Hvor tit får UAU status på handlingerne i MFJ-notatet?", "ask_status", "ask_follow_up"),
-        ("super, så har jeg det jeg skal bruge. logger af nu", "thank", "goodbye"),
-    ],
-)
-def test_rules_for_named_goals_targets_goal_lists_follow_up_and_leaving(
-    gate: DomainVocabularyGate, text: str, heard: str, expected: str
-) -> None:
-    message = fell_back(text, **{"goal_detail": 0.3}) if heard == "nlu_fallback" else predicted(text, heard)
-    assert intent_after(gate, message) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "heard", "expected"),
-    [
-        # a comparison fragment heard, even surely, as another place is a comparison
-        ("er det flere end i Morsø", "inform_kommune", "compare_kommuner"),
-        ("hvilke år gælder den for?", "nlu_fallback", "ask_plan_info"),
-        ("god weekend til dig", "out_of_scope", "goodbye"),
-        # a how-it-goes question after a story, heard as "er du en robot?" or unsure
+        # a how-it-goes question after a story, heard as "er du en robot?"
         (
             "jeg bor i hobro. gaar det egentlig godt med at faa de unge i uddannelse herovre?",
             "bot_challenge",
             "ask_status",
         ),
+        # a comparison fragment heard, even surely, as another place is a comparison
+        ("er det flere end i Morsø", "inform_kommune", "compare_kommuner"),
+        # people and leaving
+        ("Så sæt mig i forbindelse med en kollega der kan – gerne på Teams", "ask_more", "human_handoff"),
+        ("super, så har jeg det jeg skal bruge. logger af nu", "thank", "goodbye"),
+        ("god weekend til dig", "out_of_scope", "goodbye"),
     ],
 )
-def test_rules_for_comparisons_plan_periods_farewells_and_stories(
+def test_rules_for_plans_follow_up_targets_status_comparisons_and_people(
     gate: DomainVocabularyGate, text: str, heard: str, expected: str
 ) -> None:
     if heard == "nlu_fallback":
-        message = fell_back(text, **{"ask_fact": 0.3})
+        message = fell_back(text, ask_fact=0.3)
     else:
         message = predicted(text, heard, entities=_places(text, "Morsø") if "Morsø" in text else [])
     assert intent_after(gate, message) == expected
