@@ -206,6 +206,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
                 "ask_fact",
                 "ask_follow_up",
                 "ask_plan_info",
+                # a how-it-goes question after a story, heard as "er du en robot?"
+                "bot_challenge",
             ],
             # an overview of one named goal is that goal's status; entities that name a goal
             "overview_intent": "ask_overview",
@@ -573,10 +575,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             codes = self._goal_codes(message)
             names_goal = any(e.get(ENTITY_ATTRIBUTE_TYPE) in self._config["goal_entities"] for e in entities)
             return len(codes) == 1 or (names_goal and asks_how_it_goes(text)) or refers_to_one_goal(text)
-        # unsure of anything ("Inden mødet … vil jeg gerne vide, hvordan det går med målet …"),
-        # or heard as "er du en robot?" in a story before the question
-        unsure = self._fell_back(message) or classified == "bot_challenge"
-        if classified not in self._config["status_can_replace"] and not unsure:
+        # also when unsure of anything ("Inden mødet … vil jeg gerne vide, hvordan det går med målet …")
+        if classified not in self._config["status_can_replace"] and not self._fell_back(message):
             return False
         return asks_how_it_goes(text)
 

@@ -349,6 +349,12 @@ def _counted(number: str, text: str) -> bool:
     )
 
 
+def without_codes(text: str) -> str:
+    """``text`` without the goal codes :func:`codes_in_text` reads in it ("mål 6 delmål 2",
+    "6,8", "6.3", "mål 7"), for the checks that look at the words around them."""
+    return _CODE_IN_TEXT.sub(" ", _COMMA_CODE_IN_TEXT.sub(" ", _SUB_GOAL_IN_TEXT.sub(" ", text)))
+
+
 def codes_in_text(ctx: Context) -> list[str]:
     """Goal codes named by entity or in the text ("6.3", "1a", "mål 3", "ministermål 2")."""
     codes: list[str] = []
@@ -1640,7 +1646,7 @@ def _initiatives_of_the_goal_in_play(session: Session, ctx: Context) -> Answer |
         return None
     if any(ctx.entities.get(name) for name in ("kommune", "target_group", "theme")):
         return None
-    asked = replace(ctx, text=_CODE_IN_TEXT.sub(" ", ctx.text)) if codes else ctx
+    asked = replace(ctx, text=without_codes(ctx.text)) if codes else ctx
     words = {fold(w) for w in _topic_words(session, asked).split()}
     # no word of its own ("hvad gør de så konkret?") or only words for belonging to it
     if not words <= _BELONGING_WORDS:
@@ -3005,16 +3011,12 @@ def follow_up_intent(ctx: Context) -> str | None:
     # the group's other words ("og for flygtninge og familiesammenførte?") and terms that
     # narrow it ("og for jobparate kth-modtagere?")
     object_words += [word for value in ctx.entities.get("term", []) for word in fold(value).split()]
-    object_words += [
-        fold(word) for value in ctx.entities.get("indicator", []) for word in _INDICATOR_WORDS.get(value, [])
-    ]
-    object_words += [
-        fold(word)
-        for group in ctx.entities.get("target_group", [])
-        for word in TARGET_GROUP_WORDS.get(group, [])
-    ]
+    for entity, synonyms in (("indicator", _INDICATOR_WORDS), ("target_group", TARGET_GROUP_WORDS)):
+        object_words += [
+            fold(word) for value in ctx.entities.get(entity, []) for word in synonyms.get(value, [])
+        ]
     places = [fold(v) for v in ctx.entities.get("kommune", [])]
-    text = _CODE_IN_TEXT.sub(" ", ctx.text)
+    text = without_codes(ctx.text)
     if not only_filler_and(text, _FRAGMENT_FILLER, [*object_words, *places], numbers=True):
         return None
     return last
@@ -3032,7 +3034,13 @@ def _names_its_own_object(ctx: Context) -> bool:
     )
 
 
-_ORDINAL = re.compile(r"\b(?:andet|anden|andre|forste|naeste|sidste|tredje|fjerde|ovrige)\b")
+# list positions, folded ("det tredje af dem", "den sidste")
+_ORDINALS = {
+    "forste": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+    "syvende": 7, "ottende": 8, "niende": 9, "tiende": 10, "sidste": -1,
+}  # fmt: skip
+# a position among goals of a kind, or the others ("og det andet fokusmål?", "de øvrige")
+_ORDINAL = re.compile(r"\b(?:" + "|".join([*_ORDINALS, "andre", "naeste", "ovrige"]) + r")\b")
 
 
 def is_topic_fragment(ctx: Context) -> bool:
@@ -3346,10 +3354,6 @@ def answer_comparison_fragment(session: Session, ctx: Context) -> Answer:
 
 
 _LISTED_SEPARATOR = "|"
-_ORDINALS = {
-    "forste": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
-    "syvende": 7, "ottende": 8, "niende": 9, "tiende": 10, "sidste": -1,
-}  # fmt: skip
 # "det tredje af dem", "den sidste", "nummer 2", "mål nr. 3 på listen" (folded text)
 _ORDINAL_REFERENCE = re.compile(
     r"\b(?:(?:den|det|nummer|nr|malet|mal|punkt)\.?\s+(?P<word>" + "|".join(_ORDINALS) + r")\b"

@@ -70,9 +70,10 @@ def plans_for(session: Session, kommune: Kommune | None = None) -> list[Plan]:
 PLAN_KIND_WORDS = {"strategi": "arbejdsmarkedsstrategi", "notat": "notat", "udmont": "notat"}
 """Words in a question (folded) that name a kind of plan document."""
 OLDER_PLAN_HINT = "aeldre"
-# "den anden plan": the hint names the plan in play after this word, and means another one
-OTHER_PLAN_HINT = "anden"
 """The word a plan hint has when the question asks for an older plan ("den gamle plan")."""
+OTHER_PLAN_HINT = "anden"
+"""The first word of a plan hint for another plan than the one in play ("den anden plan"), which
+the hint names after it."""
 
 
 def _hint_years(hint: str) -> list[int]:

@@ -1988,3 +1988,10 @@ def test_a_group_fragment_may_narrow_the_group_with_a_term_and_staff_shorthand()
 
 def test_a_goal_named_as_a_numbered_maalsaetning() -> None:
     assert answers.codes_in_text(Context("hvad vil Mariagerfjord opnå med målsætning 2")) == ["2"]
+
+
+def test_without_codes_removes_every_form_codes_in_text_reads() -> None:
+    text = "indsatser under mål 6 delmål 2, 6,8 og 6.3?"
+    assert answers.codes_in_text(Context(text)) == ["6.D2", "6.8", "6.3"]
+    assert answers.without_codes(text).split() == ["indsatser", "under", ",", "og", "?"]
+    assert answers.without_codes("ledigheden er 2,9 %") == "ledigheden er 2,9 %"  # a number, not a code
