@@ -116,11 +116,13 @@ from planbot.plan_request import (
 from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.social import (
     asks_for_a_person,
+    asks_to_be_called,
     asks_what_it_can_do,
     is_bare_greeting,
     is_farewell,
     is_greeting_with_introduction,
     is_thanks,
+    remark_after_greeting,
     requests_a_person,
 )
 from planbot.source_request import asks_for_the_source, names_the_plan_it_is_in
@@ -372,12 +374,21 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if contains_masked_data(text):
             return None
         kind = off_topic_kind(text, unsure=self._fell_back(message))
-        # a privacy answer (the jobcenter) beats a request, the handoff only when the message
-        # asks for a person; not a question about another service ("min mor skal have hjemmepleje")
+        if kind == "service" and remark_after_greeting(text) is not None:
+            return None  # "Godmorgen! Kaffen er skænket …": a greeting and a remark, asking nothing
+        # a privacy answer (the jobcenter) beats a request only when the message brings up the
+        # user's own case ("skriv en ansøgning om min ydelse"), the handoff only when the message
+        # asks for a person; "kan du ikke også lige skrive et udkast til min tale?" heard as the
+        # own case is a task, and a question about another service ("min mor skal have
+        # hjemmepleje") is out of scope
         if (
             kind != "service"
             and self._privacy_chosen(message)  # an unsure guess at one does not ("hvad er 17 gange 23")
-            and (classified != self._config["handoff_intent"] or asks_for_a_person(text))
+            and (
+                asks_for_a_person(text)
+                if classified == self._config["handoff_intent"]
+                else asks_about_own_case(text)
+            )
         ):
             return None
         return kind
@@ -406,9 +417,13 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         """A request to be put through to a person ("robotter er irriterende, giv mig en rigtig
         person") that the classifier heard as something else, often ``bot_challenge``. A sure
         ``personal_case`` and a message with masked personal data keep the privacy answer."""
+        text = message.get(TEXT) or ""
+        if asks_to_be_called(text) and not asks_about_own_case(text):
+            # "kan i ikke bare ringe mig op på [telefonnummer fjernet]": a person, with the
+            # privacy reminder the answer adds for the masked number
+            return True
         if self._privacy_chosen(message):
             return False
-        text = message.get(TEXT) or ""
         return not contains_masked_data(text) and requests_a_person(text)
 
     def _capability_question(self, message: Message) -> bool:
@@ -432,9 +447,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         return not contains_masked_data(text) and is_thanks(text)
 
     def _greeting(self, message: Message) -> bool:
-        """A greeting and who the user is, with no question yet, or only a greeting with words
-        around it ("God morgen derude") heard as something else than leave-taking, unless a
-        sure privacy intent."""
+        """A greeting and who the user is, with no question yet, a greeting and a remark that
+        names nothing ("Davs. Har et hurtigt et"), or only a greeting with words around it ("God
+        morgen derude") heard as something else than leave-taking, unless a sure privacy intent."""
         text = message.get(TEXT) or ""
         if self._privacy_chosen(message):
             return False
@@ -445,7 +460,13 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             self._config["farewell_intent"],
             self._config["thank_intent"],
         )
-        return is_bare_greeting(text) and not leave_taking
+        if leave_taking:
+            return False
+        # "Godmorgen, planassistent! Kaffen er skænket …", "Davs. Har et hurtigt et": a greeting
+        # and a remark that names nothing (no kommune, group, goal, term …), before the question
+        if remark_after_greeting(text) is not None and not message.get(ENTITIES):
+            return True
+        return is_bare_greeting(text)
 
     def _definition_request(self, message: Message) -> bool:
         """A question what a recognised term means ("hvad menes der med benchmark?").
@@ -555,6 +576,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         follow-up is a status question."""
         classified = self._classified_intent(message)
         text = message.get(TEXT) or ""
+        if asks_what_a_goal_is_about(text) and not mentions_progress(without_what_it_is_about(text)):
+            return False  # "hvordan er resultatmålet så formuleret?": the goal's wording
         if classified == self._config["follow_up_intent"] and asks_for_status_outright(text):
             # "skal bruge status på 1.3 til opfølgningsnotatet": the status, not its reporting
             return not self._privacy_chosen(message)
@@ -721,14 +744,23 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
 
     def _goal_described(self, message: Message) -> bool:
         """ "det med socialt bedrageri, hvad går det ud på?": what a goal is about (or its
-        wording, "ordlyd på 6.11"), heard as its status, an overview or the list of goals, or
-        unsure, when no word asks how far it has come."""
+        wording, "ordlyd på 6.11"), heard as its status, an overview, the list of goals or a
+        term the message does not name, or unsure, when no word asks how far it has come."""
         heard = self._classified_intent(message)
         status_like = heard in (self._config["status_intent"], self._config["overview_intent"])
         text = message.get(TEXT) or ""
+        # "hvad betyder det med udsatte ledige" heard as a term the message does not name
+        types = {e.get(ENTITY_ATTRIBUTE_TYPE) for e in message.get(ENTITIES) or []}
+        no_term = (
+            heard == self._config["definition_intent"]
+            and self._config["term_entity"] not in types
+            and not glossary_term_in(text)
+        )
         # "… har et maal om socialt bedrageri hvad gaar det ud paa" heard as the list of goals
         listed = heard == self._config["list_intent"] and not asks_which_goals(text)
-        if not (status_like or listed or self._fell_back(message)) or self._privacy_chosen(message):
+        if not (status_like or listed or no_term or self._fell_back(message)) or self._privacy_chosen(
+            message
+        ):
             return False
         return asks_what_a_goal_is_about(text) and not mentions_progress(without_what_it_is_about(text))
 
@@ -750,6 +782,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             self._config["place_intent"],
             # "hvad er målene på integrationsområdet" heard as one goal described
             self._config["goal_detail_intent"],
+            # "… bor i ringsted. hvad har ringsted kommune af maal for ledige?" heard as figures
+            self._config["figures_intent"],
         )
         text = message.get(TEXT) or ""
         # "… har morso nogen maal for at faa folk med handicap i job" heard as a handoff

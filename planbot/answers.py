@@ -424,11 +424,23 @@ TARGET_GROUP_WORDS = {
 _GROUP_LOOKUP = {fold(w): g for g, words in TARGET_GROUP_WORDS.items() for w in words}
 
 
+# "for os ældre", "for de unge", "til sådan nogle som mig": the group a question is for
+_FOR_WHOM = re.compile(
+    r"\b(?:for|til)\s+(?:os|de|dem|vores|jer|sådan\s+nogle|saadan\s+nogle|sadan\s+nogle)?\s*([a-zæøåé]+)"
+)
+
+
 def target_group_in(ctx: Context) -> str | None:
     """The target group the user asks about: one named in the question before one in a
     preamble ("jeg er i fleksjob men er blevet ledig … hvad gør kommunen for os
     fleksjobbere?"), then the entity, then the first named."""
     question = question_sentences(ctx.text)
+    # "jeg er 58 og har været ledig længe, gør de noget for os ældre?": the group the question
+    # is for, before one the story in the same sentence names
+    for match in _FOR_WHOM.finditer((question or ctx.text).lower()):
+        group = _GROUP_LOOKUP.get(fold(match.group(1)))
+        if group:
+            return group
     if question:
         for word in re.findall(r"[a-zæøåé]+", question.lower()):
             group = _GROUP_LOOKUP.get(fold(word))
@@ -752,6 +764,8 @@ _NOISE_WORDS = (
         # checking a figure and asking for the same one elsewhere, not what it is about
         # ("passer det at …", "vildt mange", "tilsvarende tal i notatet")
         "passer", "stemmer", "rigtigt", "korrekt", "vildt", "tilsvarende", "samme", "overhovedet",
+        # the field just talked about, not a topic ("og hvad er målet på det område?")
+        "område", "området", "felt", "feltet",
         # who made the claim and its figure in words ("min nabo påstår … ti tusind samtaler")
         "påstår", "paastaar", "siger", "hørt", "læst", "fremført", "nabo", "naboen",
         "ti", "tyve", "hundrede", "tusind", "tusinde",
@@ -1440,9 +1454,10 @@ def answer_target(session: Session, ctx: Context) -> Answer:
         fact = _fact_answer(session, ctx)
         if fact is not None:
             return _answered_as(fact, "ask_fact")
-    if not codes_in_text(ctx) and _AMOUNT_QUESTION.search(ctx.text):
-        # "hvad er målet for, hvor mange unge der skal have en uddannelse": a goal with a
-        # number among the close matches answers it better than one without
+    if not codes_in_text(ctx) and (_AMOUNT_QUESTION.search(ctx.text) or _HOW_HIGH_OR_WHEN.search(ctx.text)):
+        # "hvad er målet for, hvor mange unge der skal have en uddannelse", "hvor højt skulle
+        # tilfredsheden op, og hvornår?": a goal with a number among the close matches answers
+        # it better than one without
         numeric = [g for g in goals[:5] if g.target is not None and g.target.kind != "qualitative"]
         if numeric and (goals[0].target is None or goals[0].target.kind == "qualitative"):
             goals = numeric
@@ -1778,6 +1793,11 @@ _NUMBER_QUESTION = re.compile(
 )
 _AMOUNT_QUESTION = re.compile(rf"\b({_AMOUNT_WORDS}|hvilket belob|antallet|andel(en)?)\b", re.IGNORECASE)
 
+# a value or a deadline asked for: "hvor højt skulle den op", "med en deadline på – hvornår?"
+_HOW_HIGH_OR_WHEN = re.compile(
+    r"\b(?:hvor\s+(?:højt|hojt|høj|hoj|langt|lavt)|deadline|frist(?:en)?|tidsfrist(?:en)?|hvornår|hvornaar)\b",
+    re.IGNORECASE,
+)
 _SHARE_QUESTION = re.compile(
     r"\b(andel(en|e)?|procent(del)?|hvor stor (en )?del|hvor mange procent)\b", re.IGNORECASE
 )
@@ -2543,7 +2563,17 @@ def _details_asked(session: Session, ctx: Context, details: str | None) -> str |
         return "\n\n".join(named) if len(named) < len(parts) else None
     plan = session.get(Plan, ctx.slots["plan_id"]) if ctx.slots.get("plan_id") else None
     titled = [i for i in plan.initiatives if _names_all(i.title, words)] if plan is not None else []
-    return "\n\n".join(_initiative_detail(i) for i in titled[:3]) or None
+    return "\n\n".join(_initiative_with_parts(i, plan) for i in titled[:3]) or None
+
+
+def _initiative_with_parts(initiative: Initiative, plan: Plan | None) -> str:
+    """An initiative's detail and the parts the plan lists under it ("uddyb det med de to
+    spor": the investment and its two tracks)."""
+    parts = [i for i in plan.initiatives if i.parent_code == initiative.code] if plan is not None else []
+    if not parts:
+        return _initiative_detail(initiative)
+    listed = "\n".join(f"- {_initiative_detail(i)}" for i in parts[:_SECTION_INITIATIVES])
+    return f"{_initiative_detail(initiative)}\n\nDet dækker over:\n{listed}"
 
 
 def answer_more(session: Session, ctx: Context) -> Answer:
@@ -3016,13 +3046,15 @@ def follow_up_intent(ctx: Context) -> str | None:
             fold(word) for value in ctx.entities.get(entity, []) for word in synonyms.get(value, [])
         ]
     places = [fold(v) for v in ctx.entities.get("kommune", [])]
-    text = without_codes(ctx.text)
+    # "Hvad med 6.9, delvise raskmeldinger?": the code and a few words of what it is about
+    text = without_codes(_CODE_APPOSITIVE.sub("", ctx.text) if len(codes) == 1 else ctx.text)
     if not only_filler_and(text, _FRAGMENT_FILLER, [*object_words, *places], numbers=True):
         return None
     return last
 
 
 _TOPIC_FRAGMENT_WORDS = 5
+_CODE_APPOSITIVE = re.compile(r"(?<=\d)\s*[,–—-]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[?.!]*\s*$")
 _BARE_CODE_WORDS = 2  # "6.5?", "mål 6.5?"
 
 
@@ -3099,7 +3131,7 @@ _PLAN_FRAGMENT_WORDS = [
     "gamle", "aeldre", "gammel", "forrig", "tidlig",  # lemmas too ("gamle" → "gammel")
     "anden", "andet",
 ]  # fmt: skip
-_PLAN_FRAGMENT_INTENTS = {*_GOAL_INTENTS, "list_goals", "ask_initiatives", "ask_plan_info"}
+_PLAN_FRAGMENT_INTENTS = {*_GOAL_INTENTS, "list_goals", "ask_initiatives", "ask_plan_info", "ask_overview"}
 
 
 # "var det anderledes i notatet?", "er det det samme i strategien?", "gælder det også for …"
@@ -3113,6 +3145,16 @@ _SAME_OR_DIFFERENT = re.compile(
 
 # "i strategien da?", "fra notatet?": a plan named with no opener, in a message of a few words
 _IN_A_PLAN = re.compile(r"^\s*(?:i|fra)\b", re.IGNORECASE)
+# "Har Norddjurs noget tilsvarende i deres 2024-plan?", "kan jeg få samme oversigt over den
+# gamle strategi?": the previous question asked again for another kommune or plan
+_THE_SAME_ELSEWHERE = re.compile(
+    r"^\s*(?:(?:og|men)\s+)?(?:har|gør|gor|laver|er\s+der)\s+(?:\w+\s+){0,2}?(?:noget|nogen)\s+"
+    r"(?:tilsvarende|lignende|af\s+det\s+samme)\b"
+    r"|^\s*(?:(?:og|men)\s+)?(?:kan\s+jeg\s+(?:også\s+|ogsa\s+)?(?:få|fa)|må\s+jeg\s+(?:få|fa)|ma\s+jeg\s+fa"
+    r"|giv\s+mig|vis\s+mig)\s+(?:(?:også|ogsa)\s+)?(?:den\s+|det\s+)?samme(?:\s+(?:oversigt|liste|svar|tal|status"
+    r"|overblik|opgørelse|opgorelse))?(?:\s+(?:over|for|i|fra|om|med))?\b",
+    re.IGNORECASE,
+)
 
 
 # "og hvornår blev den godkendt?", "hvem har vedtaget planen?"
@@ -3175,11 +3217,14 @@ _YEAR_BEFORE_THAT = re.compile(
     re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(?:(?:sidste|forrige)\s+(?:år|aar|ar)|i\s+fjor)\b", re.IGNORECASE)
+_MONTH_CODE = re.compile(r"\b((?:19|20)\d{2})[Mm](0[1-9]|1[0-2])\b")
 
 
 def _with_years_named(text: str, previous: str, today: dt.date | None = None) -> str:
     """``text`` with a year said relatively ("året før", "sidste år") written as the year:
     the one before the year ``previous`` names, or before this year."""
+    # "og 2024M03?": a Jobindsats month code is that month
+    text = _MONTH_CODE.sub(lambda m: f"{MONTHS_DA[int(m.group(2)) - 1]} {m.group(1)}", text)
     if _YEAR_BEFORE_THAT.search(text):
         named = _YEAR.findall(previous)
         if len(named) == 1:
@@ -3250,13 +3295,14 @@ def is_plan_fragment(ctx: Context) -> bool:
     bare = _PERIOD_IN_TEXT.sub(" ", text)
     if not (
         _opens_a_fragment(bare, _SAME_OR_DIFFERENT, 5)
+        or _opens_a_fragment(bare, _THE_SAME_ELSEWHERE, 5)
         or _opens_a_fragment(bare, _FRAGMENT_OPENER, 5)
         or _opens_a_fragment(bare, _IN_A_PLAN, 3)  # "i strategien da?"
     ):
         return False
     if _names_its_own_object(ctx):
         return False
-    words = _PERIOD_IN_TEXT.sub(" ", _SAME_OR_DIFFERENT.sub(" ", text))
+    words = _PERIOD_IN_TEXT.sub(" ", _THE_SAME_ELSEWHERE.sub(" ", _SAME_OR_DIFFERENT.sub(" ", text)))
     return only_filler_and(words, _FRAGMENT_FILLER, _PLAN_FRAGMENT_WORDS, numbers=True)
 
 
@@ -3304,9 +3350,14 @@ def is_kommune_fragment(ctx: Context) -> bool:
         return False
     if ctx.intent not in HANDLERS and ctx.intent != FALLBACK_INTENT:
         return False
-    if not _FRAGMENT_OPENER.search(ctx.text) or len(ctx.text.split()) > 9:
-        return False
     if codes_in_text(ctx) or any(ctx.entities.get(name) for name in _FRAGMENT_OBJECTS):
+        return False
+    if _THE_SAME_ELSEWHERE.search(ctx.text) and len(ctx.text.split()) <= 12:
+        # "Har Norddjurs noget tilsvarende i deres 2024-plan?": the kommune and maybe its plan
+        rest = _PERIOD_IN_TEXT.sub(" ", _THE_SAME_ELSEWHERE.sub(" ", ctx.text))
+        words = KOMMUNE_FRAGMENT_FILLER | _FRAGMENT_FILLER | set(_PLAN_FRAGMENT_WORDS)
+        return only_filler_and(rest, words, places, numbers=True)
+    if not _FRAGMENT_OPENER.search(ctx.text) or len(ctx.text.split()) > 9:
         return False
     return only_filler_and(ctx.text, KOMMUNE_FRAGMENT_FILLER | _FRAGMENT_FILLER, places)
 
@@ -3353,6 +3404,54 @@ def answer_comparison_fragment(session: Session, ctx: Context) -> Answer:
     return answer_jobindsats(session, sub)
 
 
+# "for de samme tre", "for dem begge": the places just shown, named again by a fragment
+_SAME_PLACES = re.compile(
+    r"\b(?:for|i|hos)\s+(?:de\s+samme(?:\s+(?:to|tre|fire|kommuner))?|dem(?:\s+(?:begge|alle|to|tre))?|begge)\b",
+    re.IGNORECASE,
+)
+
+
+def is_indicator_fragment(ctx: Context) -> bool:
+    """ "og kth?", "samme for langtidsledige", "og langtidsledige for de samme tre?" after a
+    Jobindsats figure: another indicator for the same places, named by itself and nothing else."""
+    if not _previous_was_figures(ctx) or not ctx.entities.get("indicator"):
+        return False
+    if ctx.intent not in HANDLERS and ctx.intent not in (FALLBACK_INTENT, "inform_kommune"):
+        return False
+    text = _SAME_PLACES.sub(" ", ctx.text)
+    if codes_in_text(ctx) or not _opens_a_fragment(text, _FRAGMENT_OPENER, 5):
+        return False
+    object_words = [
+        fold(word)
+        for entity in ("indicator", "target_group", "kommune")
+        for value in ctx.entities.get(entity, [])
+        for word in value.split()
+    ]
+    object_words += [
+        fold(word) for value in ctx.entities["indicator"] for word in _INDICATOR_WORDS.get(value, [])
+    ]
+    return only_filler_and(text, _FRAGMENT_FILLER | KOMMUNE_FRAGMENT_FILLER, object_words)
+
+
+def answer_indicator_fragment(session: Session, ctx: Context) -> Answer:
+    """The new indicator for the places (and the period) of the previous Jobindsats question."""
+    previous_text = ctx.slots["last_text"]
+    places = resolve_kommuner(session, ctx, use_slot=False) or resolve_kommuner(
+        session, Context(previous_text, "ask_jobindsats", {}, ctx.slots)
+    )
+    names = list(dict.fromkeys(a if isinstance(a, str) else a.name for a in places))
+    text = ctx.text
+    if asked_period_end(fold(previous_text)) and not asked_period_end(fold(text)):
+        # "hvor mange var ledige i marts 2025?" then "og langtidsledige?": the same month
+        when = [w for w in re.findall(r"\w+", previous_text.lower()) if w in MONTHS_DA or _YEAR.fullmatch(w)]
+        text = f"{text.rstrip(' ?.!')} i {' '.join(when)}?"
+    entities = {key: ctx.entities[key] for key in ("indicator", "target_group") if ctx.entities.get(key)}
+    sub = Context(
+        text, "ask_jobindsats", {**entities, "kommune": names}, {**ctx.slots, "kommune": None}, ctx.channel
+    )
+    return answer_jobindsats(session, sub)
+
+
 _LISTED_SEPARATOR = "|"
 # "det tredje af dem", "den sidste", "nummer 2", "mål nr. 3 på listen" (folded text)
 _ORDINAL_REFERENCE = re.compile(
@@ -3394,6 +3493,8 @@ def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], An
         return replace(ctx, intent=last), HANDLERS[last]
     if is_comparison_fragment(ctx):
         return replace(ctx, intent="ask_jobindsats"), answer_comparison_fragment
+    if is_indicator_fragment(ctx):
+        return replace(ctx, intent="ask_jobindsats"), answer_indicator_fragment
     if is_kommune_fragment(ctx):
         return replace(ctx, intent="inform_kommune"), answer_inform_kommune
     if asks_when_the_plan_was_approved(ctx):

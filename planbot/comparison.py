@@ -15,8 +15,11 @@ from planbot.text import fold, only_filler_and
 
 # "end", "i forhold til", "sammenlignet med": the message compares with what it names
 COMPARISON_CUE = re.compile(
-    r"\b(?:end|i\s+forhold\s+til|ift|sammenlign(?:et)?\s+med|(?:til\s+)?sammenligning(?:\s+med)?"
-    r"|sammenholdt\s+med|kontra|versus|vs|(?:holdt|målt|malt|stillet|set|sat)\s+op\s+(?:i)?mod"
+    r"\b(?:end|i\s+forhold\s+til|ift|sammenlign(?:et)?\s+(?:med|m\b\.?)|(?:til\s+)?sammenligning(?:\s+med)?"
+    # staff shorthand: "sammenhold m. Norddjurs"
+    r"|sammenhold(?:t|e)?\s+(?:med|m\b\.?)|kontra|versus|vs|(?:holdt|målt|malt|stillet|set|sat)\s+op\s+(?:i)?mod"
+    # "forskellen på opfølgningen i ND's og MFJ's planer" (with two kommuner named)
+    r"|forskel(?:len|lene)?\s+(?:på|pa|mellem)"
     # "hvordan følger Norddjurs og Mariagerfjord hver især op?"
     r"|hver\s+(?:især|isaer|for\s+sig)"
     # "hvem har flest?", "hvilken af dem ligger højest?"
@@ -55,7 +58,8 @@ KOMMUNE_FRAGMENT_FILLER = {
 # words a comparison fragment may have besides the kommune ("er det flere end på Samsø?")
 _COMPARISON_WORDS = (
     "flere fler mange faerre farre mere mindre hoj hojere lav lavere stor storre god bedre "
-    "darlig darligere vaerre varre forhold sammenlignet sammenligne sammenligning sammenholdt ift ligge "
+    "darlig darligere vaerre varre forhold sammenlign sammenlignet sammenligne sammenligning sammenhold "
+    "sammenholdt sammenholde ift ligge m "
     "ligger kontra versus holdt malt male stillet op mod imod "
     "tal tallet tallene hel hele land landet landsplan landsgennemsnit landsgennemsnittet landstal landstallet "
     "rest resten helhed"

@@ -117,6 +117,13 @@ def asks_for_definition(text: str, term_spans: Iterable[tuple[int, int]] = ()) -
         term_spans: (start, end) of the recognised terms in ``text``; with them a bare
             "hvad er <term>?" is a definition request too.
     """
+    question_end = text.find("?") + 1
+    if 0 < question_end < len(text.rstrip()) and any(end <= question_end for _, end in term_spans):
+        # "Hvad betyder besættelsesgrad egentlig? Det indgår i vores mål om jobformidling": the
+        # question that names the term decides, not the goal the sentence after it mentions
+        asked = [(start, end) for start, end in term_spans if end <= question_end]
+        if asks_for_definition(text[:question_end], asked):
+            return True
     folded = fold(text)
     cued = bool(_CUE.search(folded))
     if cued and _NAMED_AS_A_WORD.search(folded):

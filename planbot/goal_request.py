@@ -21,6 +21,8 @@ _WHAT_IT_IS_ABOUT = re.compile(
     r"\bhvad\s+(?:gar|handler|drejer)\s+(?:(?!\w*(?:plan|strategi|notat))\w+\s+){0,5}?"
     # "ud på" ends the question also in a run-on message ("hvad gaar det ud paa det lyder …")
     r"(?:ud\s+pa\b|om\s*(?:[?.!,]|$))"
+    # "hvad betyder det med udsatte ledige": a goal named by its words ("det med …")
+    r"|\bhvad\s+(?:betyder|indebaerer)\s+det\s+(?:der\s+)?med\s+(?=\w)"
 )
 
 # "har kommunen nogen mål for …", "har de sat sig nogle mål for …", "hvad er målene for …",
@@ -49,8 +51,11 @@ _ITS_TARGET = re.compile(
     # "hvad er maalet helt praecist" after a goal's status
     r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+er\s+(?:sa\s+)?(?:malet|malsaetningen|succeskriteriet)"
     r"(?:\s+(?:helt|sa|egentlig|nu|lige))*\s+(?:praecist|praecis|konkret)\W*$"
-    # "hvad er maalet saa" right after a goal's status
-    r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+er\s+(?:sa\s+)?malet\s+(?:sa|egentlig|nu)\W*$"
+    # "hvad er maalet saa" right after a goal's status, "hvad var målet igen?"
+    r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+(?:er|var)\s+(?:sa\s+)?malet\s+(?:sa|egentlig|nu|igen)\W*$"
+    # "og hvad er målet på det område?" after what is done for a group
+    r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+(?:er|var)\s+(?:sa\s+)?(?:malet|malsaetningen|ambitionen)\s+"
+    r"(?:sa\s+)?(?:pa|for|inden\s+for|i)\s+(?:det|dette|det\s+her)\s+(?:omrade|felt|punkt)\W*$"
 )
 
 
@@ -124,12 +129,17 @@ _WORDING = re.compile(
     # staff shorthand: "Mors, lokalt mål 7 – indhold?", "6.3: indhold"
     r"|\b(?:mal|delmal|succeskriterie?)\s+[\w.]*\d[\w.]*\W+indhold(?:et)?\W*$"
     r"|\b\d{1,2}(?:\.\d{1,2})?[a-z]?\W+indhold(?:et)?\W*$"
+    # "hvordan er resultatmålet i ND så formuleret?", "hvad dækker 6.10 i ND over?"
+    r"|\bhvordan\s+er\s+(?:\S+\s+){1,6}?formuleret\b"
+    r"|\bhvad\s+daekker\s+(?:\S+\s+){0,2}?(?:mal|malet|delmal|succeskriteri\w*|\w+malet|\d[\w.,]*)"
+    r"\s+(?:\S+\s+){0,4}?over\b"
 )
 
 
 def without_what_it_is_about(text: str) -> str:
-    """``text`` (folded) without its "hvad går … ud på", whose "går" asks no progress."""
-    return _WHAT_IT_IS_ABOUT.sub(" ", fold(text))
+    """``text`` (folded) without its "hvad går … ud på" (whose "går" asks no progress) and its
+    question for a goal's wording ("hvordan er resultatmålet formuleret")."""
+    return _WORDING.sub(" ", _WHAT_IT_IS_ABOUT.sub(" ", fold(text)))
 
 
 def asks_which_goals(text: str) -> bool:

@@ -36,6 +36,9 @@ _WHAT_IS_DONE = re.compile(
     r"|\ber\s+der\s+noget\s+(?:til|for)\s+(?:os|folk|dem|personer|nogen|unge|aeldre|seniorer)\b"
     # "er der noget kommunen gør for at folk som mig kan blive opkvalificeret"
     r"|\ber\s+der\s+noget\s+(?:som\s+|der\s+)?(?!jeg\b|man\b)[a-z]+(?:\s+kommune)?\s+(?:gor|goer)\s+(?:for|med|ved)\b"
+    # staff shorthand: "Tiltag under lokalt mål 7 om udsatte ledige på Mors?", "indsatser til 6.3"
+    r"|(?:^|[.:;!?]\s*|\W[-–]\s*)(?:tiltag|indsatser|initiativer|handlinger|aktiviteter)\s+(?:under|til|knyttet\s+til)\s+"
+    r"(?:\w+\s+)?(?:mal|delmal|fokusmal|resultatmal|malet|\d)"
 )
 
 
@@ -61,6 +64,8 @@ _PEOPLE_LIKE = re.compile(
 )
 _WHAT_IS_THERE_FOR = re.compile(
     r"\bhvad\s+(?:har|tilbyder|gor|goer|kan)\s+(?!jeg\b|man\b)\w+"
+    # "er der noget i mariager fjord for sådan nogle som mig"
+    r"|\ber\s+der\s+(?:noget|nogen\s+(?:tilbud|hjaelp|indsatser))\b"
     r"|\bhvilken\s+(?:hjaelp|stotte|indsats)\s+(?:har|giver|tilbyder|kan)\s+(?!jeg\b|man\b)\w+"
     # "hvad bliver der gjort for unge som ham", "hvad gøres der for folk som mig"
     r"|\bhvad\s+(?:bliver\s+der\s+gjort|gores\s+der|goeres\s+der|laves\s+der)\b"

@@ -30,7 +30,8 @@ from planbot.text import fold
 _TEXT_KINDS = (
     "tale", "digt", "sang", "sangtekst", "vittighed", "vits", "joke", "historie", "eventyr",
     "novelle", "opskrift", "invitation", "indbydelse", "rim", "limerick", "haiku", "essay",
-    "stil", "kaerlighedsbrev", "gade", "rap", "ansogning", "cv",
+    "stil", "kaerlighedsbrev", "gade", "rap", "ansogning", "cv", "indlaeg", "laeserbrev", "klumme",
+    "pressemeddelelse",
 )  # fmt: skip
 # compounds of "tale" that are not speeches
 _NOT_SPEECH = ("aftale", "samtale", "fortale", "forhandlingstale")
@@ -47,6 +48,13 @@ _DRAFT_OF = (
     r"(?:(?:udkast|kladde|forslag|oplaeg)\s+til\s+(?:(?:min|mit|mine|en|et|vores|jeres|borgmesterens)\s+)?)?"
 )
 _TASK = re.compile(rf"\b{_VERB}{_DETERMINER}\s+{_DRAFT_OF}(\w+)(?:\s+(\w+))?")
+# "kan du ikke også skrive indlægget for mig?", "skriv min tale færdig": a text the user has
+# in mind, named in its definite form or with a possessive
+_TASK_DEFINITE = re.compile(
+    r"\b(?:skriv|skrive|digt|digte|forfat|forfatte)(?:\s+(?:mig|os|lige|ogsa|ikke|hurtigt|bare))*"
+    r"\s+(?:(min|mit|mine|vores|jeres)\s+)?(\w+)"
+)
+_DEFINITE_ENDINGS = ("get", "et", "en", "n", "ene", "erne")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -95,9 +103,18 @@ def _is_text_kind(word: str | None) -> bool:
 def is_task_request(text: str) -> bool:
     """Asks the assistant to write or tell a kind of text (speech, poem, joke, recipe …)."""
     folded = fold(text)
-    return any(
+    if any(
         _is_text_kind(match.group(1)) or _is_text_kind(match.group(2)) for match in _TASK.finditer(folded)
-    )
+    ):
+        return True
+    for match in _TASK_DEFINITE.finditer(folded):
+        possessive, word = match.groups()
+        if possessive and _is_text_kind(word):
+            return True
+        # not a bare plural ("hjælp til at skrive ansøgninger" is help the jobcenter gives)
+        if any(word.endswith(e) and _is_text_kind(word.removesuffix(e)) for e in _DEFINITE_ENDINGS):
+            return True
+    return False
 
 
 def is_sum(text: str) -> bool:

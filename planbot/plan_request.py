@@ -109,4 +109,12 @@ def asks_whether_a_plan_exists(text: str) -> bool:
     folded = fold(text)
     # "… en beskæftigelsesplan med mål?", "… hvad er deres mål": the goals are asked for
     asks_for_goals = re.search(r"\bmal(?:ene|et)?\b", folded)
-    return bool(_HAS_A_PLAN.search(folded)) and not _OWN.search(folded) and not asks_for_goals
+    match = _HAS_A_PLAN.search(folded)
+    if match is None or asks_for_goals:
+        return False
+    # the user's own plan is in the question itself ("… en plan for mig"), not in what follows
+    # it ("har kommunen en beskæftigelsesplan jeg kan læse?")
+    return not _OWN.search(match.group(0)) and not _FOR_ME.match(folded[match.end() :])
+
+
+_FOR_ME = re.compile(r"\s*(?:for|til)\s+(?:mig|os)\b")

@@ -167,6 +167,21 @@ _WHOM_TO_CONTACT = re.compile(
 )
 
 
+# "kan i ikke bare ringe mig op på [telefonnummer fjernet] i morgen": to be called back, a
+# handoff also when the message gives a phone number (which was masked)
+_CALL_ME = re.compile(
+    r"\b(?:kan|vil|ma|gider)\s+(?:i|du|de|kommunen|jobcent\w+|nogen|en\s+\w+)(?:\s+ikke)?\s+(?:\w+\s+){0,2}?"
+    r"(?:ringe|kontakte)\s+(?:mig|os|til\s+mig|til\s+os)\b(?:\s+op\b)?"
+    r"|(?:^|[.!?,]\s*)(?:ring|kontakt)\s+(?:mig|os)\b(?:\s+op\b)?"
+)
+
+
+def asks_to_be_called(text: str) -> bool:
+    """Whether the message asks the kommune to call or contact the user ("kan I ikke bare
+    ringe mig op på …?", "ring mig op i morgen")."""
+    return bool(_CALL_ME.search(fold(text)))
+
+
 def requests_a_person(text: str) -> bool:
     """Whether the message asks to be put through to a person ("giv mig en rigtig person",
     "jeg vil hellere snakke med en sagsbehandler", "hvem skal jeg så kontakte?") rather than
@@ -217,7 +232,19 @@ def asks_what_it_can_do(text: str) -> bool:
     if not sentences:
         return False
     last = " ".join(re.findall(r"[^\W_]+", sentences[-1]))
-    return bool(_CAPABILITY_QUESTION.search(last))
+    if _CAPABILITY_QUESTION.search(last):
+        return True
+    # "Hvilke slags spørgsmål kan du håndtere? Tænker ift. mål og jobindsats-tal": the last
+    # question, when only a remark that asks nothing follows it
+    question_end = text.rfind("?")
+    remark = fold(text[question_end + 1 :])
+    if question_end < 0 or _INTERROGATIVE.search(remark) or len(remark.split()) > _MAX_REMARK_AFTER_QUESTION:
+        return False
+    return asks_what_it_can_do(text[:question_end])
+
+
+_INTERROGATIVE = re.compile(r"\b(?:hvad|hvor\w*|hvem|hvilk\w*|hvordan|hvornar|hvorfor|kan|vil|er)\b")
+_MAX_REMARK_AFTER_QUESTION = 12
 
 
 # Thanks with nothing but an acknowledgement around it: "den er god, tak", "super, mange tak
@@ -297,6 +324,30 @@ def is_bare_greeting(text: str) -> bool:
         if " ".join(words[:size]) == greeting:
             return all(word in _GREETING_FILLER for word in words[size:])
     return False
+
+
+# an opening greeting as a sentence of its own ("Godmorgen, planassistent!", "Davs.")
+_OPENING_GREETING = re.compile(
+    r"^\W*(?:" + "|".join(sorted(_GREETINGS, key=len, reverse=True)) + r")\b"
+    r"(?:[ ,]+(?:" + "|".join(sorted(_GREETING_FILLER, key=len, reverse=True)) + r")\b)*\s*[.,!]+"
+)
+
+
+def remark_after_greeting(text: str) -> str | None:
+    """The remark after an opening greeting ("Godmorgen, planassistent! Kaffen er skænket og
+    udvalgsmappen ligger åben", "Davs. Har et hurtigt et") when the message asks nothing yet
+    (no question mark, number or asking word); else None. Whether the remark is about the
+    plans is for the caller to decide."""
+    if "?" in text or any(ch.isdigit() for ch in text):
+        return None
+    folded = fold(text)
+    match = _OPENING_GREETING.match(folded)
+    if match is None:
+        return None
+    rest = _words(folded[match.end() :])
+    if not rest or len(rest) > _MAX_INTRODUCTION_WORDS or any(word in _ASKING_WORDS for word in rest):
+        return None
+    return " ".join(rest)
 
 
 def is_greeting_with_introduction(text: str) -> bool:

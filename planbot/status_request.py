@@ -138,6 +138,12 @@ _WHEN_REACHED = re.compile(
     # være … senest i 2024": how many or how much by a deadline is the target
     r"|\bhvor\s+(?:mange|stor\s+en\s+andel|stor\s+en\s+del|tilfredse|hoj|hojt)\b(?:\s+[\w.]+){0,5}?\s+skal\b"
     r"(?:\s+[\w.]+){0,8}?\s+(?:i|senest(?:\s+i)?|til|frem\s+mod|i\s+lobet\s+af)\s+20\d\d\b"
+    # "hvor mange unge vil norddjurs have til at tage en erhvervsuddannelse?", "hvor mange unge
+    # skal ha en ungdomsuddannelse": how many people the kommune wants somewhere is a target (not
+    # "hvor mange praktikpladser skal praktikbanken finde?", a figure of an initiative)
+    r"|\bhvor\s+mange\s+(?:af\s+)?(?:de\s+)?(?:unge|borgere|borgerne|ledige|elever|eleverne|personer|folk|flygtninge"
+    r"|sygemeldte|\w+modtagere|\w*ledige)\s+(?:\w+\s+){0,2}?(?:vil|skal|onsker|bor)\s+(?:\w+\s+){0,2}?"
+    r"(?:have|ha|fa)\s+(?:til\s+at|i\s+gang|i\s+job|i\s+uddannelse|en|et|ud)\b"
     # staff shorthand: "1.3 norddjurs – succeskrit?", "3a, hvad er målet i %?"
     r"|\bsucceskrit\b|\bhvad\s+er\s+malet\s+i\s+(?:%|procent|pct)"
     # "Hvad er målet for 6.3 i Norddjurs, i pct.?", "hvad er maalet helt præcist, hvor mange procent"
@@ -207,8 +213,9 @@ _HOW_THE_GOALS_GO = re.compile(
     r"|(?:de|vores|jeres|kommunens|deres|planens)\s+(?:\w+\s+)?malsaetninger\b|malene\b|malsaetningerne\b"
     # "hvordan gaar det med kommunens maal paa mors" (not "kommunens mål om …", one goal)
     r"|(?:kommunens|deres|jeres|vores|planens)\s+mal\b(?!\s+(?:om|for|at)\b))"
-    # "når jobcenter mors egentlig de mål, de har sat sig?", "hvor står vi ift. fokusmålene?"
-    r"|\b(?:nar|naar)\s+(?!det\s+(?:gaelder|galder|drejer\s+sig\s+om)\b)(?:\w+\s+){1,3}?(?:de\s+mal\b(?!\s+(?:om|for\s+at)\b)|\w*malene\b|sine\s+mal\b)"
+    # "når jobcenter mors egentlig de mål, de har sat sig?", "når de deres mål?", "hvor står vi
+    # ift. fokusmålene?"
+    r"|\b(?:nar|naar)\s+(?!det\s+(?:gaelder|galder|drejer\s+sig\s+om)\b)(?:\w+\s+){1,3}?(?:(?:de|deres|sine|vores|jeres|kommunens)\s+mal\b(?!\s+(?:om|for\s+at)\b)|\w*malene\b)"
     r"|\bhvor\s+star\s+(?:\w+\s+){1,2}?(?:ift\.?|i\s+forhold\s+til|med|pa)\s+(?:alle\s+)?\w*malene\b"
     # "kort status på samtlige mål i Mariagerfjord", "status for alle målene"
     r"|\bstatus\s+(?:pa|for|over)\s+(?:alle|samtlige)\s+(?:\w+\s+)?(?:de\s+)?\w*mal(?:ene)?\b(?!\s+(?:om|for|inden\s+for)\b)"

@@ -125,6 +125,10 @@ _GATE_CUES = [
     ("social", "requests_a_person", {"human_handoff", "personal_case"}),
     # a question what the assistant can do → help unless a sure privacy intent
     ("social", "asks_what_it_can_do", {"help", "personal_case", "human_handoff"}),
+    # "Davs. Har et hurtigt et" (no entity) → greet unless heard as leave-taking
+    ("social", "remark_after_greeting", {"greet", "goodbye", "thank"}),
+    # "kan I ringe mig op på …?" → human_handoff, also over a sure personal_case
+    ("social", "asks_to_be_called", {"human_handoff"}),
     # a message that only thanks → thank whatever the intent
     ("social", "is_thanks", {"thank"}),
     # a greeting that says who the user is, asking nothing → greet unless a sure privacy intent

@@ -1995,3 +1995,88 @@ def test_without_codes_removes_every_form_codes_in_text_reads() -> None:
     assert answers.codes_in_text(Context(text)) == ["6.D2", "6.8", "6.3"]
     assert answers.without_codes(text).split() == ["indsatser", "under", ",", "og", "?"]
     assert answers.without_codes("ledigheden er 2,9 %") == "ledigheden er 2,9 %"  # a number, not a code
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment", "entities"),
+    [
+        # another indicator for the same place ("kth" is kontanthjælp; DIET may call it a kommune)
+        ("Hvad er ledigheden i Aarhus lige nu?", "samme for kth", {"indicator": ["kontanthjælp"]}),
+        ("Hvad er ledigheden i Aarhus lige nu?", "og langtidsledige?", {"indicator": ["langtidsledige"]}),
+    ],
+)
+def test_an_indicator_fragment_after_a_figure_keeps_the_place(
+    session: Session, question: str, fragment: str, entities: dict
+) -> None:
+    slots = slots_after(session, answers.answer_jobindsats, question)
+    routed, handler = answers.as_follow_up(Context(fragment, "inform_kommune", entities, slots, "rest"))
+    text = handler(session, routed).text
+    assert "Aarhus" in text and "Ledigheden i Aarhus" not in text
+
+
+def test_an_indicator_fragment_after_a_comparison_keeps_all_its_places_and_month(session: Session) -> None:
+    question = "sammenlign ledigheden i Aarhus, Morsø og hele landet i marts 2025"
+    slots = slots_after(session, answers.answer_compare, question)
+    ctx = Context(
+        "og langtidsledige for de samme tre?", "nlu_fallback", {"indicator": ["langtidsledige"]}, slots
+    )
+    routed, handler = answers.as_follow_up(ctx)
+    text = handler(session, routed).text
+    assert all(place in text for place in ("Aarhus", "Morsø", "hele landet")) and "marts 2025" in text
+    # a new question with words of its own is no fragment
+    own = Context("og hvor mange langtidsledige er der i København?", "ask_jobindsats", ctx.entities, slots)
+    assert not answers.is_indicator_fragment(own)
+
+
+def test_a_jobindsats_month_code_is_a_year_fragment(session: Session) -> None:
+    slots = slots_after(session, answers.answer_jobindsats, "Hvad er ledigheden i Aarhus lige nu?")
+    routed, handler = answers.as_follow_up(Context("og 2025M03?", "nlu_fallback", {}, slots, "rest"))
+    assert "marts 2025" in handler(session, routed).text
+
+
+def test_the_same_for_another_kommune_or_plan_repeats_the_question(session: Session) -> None:
+    question = "Hvad gør Morsø konkret for at få flere borgere med handicap i job?"
+    slots = slots_after(session, answers.answer_initiatives, question)
+    ctx = Context(
+        "Har Norddjurs noget tilsvarende i deres 2024-plan?",
+        "ask_plan_info",
+        {"kommune": ["Norddjurs"]},
+        slots,
+    )
+    routed, handler = answers.as_follow_up(ctx)
+    assert handler(session, routed).text.startswith("Norddjurs for personer med handicap")
+    overview = "hvordan står det til med alle målene i Norddjurs' beskæftigelsesplan for 2024"
+    slots = slots_after(session, answers.answer_overview, overview)
+    ctx = Context(
+        "Kan jeg få samme oversigt over den gamle arbejdsmarkedsstrategi fra 2020-2021?",
+        "ask_plan_info",
+        {},
+        slots,
+    )
+    routed, handler = answers.as_follow_up(ctx)
+    assert "Overblik over Norddjurs' Arbejdsmarkedsstrategi 2020-2021" in handler(session, routed).text
+
+
+def test_a_goal_code_with_a_few_words_of_its_topic_continues_the_question(session: Session) -> None:
+    slots = slots_after(session, answers.answer_goal_status, "hvordan går det med 6.10 i Norddjurs?")
+    ctx = Context("Hvad med 6.9, delvise raskmeldinger?", "goal_detail", {"goal_code": ["6.9"]}, slots)
+    assert answers.follow_up_intent(ctx) == "ask_status"
+
+
+def test_the_group_a_question_is_for_beats_the_one_its_story_names() -> None:
+    ctx = Context("jeg er 58 og har været ledig i lang tid, gør de noget for os ældre i norddjurs?")
+    assert answers.target_group_in(ctx) == "seniorer"
+
+
+def test_the_target_on_that_field_is_the_goal_of_the_group_in_play(session: Session) -> None:
+    question = "hvad gør vi konkret i Norddjurs for at få flere fleksjobbere i arbejde?"
+    slots = slots_after(session, answers.answer_initiatives, question)
+    answer = ask(session, answers.answer_target, "Og hvad er målet på det område?", slots=slots)
+    assert answer.text.startswith("5.1 ")
+
+
+def test_details_of_an_initiative_named_by_its_title_list_its_parts(session: Session) -> None:
+    question = "hvor stor en investering bad fagenheden udvalget om i Mariagerfjords udmøntningsnotat?"
+    slots = slots_after(session, answers.answer_fact, question)
+    answer = ask(session, answers.answer_more, "uddyb lige det med de to spor", slots=slots)
+    assert "To medarbejdere" in answer.text and "To sagsbehandlere" in answer.text

@@ -26,6 +26,7 @@ TRAINING = {
     "ask_initiatives": ["hvad gør jobcentret for de unge", "hvilke indsatser er der for flygtninge"],
     "greet": ["godmorgen", "hejsa"],
     "out_of_scope": ["hvad bliver vejret i morgen", "hvornår tømmes skraldespanden"],
+    "personal_case": ["hvornår får jeg min ydelse udbetalt", "skriv en ansøgning til jobcentret for mig"],
 }
 
 
@@ -190,7 +191,19 @@ def test_privacy_intents_win_over_off_topic_requests(gate: DomainVocabularyGate)
         intent_after(gate, predicted("skriv en tale til min sagsbehandler", "human_handoff"))
         == "human_handoff"
     )
-    assert intent_after(gate, predicted("skriv en tale om ledigheden", "personal_case")) == "personal_case"
+    assert (
+        intent_after(gate, predicted("skriv en ansøgning om min ydelse for mig", "personal_case"))
+        == "personal_case"
+    )
+
+
+def test_a_task_request_heard_as_the_own_case_is_off_topic(gate: DomainVocabularyGate) -> None:
+    for request in (
+        "skriv en tale om ledigheden",
+        "Kan du ikke også lige skrive et udkast til min tale til byrådsmødet?",
+        "kan du ikke også skrive indlægget for mig? bare et par linjer om at vi gør det godt",
+    ):
+        assert intent_after(gate, predicted(request, "personal_case")) == "out_of_scope", request
 
 
 def test_another_service_is_out_of_scope_even_as_a_personal_case(gate: DomainVocabularyGate) -> None:
@@ -1201,3 +1214,118 @@ def test_rules_for_plans_follow_up_targets_status_comparisons_and_people(
     else:
         message = predicted(text, heard, entities=_places(text, "Morsø") if "Morsø" in text else [])
     assert intent_after(gate, message) == expected
+
+
+def _with_entities(text: str, entities: dict[str, str]) -> list[dict[str, Any]]:
+    """Entities of the given type at the first place their value is written."""
+    found = []
+    for kind, value in entities.items():
+        start = text.lower().index(value.lower())
+        found.append({"entity": kind, "value": value, "start": start, "end": start + len(value)})
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "heard", "entities", "expected"),
+    [
+        # a target asked back ("hvad var målet igen?") is not the list of goals
+        ("hvad var målet igen?", "list_goals", {}, "ask_target"),
+        ("Og hvad er målet på det område?", "list_goals", {}, "ask_target"),
+        # what a goal covers or how it is worded, unsure or heard as its status
+        ("Hvad dækker mål 7 i Morsøs plan over?", "nlu_fallback", {"goal_code": "7"}, "goal_detail"),
+        ("ok. Hvordan er resultatmålet i ND så formuleret?", "ask_status", {}, "goal_detail"),
+        # a goal named by its words, heard as a term the message does not name
+        ("hvad betyder det med udsatte ledige", "define_term", {"target_group": "udsatte"}, "goal_detail"),
+        # the term the question names decides, not the goal the next sentence mentions
+        (
+            "Okay. Hvad betyder besættelsesgrad egentlig? Det indgår i vores mål om jobformidling",
+            "goal_detail",
+            {"term": "besættelsesgrad"},
+            "define_term",
+        ),
+        # staff shorthand for the initiatives under a goal
+        (
+            "Tiltag under lokalt mål 7 om udsatte ledige på Mors?",
+            "nlu_fallback",
+            {"goal_code": "7"},
+            "ask_initiatives",
+        ),
+        # what there is for people like the user, after a story, heard as the own case
+        (
+            "jeg har vaeret paa kontanthjaelp i 4 aar pga min ryg. er der noget i mariager fjord for sådan nogle som mig",
+            "personal_case",
+            {},
+            "ask_initiatives",
+        ),
+        # the goals of a kommune without a plan, heard as its figures
+        (
+            "er lige blevet fyret. hvad har ringsted kommune af maal for ledige?",
+            "ask_jobindsats",
+            {},
+            "list_goals",
+        ),
+        # a plan to read, whatever follows the question
+        (
+            "bor i allerød, har kommunen en beskæftigelsesplan jeg kan læse?",
+            "nlu_fallback",
+            {},
+            "ask_plan_info",
+        ),
+        # how the goals go, "deres mål"
+        (
+            "klarer kommunen sig egentlig godt på beskæftigelse? når de deres mål?",
+            "ask_status",
+            {},
+            "ask_overview",
+        ),
+        # what it can do, then a remark that asks nothing
+        (
+            "Hvilke slags spørgsmål kan du håndtere? Tænker ift. mål, opfølgning og jobindsats-tal",
+            "ask_follow_up",
+            {},
+            "help",
+        ),
+        # to be called back on a (masked) phone number is a handoff
+        (
+            "kan i ikke bare ringe mig op på [telefonnummer fjernet] i morgen",
+            "personal_case",
+            {},
+            "human_handoff",
+        ),
+        # a greeting and a remark that names nothing, also one about coffee
+        ("Davs. Har et hurtigt et", "nlu_fallback", {}, "greet"),
+        (
+            "Godmorgen, planassistent! Kaffen er skænket og udvalgsmappen ligger åben",
+            "ask_plan_info",
+            {},
+            "greet",
+        ),
+        # comparisons in staff shorthand and as "forskellen på"
+        ("sammenhold m. Norddjurs", "inform_kommune", {"kommune": "Norddjurs"}, "compare_kommuner"),
+    ],
+)
+def test_rules_of_the_tenth_session(
+    gate: DomainVocabularyGate, text: str, heard: str, entities: dict[str, str], expected: str
+) -> None:
+    found = _with_entities(text, entities)
+    if heard == "nlu_fallback":
+        message = fell_back(text, ask_fact=0.3)
+        message.set("entities", found)
+    else:
+        message = predicted(text, heard, entities=found)
+    assert intent_after(gate, message) == expected
+
+
+def test_a_greeting_with_a_remark_that_names_something_or_takes_leave_is_left_alone(
+    gate: DomainVocabularyGate,
+) -> None:
+    named = "hej, flygtninge i norddjurs"
+    entities = _with_entities(named, {"target_group": "flygtninge"})
+    assert intent_after(gate, predicted(named, "ask_initiatives", entities=entities)) == "ask_initiatives"
+    assert intent_after(gate, predicted("hejhej, jeg går nu", "goodbye")) == "goodbye"
+
+
+def test_two_kommuner_and_forskellen_paa_compare_them(gate: DomainVocabularyGate) -> None:
+    text = "Forskellen på opfølgningen i Norddjurs og Mariagerfjord – hvem orienteres og hvor tit?"
+    message = predicted(text, "ask_follow_up", entities=_places(text, "Norddjurs", "Mariagerfjord"))
+    assert intent_after(gate, message) == "compare_kommuner"
