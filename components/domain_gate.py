@@ -80,13 +80,14 @@ from planbot.comparison import (
 )
 from planbot.definition_request import (
     asks_directly_what_term_is,
+    asks_for_a_difference,
     asks_for_definition,
     glossary_term_in,
     glossary_term_spans,
     names_the_term_in_the_question,
 )
 from planbot.fact_request import asks_for_an_amount, asks_to_check_a_figure
-from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up
+from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up, asks_for_the_data
 from planbot.goal_request import (
     asks_for_its_target,
     asks_how_a_goal_is_delimited,
@@ -105,6 +106,7 @@ from planbot.initiatives_request import (
 from planbot.kommune_names import kommuner_with_plans
 from planbot.more_request import asks_for_more
 from planbot.off_topic import off_topic_kind
+from planbot.periods import names_only_a_period
 from planbot.plan_request import (
     asks_about_approval,
     asks_about_the_plan_of_ones_kommune,
@@ -144,6 +146,8 @@ from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms,
 logger = logging.getLogger(__name__)
 
 VOCABULARY_FILE = "domain_vocabulary.json"
+# "… med den/det/dem": a goal or term in play, not only a place
+_WITH_IT = re.compile(r"\bmed\s+(?:den|det|dem|dette|denne)\b")
 # "status ND", "status på Morsø?", "status for Mariagerfjord": a kommune's status, nothing else
 _STATUS_OF = re.compile(
     r"^\W*status\s+(?:pa\s+|på\s+|for\s+|i\s+)?(?P<place>[\w-]+)(?:\s+kommune)?\W*$", re.IGNORECASE
@@ -255,6 +259,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             "more_intent": "ask_more",
             # a short question where the last answer comes from (planbot.source_request)
             "source_intent": "ask_source",
+            # a bare period fragment ("og nu?") heard as small talk goes to the fallback action,
+            # which continues the previous question (planbot.answers.as_follow_up)
+            "fallback_intent": "nlu_fallback",
+            "small_talk_intents": ["greet", "goodbye", "thank", "bot_challenge", "help", "out_of_scope"],
             # a plan question that names one goal code is that goal's description
             "plan_intent": "ask_plan_info",
             "goal_detail_intent": "goal_detail",
@@ -487,6 +495,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             and isinstance(e.get(ENTITY_ATTRIBUTE_START), int)
             and isinstance(e.get(ENTITY_ATTRIBUTE_END), int)
         ]
+        if len(spans) >= 2 and asks_for_a_difference(text) and not self._privacy_chosen(message):
+            # "Forskel på aktivitetsparat og jobparat? (til en ny kollega)"
+            return not contains_masked_data(text)
         if self._goal_codes(message):
             # "1.2 og 1.3 følges op pba. jobindsats.dk – hvad er jobindsats.dk for en størrelse?":
             # a term asked about directly, whatever goals the message names first
@@ -539,6 +550,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             place_only == text or contains_masked_data(text) or asks_about_own_case(text)
         ):
             return False
+        if _WITH_IT.search(fold(text)) and asks_how_it_goes(text):
+            return False  # "og hvordan går det med den i Norddjurs?": the goal or term in play
         places = kommune_forms(message, self._config["place_entity"], self._config["lookup_extractor"])
         places |= self._known_places_typed_plainly(message)
         return is_place_answer(place_only, sorted(places))
@@ -598,6 +611,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             codes = self._goal_codes(message)
             names_goal = any(e.get(ENTITY_ATTRIBUTE_TYPE) in self._config["goal_entities"] for e in entities)
             return len(codes) == 1 or (names_goal and asks_how_it_goes(text)) or refers_to_one_goal(text)
+        # "og hvordan går det med den i Norddjurs?" (a goal or term in play) heard as a place
+        if classified == self._config["place_intent"] and _WITH_IT.search(fold(text)):
+            return asks_how_it_goes(text)
         # also when unsure of anything ("Inden mødet … vil jeg gerne vide, hvordan det går med målet …")
         if classified not in self._config["status_can_replace"] and not self._fell_back(message):
             return False
@@ -933,6 +949,20 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         text = first_of_several_questions(text) or text
         return not self._privacy_chosen(message) and asks_about_follow_up(text)
 
+    def _period_fragment(self, message: Message) -> bool:
+        """ "og nu?", "i 2023 da?" heard as small talk (a goodbye, a greeting): a fragment that
+        only names a period, for the fallback action to continue the previous question."""
+        heard = self._classified_intent(message)
+        return heard in self._config["small_talk_intents"] and names_only_a_period(message.get(TEXT) or "")
+
+    def _data_question(self, message: Message) -> bool:
+        """ "Og hvilke data bygger det på?" heard as where the last answer comes from (or unsure):
+        the data a goal is followed up on."""
+        heard = self._classified_intent(message)
+        if heard != self._config["source_intent"] and not self._fell_back(message):
+            return False
+        return asks_for_the_data(message.get(TEXT) or "")
+
     def _override(self, message: Message) -> str | None:
         """The intent the message should have instead of the classifier's, if any."""
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
@@ -943,6 +973,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         rules = (
             ("Request for a person", self._person_request, "handoff_intent"),
             ("What the assistant can do", self._capability_question, "help_intent"),
+            ("Only a period", self._period_fragment, "fallback_intent"),
             ("Farewell", self._farewell, "farewell_intent"),
             ("Only thanks", self._thanks, "thank_intent"),
             ("Greeting and introduction", self._greeting, "greet_intent"),
@@ -968,6 +999,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("An amount", self._amount_question, "fact_intent"),
             ("When a goal counts as reached", self._target_question, "target_intent"),
             ("How goals are followed up", self._follow_up_question, "follow_up_intent"),
+            ("Which data a goal is followed up on", self._data_question, "follow_up_intent"),
             ("More about the last answer", self._more_request, "more_intent"),
             ("One goal in a plan question", self._goal_code_in_a_plan_question, "goal_detail_intent"),
             ("What is done for a group", self._initiatives_question, "initiatives_intent"),

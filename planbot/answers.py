@@ -35,7 +35,7 @@ from planbot.definition_request import form_position, glossary_entries, term_for
 from planbot.follow_up_request import asks_about_follow_up
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
 from planbot.kommune_names import AMBIGUOUS_KOMMUNER
-from planbot.periods import MONTHS_DA, asked_period_end, parse_period
+from planbot.periods import MONTHS_DA, asked_period_end, asks_for_now, parse_period
 from planbot.privacy import asks_about_own_case, contains_masked_data
 from planbot.query import (
     OLDER_PLAN_HINT,
@@ -462,6 +462,10 @@ def target_group_in(ctx: Context) -> str | None:
         group = _GROUP_LOOKUP.get(fold(word))
         if group:
             return group
+    # "og for jobparate kth-modtagere?": a benefit named by its abbreviation, found as the indicator
+    indicator = ctx.entity("indicator")
+    if indicator and fold(indicator) in _GROUP_LOOKUP:
+        return _GROUP_LOOKUP[fold(indicator)]
     if _YOUNG_PERSON.search(folded):
         return "unge"
     return None
@@ -567,7 +571,11 @@ def _plan_hint(ctx: Context) -> str | None:
     year = ctx.entity("year")
     if year and not _YEAR_OR_PERIOD.fullmatch(year.strip()):
         year = None  # "de 90 %" tagged as a year
-    year = year or _year_in(ctx.text)
+    # a deadline names no plan ("hvor tilfredse skal borgerne være senest i 2024?")
+    without_deadlines = _BY_A_YEAR.sub(" ", ctx.text)
+    if year and year.strip() not in without_deadlines:
+        year = None
+    year = year or _year_in(without_deadlines)
     lowered = fold(ctx.text)
     if _OTHER_PLAN.search(lowered) and ctx.slots.get("plan_id") and not year:
         return f"{OTHER_PLAN_HINT} {ctx.slots['plan_id']}"
@@ -707,13 +715,23 @@ _NAMED_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d+)?)\s*(?:%|procent|pct)"
 
 
 def _named_value_first(goals: list[Goal], ctx: Context) -> list[Goal]:
-    """``goals`` with those whose target is a value the question names first: "hvad er
-    fristen for at nå de 90 % samlet tilfredshed?" is the notat's 3a (90 %), not the newer
-    plan's goal about satisfaction without a number."""
+    """``goals`` with those whose target is a value or a deadline the question names first:
+    "hvad er fristen for at nå de 90 % samlet tilfredshed?" is the notat's 3a (90 %), not the
+    newer plan's goal about satisfaction without a number, and so is "… senest i 2024?"."""
     values = {float(v.replace(",", ".")) for v in _NAMED_PERCENT.findall(ctx.text)}
-    if not values:
+    # "hvor tilfredse skal borgerne være … senest i 2024?": the goal with that deadline
+    deadlines = {int(y) for y in _BY_A_YEAR.findall(ctx.text)}
+    if not values and not deadlines:
         return goals
-    return _these_first(goals, lambda g: g.target is not None and g.target.value in values)
+    return _these_first(
+        goals,
+        lambda g: g.target is not None and (g.target.value in values or g.target.deadline in deadlines),
+    )
+
+
+_BY_A_YEAR = re.compile(
+    r"\b(?:senest|inden|frem\s+til|deadline)\s+(?:i\s+|udgangen\s+af\s+)?(20\d\d)\b", re.IGNORECASE
+)
 
 
 def _goals_of_the_group_in_play(
@@ -1221,10 +1239,21 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
                 f"har {len(goals)} {_goal_kinds_label(goals)}:"
             )
         elif group or theme:
-            if not goals:
+            main = plan or find_plan(session, kommune)
+            top_goals = [g for g in main.goals if g.parent_code is None] if main is not None else []
+            if not goals and (len(kommuner) > 1 or not top_goals or not group):
                 blocks.append(f"{kommune.name}: ingen mål særligt for {group or theme}.")
                 continue
-            heading = f"{kommune.name} – mål for {group or theme}:"
+            if not goals:
+                # "hvad vil mariager fjord opnå med de arbejdsløse": none for them, so the plan's goals
+                assert main is not None
+                goals, plan = top_goals, main
+                heading = (
+                    f"{fmt.genitive(kommune.name)} {main.title} har ingen mål særligt for {group}. "
+                    "Planens overordnede mål er:"
+                )
+            else:
+                heading = f"{kommune.name} – mål for {group or theme}:"
         elif plan is not None and not kind and any(g.kind in named_kinds for g in goals):
             # "resultat- og fokusmålene i Beskæftigelsesplan 2024": the goals of those kinds;
             # "mål og succeskriterier": the top goals too
@@ -1549,6 +1578,22 @@ def answer_follow_up(session: Session, ctx: Context) -> Answer:
             f"Planen beskriver ikke en særskilt opfølgning på {_goal_label(goal)}. Det hører under "
             f"{_goal_label(parent)}, som følges op sådan ({goal.plan.kommune.name}):"
         )
+    children = [g for g in goal.plan.goals if g.parent_code == goal.code and g.follow_up is not None]
+    if follow is None and children:
+        # a ministermål without its own follow-up: how the goals under it are followed up
+        rules: dict[str, list[str]] = {}
+        for child in children:
+            rules.setdefault(child.follow_up.text or child.follow_up.source_quote, []).append(child.code)
+        lines = [
+            f"Planen beskriver ikke en særskilt opfølgning på {_goal_label(goal)}. Målene under den "
+            f"følges op sådan ({goal.plan.kommune.name}, {goal.plan.title}):"
+        ]
+        lines += [f"- {text} (mål {fmt.join_list(codes)})" for text, codes in rules.items()]
+        return Answer(
+            text="\n".join(lines),
+            slots=_goal_slots(goal),
+            sources=[_goal_source(children[0], children[0].follow_up.source_quote)],
+        )
     if follow is None:
         with_follow = [g for g in goal.plan.goals if g.follow_up is not None]
         extra = ""
@@ -1670,7 +1715,36 @@ def _initiatives_of_the_goal_in_play(session: Session, ctx: Context) -> Answer |
     goals = find_goals(session, code, plan=plan) if plan is not None else []
     if not goals:
         return None
-    goal = goals[0]
+    return _initiatives_of(goals[0], ctx)
+
+
+# "Tiltag under lokalt mål 7 om udsatte ledige på Mors?", "indsatser knyttet til 6.3 i ND":
+# the initiatives of a goal named by its code
+_UNDER_A_GOAL = re.compile(
+    r"\b(?:under|knyttet\s+til|hører\s+til|horer\s+til|tilknyttet)\s+(?:\w+\s+){0,2}?"
+    r"(?:mål|maal|delmål|delmaal|fokusmål|resultatmål|målet|succeskriterie\w*\s+)?\s*\d",
+    re.IGNORECASE,
+)
+
+
+def _initiatives_under_a_named_goal(session: Session, ctx: Context) -> Answer | None:
+    """The initiatives the plan links to the one goal the message names by code after
+    "under" ("tiltag under lokalt mål 7 om udsatte ledige på Mors?"), in the kommune named or
+    in play – whatever group the goal's words name."""
+    codes = codes_in_text(ctx)
+    if len(codes) != 1 or not _UNDER_A_GOAL.search(ctx.text):
+        return None
+    kommune = _first_kommune(session, ctx)
+    if kommune is None or not kommune.has_plans:
+        return None
+    hint = _plan_hint(ctx)
+    plan = find_plan(session, kommune, hint) if hint else None
+    goals = find_goals(session, codes[0], kommune=kommune, plan=plan)
+    return _initiatives_of(goals[0], ctx) if goals else None
+
+
+def _initiatives_of(goal: Goal, ctx: Context) -> Answer:
+    """The initiatives the plan links to ``goal``, or that it links none."""
     linked = _initiatives_linked_to(goal)
     if not linked:
         return Answer(
@@ -1692,9 +1766,19 @@ def _initiatives_of_the_goal_in_play(session: Session, ctx: Context) -> Answer |
 _FEW_TAGGED = 3  # initiatives tagged with a group are filled up by words to this many
 
 
+def _plan_of_a_fragment(session: Session, ctx: Context, kommune: Kommune) -> Plan | None:
+    """The plan in play for a short fragment that only swaps the group ("og for jobparate
+    kth-modtagere?" after the strategy's branchespor), if it is ``kommune``'s."""
+    plan_id = ctx.slots.get("plan_id")
+    if not plan_id or not _FRAGMENT_OPENER.search(ctx.text) or len(ctx.text.split()) > _SHORT_FRAGMENT_WORDS:
+        return None
+    plan = session.get(Plan, plan_id)
+    return plan if plan is not None and plan.kommune_id == kommune.id else None
+
+
 def answer_initiatives(session: Session, ctx: Context) -> Answer:
     """What the kommune does for a group or theme, or for the goal in play."""
-    of_goal = _initiatives_of_the_goal_in_play(session, ctx)
+    of_goal = _initiatives_under_a_named_goal(session, ctx) or _initiatives_of_the_goal_in_play(session, ctx)
     if of_goal is not None:
         return of_goal
     group = target_group_in(ctx)
@@ -1714,7 +1798,7 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             blocks.append(f"{kommune.name}: ingen beskæftigelsesplan i mine data.")
             continue
         hint = _plan_hint(ctx)
-        plan = find_plan(session, kommune, hint) if hint else None
+        plan = find_plan(session, kommune, hint) if hint else _plan_of_a_fragment(session, ctx, kommune)
         items = initiatives_for(session, kommune, plan)
         kinds = _initiative_kinds_in(ctx.text)
         if kinds:
@@ -2151,11 +2235,15 @@ def answer_overview(session: Session, ctx: Context) -> Answer:
         _button(f"Status for {g.code}", f"Hvordan går det med {g.code} i {kommune.name}?")
         for g, _ in (measured or statuses)[:3]
     ]
+    # "hvor kommer tallene fra?": the plan, and where each kind of measurement comes from
+    figure_sources = list(
+        {source.title: source for _, s in measured for source in _figure_source(s)}.values()
+    )
     return Answer(
         text="\n".join(lines),
         buttons=buttons,
         slots={"kommune": kommune.name, "plan_id": plan.id},
-        sources=[_plan_source(plan)],
+        sources=[_plan_source(plan), *figure_sources],
     )
 
 
@@ -3247,13 +3335,41 @@ def is_year_fragment(ctx: Context) -> bool:
     if not _is_plan_question(ctx.intent) and not (relative and ctx.intent == "ask_more"):
         return False
     text = _GOING_BACK.sub(" ", named)
-    # a relative year needs no "og" before it ("et år tidligere?", "samme tal for sidste år?")
-    opener = _ANY_START if relative else _FRAGMENT_OPENER
+    # a relative year needs no "og" before it ("et år tidligere?", "samme tal for sidste år?"), nor
+    # a year said first ("i 2023 da?")
+    opener = _ANY_START if relative or _PERIOD_FIRST.match(text) else _FRAGMENT_OPENER
     if not _opens_a_fragment(text, opener, 4) or len(_YEAR.findall(text)) != 1:
         return False
     if _names_its_own_object(ctx):
         return False
     return only_filler_and(_YEAR.sub(" ", text), _FRAGMENT_FILLER | _YEAR_FRAGMENT_FILLER, [])
+
+
+_PERIOD_FIRST = re.compile(r"^\s*(?:i|for)\s+(?:\w+\s+)?(?:19|20)\d{2}\b", re.IGNORECASE)
+# a period in a question: "i marts 2024", "for 2022", "2023M11", "i 2021-2022"
+_A_PERIOD = re.compile(
+    r"\s*\b(?:(?:i|for|fra|per|pr\.?)\s+)?(?:(?:" + "|".join(MONTHS_DA) + r")\s+)?"
+    r"(?:19|20)\d{2}(?:[Mm](?:0[1-9]|1[0-2])|\s*[-–/]\s*(?:19|20)?\d{2})?\b",
+    re.IGNORECASE,
+)
+
+
+def is_now_fragment(ctx: Context) -> bool:
+    """ "Og nu?" after a figure for a past year or month: the same figure for the latest period."""
+    previous = ctx.slots.get("last_text")
+    if ctx.slots.get("last_intent") not in _YEAR_FRAGMENT_INTENTS or not previous:
+        return False
+    return asks_for_now(ctx.text) and bool(_A_PERIOD.search(previous))
+
+
+def answer_now_fragment(session: Session, ctx: Context) -> Answer:
+    """The previous question asked again without its period (so for the latest one)."""
+    last = ctx.slots["last_intent"]
+    text = _A_PERIOD.sub("", ctx.slots["last_text"]).strip()
+    kommune = ctx.slots.get("kommune")
+    entities = {"kommune": [kommune]} if kommune else {}
+    slots = {**ctx.slots, "goal_code": None}
+    return _asked_again(session, Context(text, last, entities, slots, ctx.channel), remember_text=True)
 
 
 def answer_year_fragment(session: Session, ctx: Context) -> Answer:
@@ -3501,6 +3617,8 @@ def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], An
         return replace(ctx, intent="ask_plan_info"), answer_plan_info
     if is_year_fragment(ctx):
         return ctx, answer_year_fragment
+    if is_now_fragment(ctx):
+        return ctx, answer_now_fragment
     if is_plan_fragment(ctx):
         return ctx, answer_plan_fragment
     if is_topic_fragment(ctx):

@@ -109,6 +109,16 @@ def names_the_term_in_the_question(text: str, term_spans: Iterable[tuple[int, in
     )
 
 
+# "Forskel på aktivitetsparat og jobparat?", "hvad er forskellen mellem fleksjob og løntilskud"
+_DIFFERENCE = re.compile(r"\bforskel(?:len|lene)?\s+(?:pa|mellem)\b")
+
+
+def asks_for_a_difference(text: str) -> bool:
+    """Whether ``text`` asks for the difference between things ("Forskel på aktivitetsparat og
+    jobparat?"); with two terms named, a definition request."""
+    return bool(_DIFFERENCE.search(fold(text)))
+
+
 def asks_for_definition(text: str, term_spans: Iterable[tuple[int, int]] = ()) -> bool:
     """Whether ``text`` asks what a word means (see the module docstring).
 

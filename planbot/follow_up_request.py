@@ -47,6 +47,18 @@ _HOW_INFORMED = re.compile(
 )
 
 
+# "og hvilke data bygger det på?", "datakilden?": which data a goal is followed up on
+_WHICH_DATA = re.compile(
+    r"\bhvilke\s+(?:\w+\s+)?data\b|\bdatakilde\w*|\bhvad\s+(?:bygger|baserer)\s+(?:\w+\s+){0,3}?sig\s+pa\s+af\s+data\b"
+)
+
+
+def asks_for_the_data(text: str) -> bool:
+    """Whether ``text`` asks which data a goal is followed up on ("og hvilke data bygger det
+    på?"), which the classifier may hear as where the last answer comes from."""
+    return bool(_WHICH_DATA.search(fold(text)))
+
+
 def asks_about_follow_up(text: str) -> bool:
     """Whether ``text`` asks how goals are followed up (see the module docstring)."""
     folded = fold(text)

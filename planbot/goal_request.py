@@ -53,6 +53,10 @@ _ITS_TARGET = re.compile(
     r"(?:\s+(?:helt|sa|egentlig|nu|lige))*\s+(?:praecist|praecis|konkret)\W*$"
     # "hvad er maalet saa" right after a goal's status, "hvad var målet igen?"
     r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+(?:er|var)\s+(?:sa\s+)?malet\s+(?:sa|egentlig|nu|igen)\W*$"
+    # "og målet?", "og succeskriteriet?" right after a goal's follow-up or status
+    r"|^\W*(?:og|men|ok)\W+(?:hvad\s+med\s+)?(?:malet|malsaetningen|succeskriteriet|maltallet)\W*$"
+    # "hvad er det præcis, vi har lovet der?": what was promised is the target
+    r"|\bhvad\s+(?:er\s+det\s+(?:\w+,?\s+){0,2}?)?(?:vi|de|man|kommunen|i)\s+har\s+lovet\b"
     # "og hvad er målet på det område?" after what is done for a group
     r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+(?:er|var)\s+(?:sa\s+)?(?:malet|malsaetningen|ambitionen)\s+"
     r"(?:sa\s+)?(?:pa|for|inden\s+for|i)\s+(?:det|dette|det\s+her)\s+(?:omrade|felt|punkt)\W*$"

@@ -117,3 +117,28 @@ def asked_period_end(folded_text: str) -> dt.date | None:
     if month is None:
         return dt.date(year, 12, 31)
     return _month_end(year, MONTHS_DA.index(month) + 1)
+
+
+# "og nu?", "hvad med i dag?", "og lige nu?": the same question for the latest period
+_NOW = re.compile(
+    r"^\W*(?:(?:og|men)\s+)?(?:hvad\s+med\s+|(?:så|sa|saa)\s+)?(?:nu|i\s+dag|lige\s+nu|aktuelt|pt|p\.t\."
+    r"|for\s+tiden|seneste\s+(?:tal|måned|maned|md))(?:\s+(?:da|så|sa))?\W*$",
+    re.IGNORECASE,
+)
+# "i 2023 da?", "og for 2022?", "og marts 2024?": only a period
+_ONLY_A_PERIOD = re.compile(
+    r"^\W*(?:(?:og|men)\s+)?(?:hvad\s+med\s+)?(?:(?:i|for)\s+)?(?:(?:" + "|".join(MONTHS_DA) + r")\s+)?"
+    r"(?:19|20)\d{2}(?:[Mm](?:0[1-9]|1[0-2]))?(?:\s+(?:da|så|sa))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_for_now(text: str) -> bool:
+    """Whether ``text`` only asks for the latest period ("og nu?", "hvad med i dag?")."""
+    return bool(_NOW.match(text))
+
+
+def names_only_a_period(text: str) -> bool:
+    """Whether ``text`` is only a period or "now" ("i 2023 da?", "og 2024M03?", "og nu?"): a
+    fragment that continues the previous question, whatever the classifier heard."""
+    return asks_for_now(text) or bool(_ONLY_A_PERIOD.match(text))

@@ -31,6 +31,9 @@ def _strip_genitive(text: str) -> str:
     return t[:-1] if len(t) > 4 and t.lower().endswith("s") else t
 
 
+_KOMMUNE_SUFFIX = re.compile(r"[\s-]+kommun(?:e|en|es|ens)\s*$", re.IGNORECASE)
+
+
 def find_kommune(session: Session, text: str | None) -> Kommune | None:
     """The kommune named by ``text`` (name, alias, genitive, without æ/ø/å, small typos)."""
     if not text:
@@ -42,7 +45,8 @@ def find_kommune(session: Session, text: str | None) -> Kommune | None:
         names[_key(kommune.name + " kommune")] = kommune
         for alias in kommune.aliases or []:
             names.setdefault(_key(alias), kommune)
-    wanted = _key(text.removesuffix(" Kommune").removesuffix(" kommune"))
+    # "Morsø Kommune", "Hobro-kommunen", "Aarhus kommunes": the name without the word kommune
+    wanted = _key(_KOMMUNE_SUFFIX.sub("", text))
     for candidate in (wanted, _key(_strip_genitive(text))):
         if candidate in names:
             return names[candidate]

@@ -142,6 +142,8 @@ _SOMEONE = (
     r"|(?:en|et)\s+(?:\w+\s+)?af\s+kod\s+og\s+blod\b"  # "en af kød og blod"
     # "en fra forvaltningen", "nogen fra kommunen i grenaa"
     r"|(?:en|nogen)\s+fra\s+(?:forvaltningen|kommunen|jobcent\w*|afdelingen|sekretariatet|borgerservice)\b"
+    # "stil mig videre til en fra Ydelse": someone from a named department
+    r"|(?:en|nogen)\s+fra\s+(?!mig\b|dig\b)[a-z]\w{2,}\b"
 )
 # A request for that person: "giv mig", "(jeg) vil (gerne|hellere) tale med", "kan/må jeg
 # (få lov at) snakke med", "stil/send/overfør mig (om|videre) til", "jeg vil have fat i".
@@ -172,7 +174,7 @@ _WHOM_TO_CONTACT = re.compile(
 _CALL_ME = re.compile(
     r"\b(?:kan|vil|ma|gider)\s+(?:i|du|de|kommunen|jobcent\w+|nogen|en\s+\w+)(?:\s+ikke)?\s+(?:\w+\s+){0,2}?"
     r"(?:ringe|kontakte)\s+(?:mig|os|til\s+mig|til\s+os)\b(?:\s+op\b)?"
-    r"|(?:^|[.!?,]\s*)(?:ring|kontakt)\s+(?:mig|os)\b(?:\s+op\b)?"
+    r"|(?:^|[.!?,]\s*)(?:(?:sa|bare|venligst|saa)\s+)?(?:ring|kontakt)\s+(?:mig|os)\b(?:\s+op\b)?"
 )
 
 
@@ -216,6 +218,16 @@ _CAPABILITY_QUESTION = re.compile(
     rf"|^kan\s+(?:{_ASSISTANT}|den(?=\s+(?:ogsa\s+)?(?:traekke|give|svare|finde|hente|vise|levere|sla)\b))"
     r"\s+(?:\S+\s+){1,5}?eller\s+(?:kun|bare|kun\s+om)\s+\S+$"
     rf"|(?:^|\s)hvad\s+daekker\s+{_ASSISTANT}{_FILLER}(?:\s+over)?$"
+    # "men hvad laver du så egentlig": what it does
+    rf"|(?:^|\s)hvad\s+laver\s+(?:du|i|botten|chatbotten|planassistenten){_FILLER}$"
+)
+
+
+# "hvad kan du trække af Jobindsats-tal?", "hvad kan du hente af data – kun planerne eller …":
+# which data it has, whatever follows in the message
+_WHAT_DATA_IT_HAS = re.compile(
+    rf"(?:^|\s)hvad\s+kan\s+{_ASSISTANT}{_FILLER}\s+(?:traekke|hente|levere)\s+(?:af|ud\s+af|fra)?\s*"
+    r"(?:data|tal|jobindsats\w*|statistik\w*|nogle\s+tal)\b(?!\s+(?:for|om|pa|i)\s)"
 )
 
 
@@ -226,6 +238,8 @@ _ABBREVIATION_DOT = re.compile(r"\b(ift|fx|mht|vedr|bl\.a|evt|ca|jf)\.")
 def asks_what_it_can_do(text: str) -> bool:
     """Whether the message's last sentence asks what the assistant can help with (see above);
     a preamble before it ("Inden jeg går i gang: …") does not change that."""
+    if _WHAT_DATA_IT_HAS.search(fold(text)):
+        return True
     sentences = [
         s for s in re.split(r"[.!?:;–]+|\s-\s", _ABBREVIATION_DOT.sub(r"\1", fold(text))) if s.strip()
     ]

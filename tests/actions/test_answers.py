@@ -2080,3 +2080,67 @@ def test_details_of_an_initiative_named_by_its_title_list_its_parts(session: Ses
     slots = slots_after(session, answers.answer_fact, question)
     answer = ask(session, answers.answer_more, "uddyb lige det med de to spor", slots=slots)
     assert "To medarbejdere" in answer.text and "To sagsbehandlere" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment", "expected"),
+    [
+        ("hvad var ledigheden i Aarhus i marts 2025?", "og nu?", "Ledigheden i Aarhus"),
+        ("hvor mange er på kontanthjælp i Aarhus?", "i 2025 da?", "2025"),
+    ],
+)
+def test_now_and_a_period_said_first_continue_a_figure(
+    session: Session, question: str, fragment: str, expected: str
+) -> None:
+    slots = slots_after(session, answers.answer_jobindsats, question)
+    routed, handler = answers.as_follow_up(Context(fragment, "nlu_fallback", {}, slots, "rest"))
+    text = handler(session, routed).text
+    assert expected in text
+    if fragment == "og nu?":
+        assert "marts 2025" not in text.split("Et år før")[0]
+
+
+def test_a_kommune_written_with_kommunen_is_that_kommune(session: Session) -> None:
+    question = "Hvor tit får udvalget en status på beskæftigelsesplanen i Hobro-kommunen?"
+    answer = ask(session, answers.answer_follow_up, question, kommune="Hobro-kommunen")
+    assert "Mariagerfjord" in answer.text
+
+
+def test_a_deadline_picks_the_goal_and_names_no_plan(session: Session) -> None:
+    question = "hvor tilfredse skal borgerne vaere med jobcentret i mariagerfjord senest i 2024"
+    answer = ask(session, answers.answer_target, question, kommune="Mariagerfjord", year="2024")
+    assert answer.text.startswith("3a ") and "90 %" in answer.text
+
+
+def test_the_follow_up_of_a_ministermaal_is_that_of_the_goals_under_it(session: Session) -> None:
+    question = "Flygtninge/familiesammenførte i BP2024 Norddjurs – hvad er succeskriteriet"
+    slots = slots_after(session, answers.answer_target, question)
+    answer = ask(session, answers.answer_follow_up, "opfølgning på det?", slots=slots)
+    assert "Målene under den følges op sådan" in answer.text and "to gange årligt" in answer.text
+
+
+def test_no_goals_for_a_group_lists_the_plans_goals(session: Session) -> None:
+    question = "hvad vil mariager fjord kommune egentlig opnå med de arbejdsløse"
+    answer = ask(
+        session, answers.answer_list_goals, question, kommune="Mariagerfjord", target_group="arbejdsløse"
+    )
+    assert "har ingen mål særligt for ledige" in answer.text and "Mål 1" in answer.text
+    assert answer.sources  # "hvor kan jeg læse det?" has an answer
+
+
+def test_the_initiatives_under_a_goal_named_by_code(session: Session) -> None:
+    question = "Tiltag under lokalt mål 7 om udsatte ledige på Mors?"
+    answer = ask(
+        session, answers.answer_initiatives, question, kommune="Morsø", goal_code="7", target_group="udsatte"
+    )
+    assert answer.text.startswith("Indsatser under Mål 7") and "RUB" in answer.text
+
+
+def test_a_fragment_that_swaps_the_group_keeps_the_plan_in_play(session: Session) -> None:
+    question = "Branchespor for forsikrede ledige i strategien 20-21 – hvornår i forløbet sættes det i gang?"
+    slots = slots_after(session, answers.answer_initiatives, question)
+    entities = {"indicator": ["kontanthjælp"], "term": ["jobparat"]}
+    ctx = Context("og for jobparate kth-modtagere?", "nlu_fallback", entities, slots)
+    routed, handler = answers.as_follow_up(ctx)
+    text = handler(session, routed).text
+    assert "Arbejdsmarkedsstrategi 2020-2021" in text and "kontanthjælpsmodtagere" in text

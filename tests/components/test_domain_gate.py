@@ -1216,12 +1216,13 @@ def test_rules_for_plans_follow_up_targets_status_comparisons_and_people(
     assert intent_after(gate, message) == expected
 
 
-def _with_entities(text: str, entities: dict[str, str]) -> list[dict[str, Any]]:
-    """Entities of the given type at the first place their value is written."""
+def _with_entities(text: str, entities: dict[str, str | list[str]]) -> list[dict[str, Any]]:
+    """Entities of the given type at the first place their value(s) are written."""
     found = []
-    for kind, value in entities.items():
-        start = text.lower().index(value.lower())
-        found.append({"entity": kind, "value": value, "start": start, "end": start + len(value)})
+    for kind, values in entities.items():
+        for value in [values] if isinstance(values, str) else values:
+            start = text.lower().index(value.lower())
+            found.append({"entity": kind, "value": value, "start": start, "end": start + len(value)})
     return found
 
 
@@ -1302,10 +1303,33 @@ def _with_entities(text: str, entities: dict[str, str]) -> list[dict[str, Any]]:
         ),
         # comparisons in staff shorthand and as "forskellen på"
         ("sammenhold m. Norddjurs", "inform_kommune", {"kommune": "Norddjurs"}, "compare_kommuner"),
+        # a target asked back in two words or as what was promised
+        ("og målet?", "list_goals", {}, "ask_target"),
+        ("hvad er det præcis, vi har lovet der?", "nlu_fallback", {}, "ask_target"),
+        # which data, heard as where the answer comes from
+        ("Og hvilke data bygger det på?", "ask_source", {}, "ask_follow_up"),
+        # which figures it has, what it does
+        ("hvad kan du trække af data – kun planerne eller også jobindsats?", "nlu_fallback", {}, "help"),
+        ("haha. men hvad laver du så egentlig", "bot_challenge", {}, "help"),
+        # someone from a named department; to be called, after "så"
+        ("ok, så stil mig videre til en fra Ydelse", "nlu_fallback", {}, "human_handoff"),
+        ("så ring mig op på [telefonnummer fjernet] tak", "personal_case", {}, "human_handoff"),
+        # a period alone heard as small talk goes to the fallback action, which continues it
+        ("og nu?", "goodbye", {}, "nlu_fallback"),
+        ("i 2023 da?", "greet", {}, "nlu_fallback"),
+        # how the goal or term in play goes, heard as a place
+        ("Og hvordan går det med den i Norddjurs?", "inform_kommune", {"kommune": "Norddjurs"}, "ask_status"),
+        # the difference between two terms
+        (
+            "Forskel på aktivitetsparat og jobparat? (til en ny kollega)",
+            "out_of_scope",
+            {"term": ["aktivitetsparat", "jobparat"]},
+            "define_term",
+        ),
     ],
 )
 def test_rules_of_the_tenth_session(
-    gate: DomainVocabularyGate, text: str, heard: str, entities: dict[str, str], expected: str
+    gate: DomainVocabularyGate, text: str, heard: str, entities: dict[str, str | list[str]], expected: str
 ) -> None:
     found = _with_entities(text, entities)
     if heard == "nlu_fallback":
