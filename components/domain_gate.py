@@ -89,6 +89,7 @@ from planbot.definition_request import (
 from planbot.fact_request import asks_for_an_amount, asks_to_check_a_figure
 from planbot.follow_up_request import FOLLOW_UP_CAN_REPLACE, asks_about_follow_up, asks_for_the_data
 from planbot.goal_request import (
+    LETTER_CODE_IN_TEXT,
     asks_for_its_target,
     asks_how_a_goal_is_delimited,
     asks_only_what_is_measured,
@@ -120,6 +121,7 @@ from planbot.social import (
     asks_for_a_person,
     asks_to_be_called,
     asks_what_it_can_do,
+    asks_whom_to_contact,
     is_bare_greeting,
     is_farewell,
     is_greeting_with_introduction,
@@ -146,6 +148,13 @@ from planbot.vocabulary import NON_PLAN_INTENTS, DomainVocabulary, lookup_forms,
 logger = logging.getLogger(__name__)
 
 VOCABULARY_FILE = "domain_vocabulary.json"
+# "hvor mange går på kontanthjælp", "hvor høj er ledigheden": a figure asked for
+_HOW_MANY = re.compile(r"\bhvor\s+(?:mange|stor|hoj|hojt)\b")
+# "hvad gør kommunen for de unge": what the kommune (not "I", the user's own jobcenter) does for
+# a group in general
+_FOR_A_GROUP = re.compile(
+    r"\b(?:kommunen|jobcentret|jobcenteret)\s+(?:\w+\s+){0,2}?(?:for|til)\s+(?:de|os|folk|borgere|personer|familier)\b"
+)
 # "… med den/det/dem": a goal or term in play, not only a place
 _WITH_IT = re.compile(r"\bmed\s+(?:den|det|dem|dette|denne)\b")
 # "status ND", "status på Morsø?", "status for Mariagerfjord": a kommune's status, nothing else
@@ -426,7 +435,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         person") that the classifier heard as something else, often ``bot_challenge``. A sure
         ``personal_case`` and a message with masked personal data keep the privacy answer."""
         text = message.get(TEXT) or ""
-        if asks_to_be_called(text) and not asks_about_own_case(text):
+        whom = asks_whom_to_contact(text) and not contains_masked_data(text)
+        if (asks_to_be_called(text) or whom) and not asks_about_own_case(text):
             # "kan i ikke bare ringe mig op på [telefonnummer fjernet]": a person, with the
             # privacy reminder the answer adds for the masked number
             return True
@@ -639,7 +649,14 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         ):
             return False
         text = message.get(TEXT) or ""
-        return asks_how_the_goals_go(text) or (self._fell_back(message) and asks_for_an_overview(text))
+        # "Overblik MFJ, kort tak" heard as thanks: an overview of the kommune named
+        small_talk = self._classified_intent(message) in self._config["small_talk_intents"]
+        named = small_talk and bool(
+            named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+        )
+        return asks_how_the_goals_go(text) or (
+            (self._fell_back(message) or named) and asks_for_an_overview(text)
+        )
 
     def _goals_to_list(self, message: Message) -> bool:
         """ "Må jeg få en oversigt over de mål, der står i vores plan?": the classifier torn
@@ -688,6 +705,24 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             replaceable
             and not self._privacy_chosen(message)
             and asks_how_a_goal_is_delimited(message.get(TEXT) or "")
+        )
+
+    def _figures_after_a_story(self, message: Message) -> bool:
+        """ "min kæreste og jeg overvejer at flytte til solrød. hvor mange går på kontanthjælp
+        derude?" heard as the user's own case: a figure for a named kommune, when the message
+        brings up no case of the user's and has no personal data."""
+        if self._classified_intent(message) != self._config["own_case_intent"]:
+            return False
+        text = message.get(TEXT) or ""
+        entities = message.get(ENTITIES) or []
+        if not any(e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["indicator_entity"] for e in entities):
+            return False
+        places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+        return (
+            bool(places)
+            and bool(_HOW_MANY.search(fold(text)))
+            and not asks_about_own_case(text)
+            and not contains_masked_data(text)
         )
 
     def _figures_without_a_plan(self, message: Message) -> bool:
@@ -866,10 +901,13 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
 
     def _goal_code_in_a_plan_question(self, message: Message) -> bool:
         """ "hvad dækker mål 7 i Morsøs beskæftigelsesplan over?": a plan question that names
-        one goal code is about that goal."""
+        one goal code is about that goal; so is one that asks what a lettered goal of the
+        strategy is about ("A1 i arbejdsmarkedsstrategien, hvad går den ud på?")."""
         if self._classified_intent(message) != self._config["plan_intent"]:
             return False
-        return len(self._goal_codes(message)) == 1
+        text = message.get(TEXT) or ""
+        lettered = bool(LETTER_CODE_IN_TEXT.search(text)) and asks_what_a_goal_is_about(text)
+        return len(self._goal_codes(message)) == 1 or lettered
 
     def _initiatives_question(self, message: Message) -> bool:
         """A question what is done for a group ("hvad bliver der gjort for unge som ham") that
@@ -902,7 +940,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if (
             classified == self._config["own_case_intent"]
             and asks_what_is_done(text)
-            and named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+            and (
+                named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+                # "min søn … hvad goer kommunen for de unge?": a group, not the user, is asked about
+                or _FOR_A_GROUP.search(fold(text))
+            )
             and not requests_a_person(text)
             and not contains_masked_data(text)
             and not asks_about_own_case(text)
@@ -996,6 +1038,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("What a named goal measures", self._goal_measure, "goal_detail_intent"),
             ("What counts in a goal", self._goal_delimited, "goal_detail_intent"),
             ("Figures for a kommune without a plan", self._figures_without_a_plan, "figures_intent"),
+            ("Figures asked after a story", self._figures_after_a_story, "figures_intent"),
             ("An amount", self._amount_question, "fact_intent"),
             ("When a goal counts as reached", self._target_question, "target_intent"),
             ("How goals are followed up", self._follow_up_question, "follow_up_intent"),

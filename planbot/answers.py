@@ -33,6 +33,7 @@ from planbot.comparison import (
 )
 from planbot.definition_request import form_position, glossary_entries, term_forms
 from planbot.follow_up_request import asks_about_follow_up
+from planbot.goal_request import LETTER_CODE_IN_TEXT
 from planbot.jobindsats import NATIONAL, SOURCE_LABEL
 from planbot.kommune_names import AMBIGUOUS_KOMMUNER
 from planbot.periods import MONTHS_DA, asked_period_end, asks_for_now, parse_period
@@ -351,8 +352,9 @@ def _counted(number: str, text: str) -> bool:
 
 def without_codes(text: str) -> str:
     """``text`` without the goal codes :func:`codes_in_text` reads in it ("mål 6 delmål 2",
-    "6,8", "6.3", "mål 7"), for the checks that look at the words around them."""
-    return _CODE_IN_TEXT.sub(" ", _COMMA_CODE_IN_TEXT.sub(" ", _SUB_GOAL_IN_TEXT.sub(" ", text)))
+    "6,8", "6.3", "mål 7", "A1"), for the checks that look at the words around them."""
+    without = _CODE_IN_TEXT.sub(" ", _COMMA_CODE_IN_TEXT.sub(" ", _SUB_GOAL_IN_TEXT.sub(" ", text)))
+    return LETTER_CODE_IN_TEXT.sub(" ", without)
 
 
 def codes_in_text(ctx: Context) -> list[str]:
@@ -370,7 +372,10 @@ def codes_in_text(ctx: Context) -> list[str]:
     text = _SUB_GOAL_IN_TEXT.sub(" ", ctx.text)
     comma_codes = list(_COMMA_CODE_IN_TEXT.finditer(text))
     text = _COMMA_CODE_IN_TEXT.sub(" ", text)
-    for match in sorted((*_CODE_IN_TEXT.finditer(text), *comma_codes), key=lambda m: m.start()):
+    letter_codes = list(LETTER_CODE_IN_TEXT.finditer(text))
+    for match in sorted(
+        (*_CODE_IN_TEXT.finditer(text), *comma_codes, *letter_codes), key=lambda m: m.start()
+    ):
         code = normalise_code(match.group(1))
         if code and code not in codes:
             codes.append(code)
@@ -646,6 +651,9 @@ def _question_first(ctx: Context) -> list[Context]:
     return [replace(ctx, text=question), ctx]
 
 
+_MINISTER_CODE = re.compile(r"M([1-9])")
+
+
 def _resolve_goal(
     session: Session, ctx: Context, kommune: Kommune | None, plan: Plan | None
 ) -> tuple[list[Goal], str]:
@@ -654,7 +662,13 @@ def _resolve_goal(
     if codes:
         goals: list[Goal] = []
         for code in codes:
-            goals.extend(find_goals(session, code, kommune=kommune, plan=plan))
+            found = find_goals(session, code, kommune=kommune, plan=plan)
+            minister = _MINISTER_CODE.fullmatch(code)
+            if not found and minister:
+                # "ministermål 1" in a plan that numbers its ministermål 1–5 (Morsø's)
+                numbered = find_goals(session, minister.group(1), kommune=kommune, plan=plan)
+                found = [g for g in numbered if g.kind == "ministermål"]
+            goals.extend(found)
         if not goals and plan is not None and kommune is not None:
             goals = [g for code in codes for g in find_goals(session, code, kommune=kommune)]
         return goals, "code"
@@ -1239,13 +1253,13 @@ def answer_list_goals(session: Session, ctx: Context) -> Answer:
                 f"har {len(goals)} {_goal_kinds_label(goals)}:"
             )
         elif group or theme:
-            main = plan or find_plan(session, kommune)
-            top_goals = [g for g in main.goals if g.parent_code is None] if main is not None else []
-            if not goals and (len(kommuner) > 1 or not top_goals or not group):
-                blocks.append(f"{kommune.name}: ingen mål særligt for {group or theme}.")
-                continue
             if not goals:
                 # "hvad vil mariager fjord opnå med de arbejdsløse": none for them, so the plan's goals
+                main = plan or find_plan(session, kommune)
+                top_goals = [g for g in main.goals if g.parent_code is None] if main is not None else []
+                if len(kommuner) > 1 or not top_goals or not group:
+                    blocks.append(f"{kommune.name}: ingen mål særligt for {group or theme}.")
+                    continue
                 assert main is not None
                 goals, plan = top_goals, main
                 heading = (
@@ -1533,17 +1547,20 @@ def _target_answer(goals: list[Goal]) -> Answer:
     )
 
 
+def _follow_up_rules(goals: list[Goal]) -> dict[str, list[Goal]]:
+    """The goals with a follow-up, by the follow-up's text (goals followed up alike together)."""
+    rules: dict[str, list[Goal]] = {}
+    for goal in goals:
+        if goal.follow_up is not None:
+            rules.setdefault(goal.follow_up.text or goal.follow_up.source_quote, []).append(goal)
+    return rules
+
+
 def _plan_follow_up(session: Session, plan: Plan) -> Answer:
     """How a plan's goals are followed up, summarised across goals."""
-    rules: dict[str, list[str]] = {}
-    sources: list[Source] = []
-    for goal in plan.goals:
-        if goal.follow_up is None:
-            continue
-        text = goal.follow_up.text or goal.follow_up.source_quote
-        if text not in rules:
-            sources.append(_goal_source(goal, goal.follow_up.source_quote))
-        rules.setdefault(text, []).append(goal.code)
+    by_text = _follow_up_rules(plan.goals)
+    rules = {text: [g.code for g in goals] for text, goals in by_text.items()}
+    sources = [_goal_source(goals[0], goals[0].follow_up.source_quote) for goals in by_text.values()]
     if not rules:
         return Answer(
             text=f"{fmt.genitive(plan.kommune.name)} {plan.title} beskriver ikke, hvordan der følges op.",
@@ -1578,21 +1595,21 @@ def answer_follow_up(session: Session, ctx: Context) -> Answer:
             f"Planen beskriver ikke en særskilt opfølgning på {_goal_label(goal)}. Det hører under "
             f"{_goal_label(parent)}, som følges op sådan ({goal.plan.kommune.name}):"
         )
-    children = [g for g in goal.plan.goals if g.parent_code == goal.code and g.follow_up is not None]
+    children = _follow_up_rules([g for g in goal.plan.goals if g.parent_code == goal.code])
     if follow is None and children:
         # a ministermål without its own follow-up: how the goals under it are followed up
-        rules: dict[str, list[str]] = {}
-        for child in children:
-            rules.setdefault(child.follow_up.text or child.follow_up.source_quote, []).append(child.code)
+        first = next(iter(children.values()))[0]
         lines = [
             f"Planen beskriver ikke en særskilt opfølgning på {_goal_label(goal)}. Målene under den "
             f"følges op sådan ({goal.plan.kommune.name}, {goal.plan.title}):"
         ]
-        lines += [f"- {text} (mål {fmt.join_list(codes)})" for text, codes in rules.items()]
+        lines += [
+            f"- {text} (mål {fmt.join_list([g.code for g in under])})" for text, under in children.items()
+        ]
         return Answer(
             text="\n".join(lines),
             slots=_goal_slots(goal),
-            sources=[_goal_source(children[0], children[0].follow_up.source_quote)],
+            sources=[_goal_source(first, first.follow_up.source_quote)],
         )
     if follow is None:
         with_follow = [g for g in goal.plan.goals if g.follow_up is not None]
@@ -3364,17 +3381,24 @@ def is_now_fragment(ctx: Context) -> bool:
 
 def answer_now_fragment(session: Session, ctx: Context) -> Answer:
     """The previous question asked again without its period (so for the latest one)."""
-    last = ctx.slots["last_intent"]
-    text = _A_PERIOD.sub("", ctx.slots["last_text"]).strip()
+    return _asked_again_for_a_period(session, ctx, _A_PERIOD.sub("", ctx.slots["last_text"]).strip())
+
+
+def _asked_again_for_a_period(session: Session, ctx: Context, text: str, year: str | None = None) -> Answer:
+    """The previous question, rewritten as ``text`` for another period, asked again in the
+    kommune in play (and the ``year``, if one is named)."""
     kommune = ctx.slots.get("kommune")
     entities = {"kommune": [kommune]} if kommune else {}
+    if year:
+        entities["year"] = [year]
     slots = {**ctx.slots, "goal_code": None}
-    return _asked_again(session, Context(text, last, entities, slots, ctx.channel), remember_text=True)
+    return _asked_again(
+        session, Context(text, ctx.slots["last_intent"], entities, slots, ctx.channel), remember_text=True
+    )
 
 
 def answer_year_fragment(session: Session, ctx: Context) -> Answer:
     """The previous question asked again for the year (and month) the fragment names."""
-    last = ctx.slots["last_intent"]
     previous = ctx.slots["last_text"]
     asked = _with_years_named(ctx.text, previous)
     when = " ".join(
@@ -3384,13 +3408,8 @@ def answer_year_fragment(session: Session, ctx: Context) -> Answer:
         text = _PERIOD_IN_TEXT.sub(when, previous, count=1)
     else:
         text = f"{previous.rstrip(' ?.!')} i {when}?"
-    kommune = ctx.slots.get("kommune")
-    entities = {"kommune": [kommune]} if kommune else {}
     year = _YEAR.search(when)
-    if year:
-        entities["year"] = [year.group()]
-    slots = {**ctx.slots, "goal_code": None}
-    return _asked_again(session, Context(text, last, entities, slots, ctx.channel), remember_text=True)
+    return _asked_again_for_a_period(session, ctx, text, year.group() if year else None)
 
 
 def is_plan_fragment(ctx: Context) -> bool:
@@ -3527,6 +3546,14 @@ _SAME_PLACES = re.compile(
 )
 
 
+# "Hvad hvis man kun tager dagpengemodtagerne?", "kun for kth?": the figure for a narrower group
+_ONLY_FOR = re.compile(
+    r"^\W*(?:(?:og|men)\s+)?(?:hvad\s+hvis\s+(?:man|vi|du)\s+(?:kun\s+)?(?:tager|ser\s+på|ser\s+pa|kigger\s+på"
+    r"|kigger\s+pa)|(?:og\s+)?kun\s+(?:for|blandt))\b",
+    re.IGNORECASE,
+)
+
+
 def is_indicator_fragment(ctx: Context) -> bool:
     """ "og kth?", "samme for langtidsledige", "og langtidsledige for de samme tre?" after a
     Jobindsats figure: another indicator for the same places, named by itself and nothing else."""
@@ -3535,8 +3562,11 @@ def is_indicator_fragment(ctx: Context) -> bool:
     if ctx.intent not in HANDLERS and ctx.intent not in (FALLBACK_INTENT, "inform_kommune"):
         return False
     text = _SAME_PLACES.sub(" ", ctx.text)
-    if codes_in_text(ctx) or not _opens_a_fragment(text, _FRAGMENT_OPENER, 5):
+    if codes_in_text(ctx) or not (
+        _opens_a_fragment(text, _FRAGMENT_OPENER, 5) or _opens_a_fragment(text, _ONLY_FOR, 3)
+    ):
         return False
+    text = _ONLY_FOR.sub(" ", text)
     object_words = [
         fold(word)
         for entity in ("indicator", "target_group", "kommune")

@@ -33,10 +33,11 @@ _CUE = re.compile(
     r"|\bhvad\s+star\s+\S+\s+for\b"  # hvad står STU for
     r"|\bbetydning(?:en)?\s+af\b|\bdefinition(?:en)?\s+(?:af|pa)\b|\bdefiner\b"
     r"|\bdef\.?\s+(?:af|pa)\b"  # staff shorthand: "en kort def af rsf til et borgerbrev"
+    r"|^\W*(?:kort\s+)?def\.?\s+(?=\w)"  # "def. besættelsesgrad"
     r"|\bforstar\s+ikke\s+(?:ordet|begrebet|udtrykket)\b|\bbegrebet\b|\budtrykket\b|\b(?:det|dette)\s+(?:begreb|ord|udtryk)\b"
     r"|\bhvad\s+ligger\s+der\s+(?:\w+\s+){0,2}i\s+ordet\b"  # hvad ligger der (egentlig) i ordet benchmark
     r"|\bhvad\s+ligger\s+der\s+(?:\w+\s+){0,2}i\s+(?:det|dette|det\s+her)\s+(?:begreb|ord|udtryk)\b"
-    r"|\bhvad\s+daekker\s+(?:\S+\s+){0,3}over\b"  # hvad dækker det begreb (egentlig) over
+    r"|\bhvad\s+daekker\s+(?:\S+\s+){0,4}over\b"  # hvad dækker det begreb (egentlig) over
     r"|\bhvad\s+er\s+(?:\S+\s+){1,3}for\s+(?:en|et|noget)\b"  # hvad er det for en skole
 )
 # the word asked about is named as a word ("i ordet benchmark", "begrebet 'fleksjob'"): a

@@ -42,6 +42,8 @@ _HOW_INFORMED = re.compile(
     r"|\b(?:hvem|hvordan|hvor\s+tit|hvor\s+ofte)\b(?:,?\s+\w+){0,3}?,?\s+"
     # "hvordan holder politikerne på Mors øje med, om …"
     r"(?:holder\s+(?:\w+\s+){0,4}?oje\s+med|holdes\s+(?:\w+\s+){0,4}?oje\s+med|overvag\w*|monitorer\w*)"
+    # "hvor tit tjekker de egentlig, om de unge vælger en erhvervsuddannelse?"
+    r"|\b(?:hvor\s+tit|hvor\s+ofte)\s+(?:tjekker|maler|kigger|undersoger|opgor)\b"
     # staff shorthand: "frekvens ift. AMU?", "rapporteringsfrekvens på 6.3"
     r"|\b\w*frekvens\w*"
 )

@@ -15,6 +15,9 @@ import re
 
 from planbot.text import fold
 
+# "A1 i arbejdsmarkedsstrategien", "og S3?": the strategy's lettered goals, typed in capitals
+LETTER_CODE_IN_TEXT = re.compile(r"(?:^|[\s(])([AS][1-9])(?=$|[\s?.,!)])")
+
 # "hvad går det ud på", "hvad går mål 3 i Mariagerfjord ud på", "hvad handler målet om" –
 # not "hvad går planen ud på" (the plan) nor "hvordan går det" (status)
 _WHAT_IT_IS_ABOUT = re.compile(
@@ -47,7 +50,9 @@ _WHICH_GOALS = re.compile(
 # "hvad er målet for det?", "og målsætningen for dem?": the target of what was just shown
 _ITS_TARGET = re.compile(
     r"^\W*(?:(?:og|men|ok)\W+)?(?:hvad\s+er\s+(?:sa\s+)?)?(?:malet|malsaetningen|succeskriteriet"
-    r"|succeskriterierne|ambitionen|malsaetningerne)\s+(?:sa\s+)?(?:for|med|i)\s+(?:det|den|dem|dette|disse)\W*$"
+    r"|succeskriterierne|ambitionen|malsaetningerne)\s+(?:sa\s+)?(?:for|med|i)\s+(?:det|den|dem|dette|disse)"
+    # "og målet for den i ND?": also in a kommune named after it
+    r"(?:\s+(?:i|pa|hos)\s+\S+)?\W*$"
     # "hvad er maalet helt praecist" after a goal's status
     r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+er\s+(?:sa\s+)?(?:malet|malsaetningen|succeskriteriet)"
     r"(?:\s+(?:helt|sa|egentlig|nu|lige))*\s+(?:praecist|praecis|konkret)\W*$"
@@ -81,6 +86,8 @@ def asks_for_its_target(text: str) -> bool:
 # "hvad er det præcis der måles på?", "hvad måler 6.11 helt præcist?", "hvad er det præcist den måler"
 _WHAT_IS_MEASURED = re.compile(
     r"\bhvad\s+(?:er\s+det\s+(?:\w+,?\s+)?(?:der|den|de|man|vi|i)\s+)?(?:males|maler)\b"
+    # "Hvad er det 6.10 i Norddjurs-planen måler?"
+    r"|\bhvad\s+er\s+det\s+(?:\S+\s+){1,4}?(?:males|maler)\b"
 )
 
 

@@ -163,7 +163,7 @@ _PERSON_REQUEST = re.compile(
 _WHOM_TO_CONTACT = re.compile(
     r"\bhvem\s+(?:skal|kan|ma|bor)\s+jeg\s+(?:sa\s+|egentlig\s+|lige\s+)*"
     r"(?:kontakte|ringe\s+til|skrive\s+til|henvende\s+mig\s+til|tale\s+med|snakke\s+med|tage\s+kontakt\s+til"
-    r"|ga\s+til|sporge)\b"
+    r"|ga\s+til|sporge|fa\s+fat\s+(?:pa|i))\b"
     # "… – kan du stille mig videre?"
     r"|\b(?:kan|vil)\s+(?:du|i)\s+(?:ikke\s+)?(?:stille|sende|forbinde|viderestille)\s+mig\s+(?:videre|om)\b"
 )
@@ -184,12 +184,18 @@ def asks_to_be_called(text: str) -> bool:
     return bool(_CALL_ME.search(fold(text)))
 
 
+def asks_whom_to_contact(text: str) -> bool:
+    """Whether the message asks whom to call or contact ("hvem kan jeg ringe til om min egen
+    situation?", "hvem kan jeg så få fat på i ydelsesafdelingen?")."""
+    return bool(_WHOM_TO_CONTACT.search(fold(text)))
+
+
 def requests_a_person(text: str) -> bool:
     """Whether the message asks to be put through to a person ("giv mig en rigtig person",
     "jeg vil hellere snakke med en sagsbehandler", "hvem skal jeg så kontakte?") rather than
     asking whether the assistant is one ("har jeg fat i et menneske?")."""
     folded = fold(text)
-    return bool(_PERSON_REQUEST.search(folded) or _WHOM_TO_CONTACT.search(folded))
+    return bool(_PERSON_REQUEST.search(folded)) or asks_whom_to_contact(text)
 
 
 # What the assistant can do, as the message's last sentence: "hvad kan du (egentlig) hjælpe
@@ -228,6 +234,11 @@ _CAPABILITY_QUESTION = re.compile(
 _WHAT_DATA_IT_HAS = re.compile(
     rf"(?:^|\s)hvad\s+kan\s+{_ASSISTANT}{_FILLER}\s+(?:traekke|hente|levere)\s+(?:af|ud\s+af|fra)?\s*"
     r"(?:data|tal|jobindsats\w*|statistik\w*|nogle\s+tal)\b(?!\s+(?:for|om|pa|i)\s)"
+    # "Hvad kan du egentlig levere – kun planerne, eller også …?"
+    rf"|(?:^|\s)hvad\s+kan\s+{_ASSISTANT}{_FILLER}\s+(?:traekke|hente|levere|sla\s+op)\s*(?:[–,-]|$)"
+    # "hvilke slags tal og planer kan du slå op?"
+    r"|(?:^|\s)hvilke\s+(?:slags\s+|typer\s+(?:af\s+)?)?(?:tal|data|planer|kommuner|dokumenter)(?:\s+og\s+\w+)?"
+    rf"\s+kan\s+{_ASSISTANT}\s+(?:sla\s+op|finde|traekke|hente|levere|svare\s+pa|give)"
 )
 
 

@@ -1888,19 +1888,38 @@ def test_a_sub_goal_named_by_its_number_is_that_sub_goal(session: Session) -> No
 
 
 @pytest.mark.parametrize(
-    ("fragment", "intent", "expected"),
+    ("question", "fragment", "intent", "expected", "not_before"),
     [
-        ("og året før?", "ask_more", "marts 2025"),
-        ("et år tidligere?", "ask_jobindsats", "marts 2025"),
+        # the year before the one asked about
+        ("hvad var ledigheden i Morsø i marts 2026", "og året før?", "ask_more", "marts 2025", None),
+        (
+            "hvad var ledigheden i Morsø i marts 2026",
+            "et år tidligere?",
+            "ask_jobindsats",
+            "marts 2025",
+            None,
+        ),
+        # a Jobindsats month code, a year said first, and "now" (not the month asked before)
+        ("Hvad er ledigheden i Aarhus lige nu?", "og 2025M03?", "nlu_fallback", "marts 2025", None),
+        ("hvor mange er på kontanthjælp i Aarhus?", "i 2025 da?", "nlu_fallback", "2025", None),
+        (
+            "hvad var ledigheden i Aarhus i marts 2025?",
+            "og nu?",
+            "nlu_fallback",
+            "Ledigheden i Aarhus",
+            "marts 2025",
+        ),
     ],
 )
-def test_the_year_before_repeats_the_figure_a_year_earlier(
-    session: Session, fragment: str, intent: str, expected: str
+def test_a_period_fragment_repeats_the_figure_for_that_period(
+    session: Session, question: str, fragment: str, intent: str, expected: str, not_before: str | None
 ) -> None:
-    question = "hvad var ledigheden i Morsø i marts 2026"
     slots = slots_after(session, answers.answer_jobindsats, question)
     routed, handler = answers.as_follow_up(Context(fragment, intent, {}, slots, "rest"))
-    assert expected in handler(session, routed).text
+    text = handler(session, routed).text
+    assert expected in text
+    if not_before:
+        assert not_before not in text.split("Et år før")[0]
 
 
 def test_last_year_is_the_year_before_this_one() -> None:
@@ -2028,12 +2047,6 @@ def test_an_indicator_fragment_after_a_comparison_keeps_all_its_places_and_month
     assert not answers.is_indicator_fragment(own)
 
 
-def test_a_jobindsats_month_code_is_a_year_fragment(session: Session) -> None:
-    slots = slots_after(session, answers.answer_jobindsats, "Hvad er ledigheden i Aarhus lige nu?")
-    routed, handler = answers.as_follow_up(Context("og 2025M03?", "nlu_fallback", {}, slots, "rest"))
-    assert "marts 2025" in handler(session, routed).text
-
-
 def test_the_same_for_another_kommune_or_plan_repeats_the_question(session: Session) -> None:
     question = "Hvad gør Morsø konkret for at få flere borgere med handicap i job?"
     slots = slots_after(session, answers.answer_initiatives, question)
@@ -2068,38 +2081,6 @@ def test_the_group_a_question_is_for_beats_the_one_its_story_names() -> None:
     assert answers.target_group_in(ctx) == "seniorer"
 
 
-def test_the_target_on_that_field_is_the_goal_of_the_group_in_play(session: Session) -> None:
-    question = "hvad gør vi konkret i Norddjurs for at få flere fleksjobbere i arbejde?"
-    slots = slots_after(session, answers.answer_initiatives, question)
-    answer = ask(session, answers.answer_target, "Og hvad er målet på det område?", slots=slots)
-    assert answer.text.startswith("5.1 ")
-
-
-def test_details_of_an_initiative_named_by_its_title_list_its_parts(session: Session) -> None:
-    question = "hvor stor en investering bad fagenheden udvalget om i Mariagerfjords udmøntningsnotat?"
-    slots = slots_after(session, answers.answer_fact, question)
-    answer = ask(session, answers.answer_more, "uddyb lige det med de to spor", slots=slots)
-    assert "To medarbejdere" in answer.text and "To sagsbehandlere" in answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "fragment", "expected"),
-    [
-        ("hvad var ledigheden i Aarhus i marts 2025?", "og nu?", "Ledigheden i Aarhus"),
-        ("hvor mange er på kontanthjælp i Aarhus?", "i 2025 da?", "2025"),
-    ],
-)
-def test_now_and_a_period_said_first_continue_a_figure(
-    session: Session, question: str, fragment: str, expected: str
-) -> None:
-    slots = slots_after(session, answers.answer_jobindsats, question)
-    routed, handler = answers.as_follow_up(Context(fragment, "nlu_fallback", {}, slots, "rest"))
-    text = handler(session, routed).text
-    assert expected in text
-    if fragment == "og nu?":
-        assert "marts 2025" not in text.split("Et år før")[0]
-
-
 def test_a_kommune_written_with_kommunen_is_that_kommune(session: Session) -> None:
     question = "Hvor tit får udvalget en status på beskæftigelsesplanen i Hobro-kommunen?"
     answer = ask(session, answers.answer_follow_up, question, kommune="Hobro-kommunen")
@@ -2110,13 +2091,6 @@ def test_a_deadline_picks_the_goal_and_names_no_plan(session: Session) -> None:
     question = "hvor tilfredse skal borgerne vaere med jobcentret i mariagerfjord senest i 2024"
     answer = ask(session, answers.answer_target, question, kommune="Mariagerfjord", year="2024")
     assert answer.text.startswith("3a ") and "90 %" in answer.text
-
-
-def test_the_follow_up_of_a_ministermaal_is_that_of_the_goals_under_it(session: Session) -> None:
-    question = "Flygtninge/familiesammenførte i BP2024 Norddjurs – hvad er succeskriteriet"
-    slots = slots_after(session, answers.answer_target, question)
-    answer = ask(session, answers.answer_follow_up, "opfølgning på det?", slots=slots)
-    assert "Målene under den følges op sådan" in answer.text and "to gange årligt" in answer.text
 
 
 def test_no_goals_for_a_group_lists_the_plans_goals(session: Session) -> None:
@@ -2144,3 +2118,59 @@ def test_a_fragment_that_swaps_the_group_keeps_the_plan_in_play(session: Session
     routed, handler = answers.as_follow_up(ctx)
     text = handler(session, routed).text
     assert "Arbejdsmarkedsstrategi 2020-2021" in text and "kontanthjælpsmodtagere" in text
+
+
+@pytest.mark.parametrize(
+    ("first", "question", "then", "follow_up", "expected"),
+    [
+        # the target "on that field" is the goal of the group in play (not a goal about "område")
+        (
+            "answer_initiatives",
+            "hvad gør vi konkret i Norddjurs for at få flere fleksjobbere i arbejde?",
+            "answer_target",
+            "Og hvad er målet på det område?",
+            ["5.1 "],
+        ),
+        # details of an initiative named by its title list the parts under it
+        (
+            "answer_fact",
+            "hvor stor en investering bad fagenheden udvalget om i Mariagerfjords udmøntningsnotat?",
+            "answer_more",
+            "uddyb lige det med de to spor",
+            ["To medarbejdere", "To sagsbehandlere"],
+        ),
+        # a ministermål without a follow-up of its own: that of the goals under it
+        (
+            "answer_target",
+            "Flygtninge/familiesammenførte i BP2024 Norddjurs – hvad er succeskriteriet",
+            "answer_follow_up",
+            "opfølgning på det?",
+            ["Målene under den følges op sådan", "to gange årligt"],
+        ),
+    ],
+)
+def test_a_follow_up_on_the_previous_answer(
+    session: Session, first: str, question: str, then: str, follow_up: str, expected: list[str]
+) -> None:
+    slots = slots_after(session, getattr(answers, first), question)
+    text = ask(session, getattr(answers, then), follow_up, slots=slots).text
+    assert all(part in text for part in expected), text
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("A1 i arbejdsmarkedsstrategien for Norddjurs, hvad går den ud på?", ["A1"]),
+        ("og S3?", ["S3"]),
+        ("a1 og s2", []),  # lower case is no code
+        ("Hvad med 6.9, delvise raskmeldinger?", ["6.9"]),
+    ],
+)
+def test_lettered_goal_codes_are_read_in_capitals(text: str, codes: list[str]) -> None:
+    assert answers.codes_in_text(Context(text)) == codes
+
+
+def test_a_lettered_goal_is_described(session: Session) -> None:
+    question = "A1 i arbejdsmarkedsstrategien for Norddjurs, hvad går den ud på?"
+    answer = ask(session, answers.answer_goal_detail, question, kommune="Norddjurs")
+    assert answer.text.startswith("A1 ") and "varig tilknytning" in answer.text

@@ -1319,6 +1319,56 @@ def _with_entities(text: str, entities: dict[str, str | list[str]]) -> list[dict
         ("i 2023 da?", "greet", {}, "nlu_fallback"),
         # how the goal or term in play goes, heard as a place
         ("Og hvordan går det med den i Norddjurs?", "inform_kommune", {"kommune": "Norddjurs"}, "ask_status"),
+        # a lettered goal of the strategy, asked about in a plan question
+        (
+            "A1 i arbejdsmarkedsstrategien for Norddjurs, hvad går den ud på?",
+            "ask_plan_info",
+            {},
+            "goal_detail",
+        ),
+        # a story, then what is done for a group or a figure, heard as the own case
+        (
+            "min søn er 19 og er hoppet fra gymnasiet, han går bare derhjemme. hvad goer kommunen for de unge?",
+            "personal_case",
+            {},
+            "ask_initiatives",
+        ),
+        (
+            "min far er 63 og har mistet sit job, har norddjurs noget for seniorer eller er han bare for gammel",
+            "personal_case",
+            {"kommune": "norddjurs"},
+            "ask_initiatives",
+        ),
+        (
+            "min kæreste og jeg overvejer at flytte til solrød. hvor mange går på kontanthjælp derude?",
+            "personal_case",
+            {"kommune": "solrød", "indicator": "kontanthjælp"},
+            "ask_jobindsats",
+        ),
+        # whom to call, also about one's own situation
+        ("hvem kan jeg ringe til om min egen situation", "personal_case", {}, "human_handoff"),
+        ("ok, hvem kan jeg så få fat på i ydelsesafdelingen?", "personal_case", {}, "human_handoff"),
+        # what it can deliver
+        ("hvilke slags tal og planer kan du slå op?", "nlu_fallback", {}, "help"),
+        # an overview heard as thanks
+        ("Overblik MFJ, kort tak", "thank", {"kommune": "MFJ"}, "ask_overview"),
+        # definitions in shorthand and with the word named
+        ("def. besættelsesgrad", "ask_target", {"term": "besættelsesgrad"}, "define_term"),
+        (
+            "Hvad dækker ordet besættelsesgrad helt præcist over? Det står i et af Norddjurs' mål",
+            "goal_detail",
+            {"term": "besættelsesgrad"},
+            "define_term",
+        ),
+        # the target of what is in play, in a kommune; what a goal measures; how often it is checked
+        ("og målet for den i ND?", "list_goals", {}, "ask_target"),
+        ("Hvad er det 6.10 i Norddjurs-planen måler?", "nlu_fallback", {"goal_code": "6.10"}, "goal_detail"),
+        (
+            "og hvor tit tjekker de egentlig om de unge vælger en erhvervsuddannelse?",
+            "nlu_fallback",
+            {},
+            "ask_follow_up",
+        ),
         # the difference between two terms
         (
             "Forskel på aktivitetsparat og jobparat? (til en ny kollega)",
