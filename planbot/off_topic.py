@@ -100,14 +100,30 @@ def _is_text_kind(word: str | None) -> bool:
     return False
 
 
+# the clause before the verb names the user as the one who writes ("jeg skal skrive et
+# debatindlæg. hvordan klarer …"): context, not a request – unless the assistant is addressed too
+_USER_WRITES = re.compile(r"\b(?:jeg|vi)\b")
+_ASSISTANT_ADDRESSED = re.compile(r"\b(?:du|i)\b")
+
+
+def _the_user_writes(folded: str, verb_start: int) -> bool:
+    clause = re.split(r"[.!?,;:–]|\s-\s", folded[:verb_start])[-1]
+    return bool(_USER_WRITES.search(clause)) and not _ASSISTANT_ADDRESSED.search(clause)
+
+
 def is_task_request(text: str) -> bool:
-    """Asks the assistant to write or tell a kind of text (speech, poem, joke, recipe …)."""
+    """Asks the assistant to write or tell a kind of text (speech, poem, joke, recipe …), not
+    the user telling what they write themselves ("jeg skal skrive et debatindlæg")."""
     folded = fold(text)
     if any(
-        _is_text_kind(match.group(1)) or _is_text_kind(match.group(2)) for match in _TASK.finditer(folded)
+        (_is_text_kind(match.group(1)) or _is_text_kind(match.group(2)))
+        and not _the_user_writes(folded, match.start())
+        for match in _TASK.finditer(folded)
     ):
         return True
     for match in _TASK_DEFINITE.finditer(folded):
+        if _the_user_writes(folded, match.start()):
+            continue
         possessive, word = match.groups()
         if possessive and _is_text_kind(word):
             return True

@@ -123,3 +123,22 @@ def test_a_draft_of_a_speech_and_the_coffee_are_off_topic() -> None:
         off_topic_kind("Ved du, om der er kaffe og kage til byrådsmødet i aften?", unsure=False) == "service"
     )
     assert off_topic_kind("skriv et udkast til mål 6.3", unsure=False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        # the user telling what they write is context, not a task for the assistant
+        ("Jeg skal skrive et debatindlæg. Hvordan klarer Mariagerfjord sig på ledigheden?", False),
+        ("vi er ved at skrive en ansøgning til fonden, hvad siger planen om unge", False),
+        # asking the assistant to write is a task, also in definite form
+        ("kan du skrive en tale til byrådsmødet", True),
+        ("kan du ikke også skrive indlægget for mig? bare et par linjer", True),
+        ("skriv min tale færdig", True),
+        # not a task: help the jobcenter gives, a question about a text
+        ("hjælp til at skrive ansøgninger", False),
+        ("hvad står der i indlægget", False),
+    ],
+)
+def test_a_task_is_asked_of_the_assistant(text: str, task: bool) -> None:
+    assert is_task_request(text) is task
