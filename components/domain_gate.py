@@ -157,6 +157,14 @@ _FOR_A_GROUP = re.compile(
 )
 # "… med den/det/dem": a goal or term in play, not only a place
 _WITH_IT = re.compile(r"\bmed\s+(?:den|det|dem|dette|denne)\b")
+
+
+def _asks_how_it_goes_with_it(text: str) -> bool:
+    """ "og hvordan går det med den i Norddjurs?": how the goal or term in play goes, not only
+    a new place for the previous question."""
+    return bool(_WITH_IT.search(fold(text))) and asks_how_it_goes(text)
+
+
 # "status ND", "status på Morsø?", "status for Mariagerfjord": a kommune's status, nothing else
 _STATUS_OF = re.compile(
     r"^\W*status\s+(?:pa\s+|på\s+|for\s+|i\s+)?(?P<place>[\w-]+)(?:\s+kommune)?\W*$", re.IGNORECASE
@@ -560,7 +568,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             place_only == text or contains_masked_data(text) or asks_about_own_case(text)
         ):
             return False
-        if _WITH_IT.search(fold(text)) and asks_how_it_goes(text):
+        if _asks_how_it_goes_with_it(text):
             return False  # "og hvordan går det med den i Norddjurs?": the goal or term in play
         places = kommune_forms(message, self._config["place_entity"], self._config["lookup_extractor"])
         places |= self._known_places_typed_plainly(message)
@@ -622,8 +630,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             names_goal = any(e.get(ENTITY_ATTRIBUTE_TYPE) in self._config["goal_entities"] for e in entities)
             return len(codes) == 1 or (names_goal and asks_how_it_goes(text)) or refers_to_one_goal(text)
         # "og hvordan går det med den i Norddjurs?" (a goal or term in play) heard as a place
-        if classified == self._config["place_intent"] and _WITH_IT.search(fold(text)):
-            return asks_how_it_goes(text)
+        if classified == self._config["place_intent"]:
+            return _asks_how_it_goes_with_it(text)
         # also when unsure of anything ("Inden mødet … vil jeg gerne vide, hvordan det går med målet …")
         if classified not in self._config["status_can_replace"] and not self._fell_back(message):
             return False
@@ -707,6 +715,11 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             and asks_how_a_goal_is_delimited(message.get(TEXT) or "")
         )
 
+    def _names_an_indicator(self, message: Message) -> bool:
+        """Whether the message names a Jobindsats indicator (an entity)."""
+        entities = message.get(ENTITIES) or []
+        return any(e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["indicator_entity"] for e in entities)
+
     def _figures_after_a_story(self, message: Message) -> bool:
         """ "min kæreste og jeg overvejer at flytte til solrød. hvor mange går på kontanthjælp
         derude?" heard as the user's own case: a figure for a named kommune, when the message
@@ -714,8 +727,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         if self._classified_intent(message) != self._config["own_case_intent"]:
             return False
         text = message.get(TEXT) or ""
-        entities = message.get(ENTITIES) or []
-        if not any(e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["indicator_entity"] for e in entities):
+        if not self._names_an_indicator(message):
             return False
         places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
         return (
@@ -737,8 +749,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
                 return False
         elif self._classified_intent(message) != self._config["fact_intent"]:
             return False
-        entities = message.get(ENTITIES) or []
-        if not any(e.get(ENTITY_ATTRIBUTE_TYPE) == self._config["indicator_entity"] for e in entities):
+        if not self._names_an_indicator(message):
             return False
         text = message.get(TEXT) or ""
         places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])

@@ -718,12 +718,20 @@ def _in_play_first(goals: list[Goal], ctx: Context) -> list[Goal]:
         return goals
     if code and _POINTING_BACK.search(ctx.text):
         return _these_first(goals, lambda g: g.code == code and g.plan_id == plan_id)
-    if _FRAGMENT_OPENER.search(ctx.text) and len(ctx.text.split()) <= _SHORT_FRAGMENT_WORDS:
+    if _is_short_fragment(ctx.text):
         return _these_first(goals, lambda g: g.plan_id == plan_id)
     return goals
 
 
 _SHORT_FRAGMENT_WORDS = 8
+
+
+def _is_short_fragment(text: str) -> bool:
+    """Whether ``text`` opens like a fragment ("og …", "hvad med …") and is short: it continues
+    the plan in play."""
+    return bool(_FRAGMENT_OPENER.search(text)) and len(text.split()) <= _SHORT_FRAGMENT_WORDS
+
+
 # "de 90 % samlet tilfredshed", "90 procent": a target value the question names
 _NAMED_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d+)?)\s*(?:%|procent|pct)")
 
@@ -1787,7 +1795,7 @@ def _plan_of_a_fragment(session: Session, ctx: Context, kommune: Kommune) -> Pla
     """The plan in play for a short fragment that only swaps the group ("og for jobparate
     kth-modtagere?" after the strategy's branchespor), if it is ``kommune``'s."""
     plan_id = ctx.slots.get("plan_id")
-    if not plan_id or not _FRAGMENT_OPENER.search(ctx.text) or len(ctx.text.split()) > _SHORT_FRAGMENT_WORDS:
+    if not plan_id or not _is_short_fragment(ctx.text):
         return None
     plan = session.get(Plan, plan_id)
     return plan if plan is not None and plan.kommune_id == kommune.id else None
@@ -3397,13 +3405,17 @@ def _asked_again_for_a_period(session: Session, ctx: Context, text: str, year: s
     )
 
 
+def _period_words(text: str) -> str:
+    """The month names and years ``text`` names, in order ("marts 2025")."""
+    return " ".join(
+        word for word in re.findall(r"\w+", text.lower()) if word in MONTHS_DA or _YEAR.fullmatch(word)
+    )
+
+
 def answer_year_fragment(session: Session, ctx: Context) -> Answer:
     """The previous question asked again for the year (and month) the fragment names."""
     previous = ctx.slots["last_text"]
-    asked = _with_years_named(ctx.text, previous)
-    when = " ".join(
-        word for word in re.findall(r"\w+", asked.lower()) if word in MONTHS_DA or _YEAR.fullmatch(word)
-    )
+    when = _period_words(_with_years_named(ctx.text, previous))
     if _PERIOD_IN_TEXT.search(previous):
         text = _PERIOD_IN_TEXT.sub(when, previous, count=1)
     else:
@@ -3589,8 +3601,7 @@ def answer_indicator_fragment(session: Session, ctx: Context) -> Answer:
     text = ctx.text
     if asked_period_end(fold(previous_text)) and not asked_period_end(fold(text)):
         # "hvor mange var ledige i marts 2025?" then "og langtidsledige?": the same month
-        when = [w for w in re.findall(r"\w+", previous_text.lower()) if w in MONTHS_DA or _YEAR.fullmatch(w)]
-        text = f"{text.rstrip(' ?.!')} i {' '.join(when)}?"
+        text = f"{text.rstrip(' ?.!')} i {_period_words(previous_text)}?"
     entities = {key: ctx.entities[key] for key in ("indicator", "target_group") if ctx.entities.get(key)}
     sub = Context(
         text, "ask_jobindsats", {**entities, "kommune": names}, {**ctx.slots, "kommune": None}, ctx.channel
