@@ -96,21 +96,24 @@ def kommune_forms(message: Message, place_entity: str, lookup_extractor: str) ->
 
 
 # a name that is also an ordinary word, written with a capital after another word of the
-# same sentence ("Og hvordan ser det ud i Vejen lige nu?"): there it can only be the name
+# same sentence ("Og hvordan ser det ud i Vejen lige nu?") or in any case before "kommune"
+# ("jeg bor i vejen kommune"): there it can only be the name
 _NAME_MID_SENTENCE = re.compile(
     r"(?<=[\w,;:–-] )(" + "|".join(sorted(AMBIGUOUS_KOMMUNER)) + r")(?:s|'s|’s)?\b"
+    r"|(?i:\b(" + "|".join(sorted(AMBIGUOUS_KOMMUNER)) + r")(?=\s+kommune))"
 )
 
 
 def capitalised_ambiguous_kommuner(message: Message, place_entity: str) -> None:
     """Tag "Vejen", "Greve", "Odder" and "Tønder" as kommuner where written with a capital
-    inside a sentence. The lookup table leaves them out (they are ordinary words) and the
+    inside a sentence or, in any case, before "kommune". The lookup table leaves them out (they are ordinary words) and the
     classifier tags them only where its training examples had them."""
     text = message.get(TEXT) or ""
     entities = list(message.get(ENTITIES) or [])
     added = False
     for match in _NAME_MID_SENTENCE.finditer(text):
         start, end = match.span()
+        name = match.group(1) or canonical_kommune(match.group(2), close=False) or match.group(2)
         if any(
             isinstance(e.get(ENTITY_ATTRIBUTE_START), int)
             and e[ENTITY_ATTRIBUTE_START] < end
@@ -121,7 +124,7 @@ def capitalised_ambiguous_kommuner(message: Message, place_entity: str) -> None:
         entities.append(
             {
                 ENTITY_ATTRIBUTE_TYPE: place_entity,
-                ENTITY_ATTRIBUTE_VALUE: match.group(1),
+                ENTITY_ATTRIBUTE_VALUE: name,
                 ENTITY_ATTRIBUTE_START: start,
                 ENTITY_ATTRIBUTE_END: end,
                 EXTRACTOR: "ComparisonNeedsTwoSides",
@@ -132,10 +135,14 @@ def capitalised_ambiguous_kommuner(message: Message, place_entity: str) -> None:
         message.set(ENTITIES, entities, add_to_output=True)
 
 
+_KOMMUNE_AFTER = re.compile(r"\s+kommune", re.IGNORECASE)
+
+
 def canonical_kommune_values(message: Message, place_entity: str) -> None:
     """Give each kommune entity the name Jobindsats uses ("vesthimmerland" → Vesthimmerlands,
     "noerddjurs" → Norddjurs), so that the tracker and the checks after this see one name;
-    a name that is also an ordinary word keeps its value when written in lowercase ("vejen")."""
+    a name that is also an ordinary word keeps its value when written in lowercase ("vejen"),
+    unless "kommune" follows it."""
     text = message.get(TEXT) or ""
     entities = message.get(ENTITIES) or []
     changed = False
@@ -148,7 +155,9 @@ def canonical_kommune_values(message: Message, place_entity: str) -> None:
             continue
         start = entity.get(ENTITY_ATTRIBUTE_START)
         written = text[start : start + 1] if isinstance(start, int) else ""
-        if canonical in AMBIGUOUS_KOMMUNER and not written.isupper():
+        end = entity.get(ENTITY_ATTRIBUTE_END)
+        before_kommune = isinstance(end, int) and bool(_KOMMUNE_AFTER.match(text[end:]))
+        if canonical in AMBIGUOUS_KOMMUNER and not written.isupper() and not before_kommune:
             continue
         entity[ENTITY_ATTRIBUTE_VALUE] = canonical
         changed = True

@@ -112,6 +112,7 @@ from planbot.plan_request import (
     asks_about_approval,
     asks_about_the_plan_of_ones_kommune,
     asks_about_the_plan_period,
+    asks_what_the_plan_is_about,
     asks_whether_a_plan_exists,
     asks_who_is_responsible,
     names_only_another_plan,
@@ -622,7 +623,9 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             # "når de det?", "har du aktuel status på den?": whatever the classifier heard, but a
             # privacy intent
             return not self._privacy_chosen(message)
-        if classified == self._config["overview_intent"]:
+        if classified == self._config["overview_intent"] and not (
+            self._fell_back(message) and asks_how_it_goes(text)
+        ):
             # an overview of one goal is its status ("overblik over mål 6.10", "hvordan det
             # står til med de ordinære timer", "… med den?"); of a kommune or a range it stays
             entities = message.get(ENTITIES) or []
@@ -687,14 +690,18 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
 
     def _goal_measure(self, message: Message) -> bool:
         """ "mål 6.12 – hvad er det præcis der måles på?" that the classifier was unsure of:
-        the goal, which says what it measures, when the message names one goal code. Heard as
+        the goal, which says what it measures, when the message names one goal code or none
+        (the goal in play, "Hvad er det egentlig, det mål måler?"). Heard as
         a follow-up question ("ND 6.4 – hvad måles der præcist på?", "hvad er det præcist den
         måler?" about the goal in play), it is the goal too unless it asks how often, by whom
         or on which data (planbot.goal_request.asks_only_what_is_measured)."""
         text = message.get(TEXT) or ""
         codes = self._goal_codes(message)
         if self._fell_back(message):
-            return len(codes) == 1 and asks_what_is_measured(text)
+            # "Hvad er det egentlig, det mål måler?": the goal in play when no code is named
+            return (len(codes) == 1 and asks_what_is_measured(text)) or (
+                not codes and asks_only_what_is_measured(text)
+            )
         return (
             self._classified_intent(message)
             in (self._config["follow_up_intent"], self._config["target_intent"])
@@ -799,6 +806,22 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         whatever the classifier heard but privacy."""
         return not self._privacy_chosen(message) and asks_about_the_plan_period(message.get(TEXT) or "")
 
+    def _plan_content_question(self, message: Message) -> bool:
+        """ "hvad gaar beskæftigelsesplanen i mariager fjord egentlig ud paa": what a plan is
+        about, heard as a goal, an overview or initiatives, or unsure."""
+        heard = self._classified_intent(message)
+        replaceable = (
+            self._config["goal_detail_intent"],
+            self._config["list_intent"],
+            self._config["overview_intent"],
+            self._config["initiatives_intent"],
+        )
+        if heard not in replaceable and not self._fell_back(message):
+            return False
+        if self._privacy_chosen(message) or self._goal_codes(message):
+            return False
+        return asks_what_the_plan_is_about(message.get(TEXT) or "")
+
     def _its_target(self, message: Message) -> bool:
         """ "hvad er målet for det?": the target of what was just shown, whatever the classifier
         heard in the few words (a privacy intent it chose aside)."""
@@ -846,6 +869,8 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             self._config["goal_detail_intent"],
             # "… bor i ringsted. hvad har ringsted kommune af maal for ledige?" heard as figures
             self._config["figures_intent"],
+            # "Har norddjurs nogle mål for hvor mange unge der tager en uddannelse?" heard as a fact
+            self._config["fact_intent"],
         )
         text = message.get(TEXT) or ""
         # "… har morso nogen maal for at faa folk med handicap i job" heard as a handoff
@@ -1037,6 +1062,7 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
             ("The plan of the user's kommune", self._plan_of_ones_kommune, "plan_intent"),
             ("Whether a kommune has a plan", self._plan_exists_question, "plan_intent"),
             ("Which period a plan covers", self._plan_period_question, "plan_intent"),
+            ("What a plan is about", self._plan_content_question, "plan_intent"),
             ("Only a kommune", self._place_answer, "place_intent"),
             ("Comparison", self._comparison, "comparison_intent"),
             ("The status of a kommune", self._kommune_status, "overview_intent"),

@@ -268,6 +268,12 @@ def without_kommuner(session: Session, text: str) -> str:
     return text
 
 
+def _ordinary_word_in_lowercase(value: str) -> bool:
+    """ "vejen", "greve": a kommune's name that is also an ordinary word, as the classifier
+    may tag it in lowercase ("vejen til job")."""
+    return value.islower() and any(fold(value) == fold(name) for name in AMBIGUOUS_KOMMUNER)
+
+
 def resolve_kommuner(session: Session, ctx: Context, use_slot: bool = True) -> list[Kommune | str]:
     """Kommuner the user means: entities, then names in the text, then the remembered one.
 
@@ -297,6 +303,10 @@ def resolve_kommuner(session: Session, ctx: Context, use_slot: bool = True) -> l
             names.append(kind_owners[0].name)
         elif remembered:
             names.append(remembered)
+        elif ctx.earlier_kommuner and not _ordinary_word_in_lowercase(ctx.earlier_kommuner[0]):
+            # "jeg bor på mors nu. hvad er igu?" – "hvad gør kommunen for flygtninge som mig?":
+            # the kommune a message named, also when its answer did not remember it
+            names.append(ctx.earlier_kommuner[0])
     result: list[Kommune | str] = []
     for name in names:
         if name == NATIONAL:
@@ -677,9 +687,21 @@ def _resolve_goal(
         return in_play, "slot"
     # "Vi har talt om varig tilknytning. Hvordan går det med ordinære timer?": the question
     # sentence names the goal; the whole message only when the question alone finds none
-    for asked in _question_first(ctx):
+    candidates = _question_first(ctx)
+    for asked in candidates:
         words = _topic_words(session, asked)
         goals = find_goals(session, words, kommune=kommune, plan=plan) if words else []
+        if (
+            goals
+            and asked is not candidates[-1]
+            and _NAMED_PERCENT.search(ctx.text)
+            and not _has_a_named_value(goals, ctx)
+        ):
+            # "går det godt med at få de unge gennem en uddannelse? der var vist et mål om 90
+            # procent": a value named after the question picks among all the message's goals
+            whole = find_goals(session, _topic_words(session, candidates[-1]), kommune=kommune, plan=plan)
+            if _has_a_named_value(whole, ctx):
+                goals = whole
         if goals:
             return _in_play_first(_listed_first(_named_value_first(goals, ctx), ctx), ctx), "text"
     slot_code = ctx.slots.get("goal_code")
@@ -749,6 +771,12 @@ def _named_value_first(goals: list[Goal], ctx: Context) -> list[Goal]:
         goals,
         lambda g: g.target is not None and (g.target.value in values or g.target.deadline in deadlines),
     )
+
+
+def _has_a_named_value(goals: list[Goal], ctx: Context) -> bool:
+    """Whether the message names a percentage and one of ``goals`` has it as its target."""
+    values = {float(v.replace(",", ".")) for v in _NAMED_PERCENT.findall(ctx.text)}
+    return bool(values) and any(g.target is not None and g.target.value in values for g in goals)
 
 
 _BY_A_YEAR = re.compile(
@@ -1801,12 +1829,40 @@ def _plan_of_a_fragment(session: Session, ctx: Context, kommune: Kommune) -> Pla
     return plan if plan is not None and plan.kommune_id == kommune.id else None
 
 
+# "hvad gør kommunen for at få dem i arbejde?": people pointed back to
+_PEOPLE_POINTED_BACK = re.compile(r"\b(?:dem|disse|sådanne|saadanne|sadanne)\b", re.IGNORECASE)
+
+
+def _group_pointed_back_to(ctx: Context) -> str | None:
+    """The group last named in the conversation (also in a question the assistant could not
+    place, "er der kommet mange flygtninge til?"), when the message points back to people
+    ("… for at få dem i arbejde?") and names no theme of its own."""
+    if ctx.entities.get("theme") or not _PEOPLE_POINTED_BACK.search(ctx.text):
+        return None
+    group = ctx.slots.get("target_group")
+    return str(group) if group else None
+
+
+_MIN_STEM = 6  # letters a question's word and a title's word must share ("branchesporsindsats")
+
+
+def _title_names_the_question(item: Initiative, topic: str) -> bool:
+    """Whether an initiative's title names every content word of the question, at least two
+    ("branchesporsindsats for integrationsborgere" is "Branchespor for integrationsborgere")."""
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(topic)) if len(w) >= _MIN_STEM]
+    title = re.findall(r"[a-z0-9]+", fold(item.title))
+    return len(words) >= 2 and all(
+        any(t[:_MIN_STEM] == w[:_MIN_STEM] and (w.startswith(t) or t.startswith(w)) for t in title)
+        for w in words
+    )
+
+
 def answer_initiatives(session: Session, ctx: Context) -> Answer:
     """What the kommune does for a group or theme, or for the goal in play."""
     of_goal = _initiatives_under_a_named_goal(session, ctx) or _initiatives_of_the_goal_in_play(session, ctx)
     if of_goal is not None:
         return of_goal
-    group = target_group_in(ctx)
+    group = target_group_in(ctx) or _group_pointed_back_to(ctx)
     theme = ctx.entity("theme")
     kommuner = [k for k in resolve_kommuner(session, ctx) if isinstance(k, Kommune)]
     if not kommuner:
@@ -1874,6 +1930,10 @@ def answer_initiatives(session: Session, ctx: Context) -> Answer:
             f"{kommune.name}{about} ({fmt.join_list(plans)}):\n"
             + fmt.bullet_list([_initiative_line(i, ctx.staff) for i in shown])
         )
+        if _title_names_the_question(shown[0], topic):
+            # "hvad er ND's branchesporsindsats for integrationsborgere?": the one initiative
+            # the question names, told in full under the list
+            blocks[-1] += f"\n\n{_initiative_detail(shown[0])}"
         # an initiative whose text only repeats its title is said once
         details.extend(_initiative_detail(i) for i in shown[:4])
         sources.append(_plan_source(shown[0].plan, shown[0].section_heading, shown[0].source_quote))
@@ -2689,12 +2749,40 @@ def _initiative_with_parts(initiative: Initiative, plan: Plan | None) -> str:
     return f"{_initiative_detail(initiative)}\n\nDet dækker over:\n{listed}"
 
 
+def _previous_question_for_one_kommune(session: Session, ctx: Context) -> Answer | None:
+    """ "uddyb MFJ-delen" after a comparison or a question about several kommuner: the
+    previous question for the one kommune the message names (a comparison of how goals are
+    followed up becomes that kommune's follow-up)."""
+    named = ctx.entities.get("kommune") or []
+    intent, text = ctx.slots.get("last_intent"), ctx.slots.get("last_text")
+    if len(named) != 1 or not text or intent not in HANDLERS or intent == "ask_more":
+        return None
+    if intent != "compare_kommuner" and named[0] == ctx.slots.get("kommune"):
+        return None  # "fortæl mere om Morsø" right after Morsø: the details of that answer
+    if intent == "compare_kommuner":
+        if not asks_about_follow_up(str(text)):
+            return None
+        intent = "ask_follow_up"
+    sub = Context(
+        f"{without_kommuner(session, str(text))} {named[0]}",
+        intent,
+        {"kommune": list(named)},
+        {**ctx.slots, "kommune": named[0]},
+        ctx.channel,
+        ctx.earlier_kommuner,
+    )
+    return _asked_again(session, sub)
+
+
 def answer_more(session: Session, ctx: Context) -> Answer:
     """Details for the previous answer (the part the message names, if it names one)."""
     details = ctx.slots.get("details")
     asked = _details_asked(session, ctx, details)
     if asked is not None:
         return Answer(text=asked, slots={"details": details})
+    part = _previous_question_for_one_kommune(session, ctx)
+    if part is not None:
+        return part
     if details:
         return Answer(text=details, slots={"details": None})
     if ctx.slots.get("goal_code") and ctx.slots.get("plan_id"):
@@ -3569,7 +3657,8 @@ _ONLY_FOR = re.compile(
 def is_indicator_fragment(ctx: Context) -> bool:
     """ "og kth?", "samme for langtidsledige", "og langtidsledige for de samme tre?" after a
     Jobindsats figure: another indicator for the same places, named by itself and nothing else."""
-    if not _previous_was_figures(ctx) or not ctx.entities.get("indicator"):
+    indicators = _indicators_named(ctx)
+    if not _previous_was_figures(ctx) or not indicators:
         return False
     if ctx.intent not in HANDLERS and ctx.intent not in (FALLBACK_INTENT, "inform_kommune"):
         return False
@@ -3585,10 +3674,18 @@ def is_indicator_fragment(ctx: Context) -> bool:
         for value in ctx.entities.get(entity, [])
         for word in value.split()
     ]
-    object_words += [
-        fold(word) for value in ctx.entities["indicator"] for word in _INDICATOR_WORDS.get(value, [])
-    ]
+    object_words += [fold(word) for value in indicators for word in _INDICATOR_WORDS.get(value, [])]
     return only_filler_and(text, _FRAGMENT_FILLER | KOMMUNE_FRAGMENT_FILLER, object_words)
+
+
+def _indicators_named(ctx: Context) -> list[str]:
+    """The Jobindsats figures a message names: its entities, else the one its words name
+    ("dagpengemodtagerne", tagged only as a group)."""
+    named = ctx.entities.get("indicator") or []
+    if named:
+        return list(named)
+    indicator = indicator_in(ctx)
+    return [indicator] if indicator else []
 
 
 def answer_indicator_fragment(session: Session, ctx: Context) -> Answer:
@@ -3603,6 +3700,7 @@ def answer_indicator_fragment(session: Session, ctx: Context) -> Answer:
         # "hvor mange var ledige i marts 2025?" then "og langtidsledige?": the same month
         text = f"{text.rstrip(' ?.!')} i {_period_words(previous_text)}?"
     entities = {key: ctx.entities[key] for key in ("indicator", "target_group") if ctx.entities.get(key)}
+    entities["indicator"] = _indicators_named(ctx)
     sub = Context(
         text, "ask_jobindsats", {**entities, "kommune": names}, {**ctx.slots, "kommune": None}, ctx.channel
     )
@@ -3725,9 +3823,56 @@ def as_term_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context
     ]
     if objects:
         return None
+    if ctx.intent in ("ask_target", "goal_detail") and _MEANS_A_GOAL.search(ctx.text):
+        # "og hvad er målet for den i ND?" after besættelsesgrad: the goal that measures it
+        return ctx, answer_goal_of_term
     if not ctx.entities.get("kommune") and not ctx.slots.get("kommune"):
         return None
     return ctx, answer_term_in_kommune
+
+
+# "målet for den", "hvad skal den op på", "målsætningen": the message asks for a goal
+_MEANS_A_GOAL = re.compile(r"\bm[aå]l(?:et|s[aæ]tning\w*|s[aæ]t\w*)?\b|\bsucceskrit\w*", re.IGNORECASE)
+
+
+def _goals_naming(session: Session, term: str, kommune: Kommune | None) -> list[Goal]:
+    """The goals whose title, text or measure name the glossary term ``term`` (in any of its
+    forms), a kommune's newest plan first."""
+    entries = [e for e in glossary_entries() if fold(e["term"]) == fold(term)]
+    forms = term_forms(entries[0]) if entries else [fold(term)]
+    return [
+        goal
+        for goal in find_goals(session, term, kommune=kommune)
+        if any(
+            form_position(fold(" ".join((goal.title, goal.text, goal.measure or ""))), form) is not None
+            for form in forms
+        )
+    ]
+
+
+def answer_goal_of_term(session: Session, ctx: Context) -> Answer:
+    """The target or the goal that measures the term just explained ("og hvad er målet for
+    den?" after besættelsesgrad is Norddjurs' 6.1); the question as heard when no goal names
+    the term."""
+    term = str(ctx.slots.get("term"))
+    kommune = _first_kommune(session, ctx)
+    goals = _goals_naming(session, term, kommune)
+    if not goals and kommune is not None and kommune.has_plans:
+        # say so, and name the goals elsewhere that do measure it
+        elsewhere = _goals_naming(session, term, None)
+        lines = [f"Jeg kan ikke finde et mål om {term} i {fmt.genitive(kommune.name)} planer."]
+        if elsewhere:
+            lines.append("Det findes i:")
+            lines += [f"- {_goal_label(g)} ({g.plan.kommune.name}, {g.plan.title})" for g in elsewhere[:3]]
+        return Answer(
+            text="\n".join(lines),
+            sources=[_goal_source(g) for g in elsewhere[:3]],
+            slots={"kommune": kommune.name, "term": term},
+        )
+    if not goals:
+        return HANDLERS[str(ctx.intent)](session, ctx)
+    answer = _target_answer(goals) if ctx.intent == "ask_target" else _goal_detail(goals, ctx)
+    return replace(answer, slots={**answer.slots, "term": term})
 
 
 def with_privacy_notes(ctx: Context, text: str) -> str:
@@ -3749,6 +3894,12 @@ def remembered_slots(ctx: Context, answer: Answer, intent: str | None) -> dict[s
         slots["details"] = answer.details
     # the term stays in play only for the answer right after its explanation
     slots.setdefault("term", None)
+    if "target_group" not in slots and ctx.entities.get("target_group"):
+        # the group a message names stays in play for "dem" in the next question, also
+        # when the answer was not about the group
+        group = target_group_in(ctx)
+        if group:
+            slots["target_group"] = group
     if intent in HANDLERS:
         # an answer that continued another question says which one (a topic fragment)
         slots.setdefault("last_intent", intent)

@@ -34,6 +34,7 @@ _CUE = re.compile(
     r"|\bbetydning(?:en)?\s+af\b|\bdefinition(?:en)?\s+(?:af|pa)\b|\bdefiner\b"
     r"|\bdef\.?\s+(?:af|pa)\b"  # staff shorthand: "en kort def af rsf til et borgerbrev"
     r"|^\W*(?:kort\s+)?def\.?\s+(?=\w)"  # "def. besættelsesgrad"
+    r"|(?:^|\s)(?:kort\s+)?(?:def|definition)\.?\W*$"  # "RSF – def.?", "besættelsesgrad definition?"
     r"|\bforstar\s+ikke\s+(?:ordet|begrebet|udtrykket)\b|\bbegrebet\b|\budtrykket\b|\b(?:det|dette)\s+(?:begreb|ord|udtryk)\b"
     r"|\bhvad\s+ligger\s+der\s+(?:\w+\s+){0,2}i\s+ordet\b"  # hvad ligger der (egentlig) i ordet benchmark
     r"|\bhvad\s+ligger\s+der\s+(?:\w+\s+){0,2}i\s+(?:det|dette|det\s+her)\s+(?:begreb|ord|udtryk)\b"
@@ -56,7 +57,8 @@ _NOT_A_TERM_QUESTION = re.compile(
 
 # "hvad er IGU?", "og hvad er fleksjob egentlig, min nabo …": the term is the whole subject
 _BEFORE_TERM = re.compile(
-    r"\bhvad\s+er\s+(?:(?:en|et|egentlig|sa|nu|lige|overhovedet|det\s+der|den\s+der|det\s+her)\s+)*$"
+    r"\bhvad\s+(?:er|betyder|menes\s+(?:der\s+)?med)\s+"
+    r"(?:(?:en|et|egentlig|sa|nu|lige|overhovedet|ordet|udtrykket|det\s+der|den\s+der|det\s+her)\s+)*$"
 )
 _AFTER_TERM = re.compile(
     r"^(?:\s*(?:sa|egentlig|da|nu|overhovedet|for\s+noget|for\s+en\s+storrelse|helt\s+praecist|praecist|praecis"
@@ -101,9 +103,10 @@ def asks_directly_what_term_is(text: str, term_spans: Iterable[tuple[int, int]])
 
 
 def names_the_term_in_the_question(text: str, term_spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether "hvad er <term>" asks for the term by name, followed by nothing, a punctuation
-    mark or "for noget/en størrelse" ("… – hvad er jobindsats.dk for en størrelse?"): a
-    definition request even after goal codes, unlike "6.3 – fgu, hvad er det?"."""
+    """Whether "hvad er/betyder <term>" asks for the term by name, followed by nothing, a
+    punctuation mark or "for noget/en størrelse" ("… – hvad er jobindsats.dk for en
+    størrelse?", "Hvad betyder besættelsesgrad? Den indgår i 6.1"): a definition request
+    even with goal codes, unlike "6.3 – fgu, hvad er det?"."""
     return any(
         _BEFORE_TERM.search(fold(text[:start])) and _DIRECTLY_AFTER_TERM.search(fold(text[end:]))
         for start, end in term_spans

@@ -5,7 +5,8 @@ holder 10.000 samtaler om året?" ask whether a figure is what the plan says: a 
 question, but the words around the figure are not the plans' words and the classifier
 may take it for out of scope. A message that begins "passer/stemmer det (,) at", "er
 det (rigtigt/korrekt/sandt/virkelig) (,) at" and has a number after it checks a figure, and
-so does a claim with a number that ends "…, passer/stemmer det (overhovedet)?".
+so does a claim with a number that ends "…, passer/stemmer det (overhovedet)?". A quantity
+in words counts as a number ("jobcentret på mors får en masse klager, passer det?").
 Not one: the user's own situation ("passer det at jeg kan få 5.000 kr.?"). Pure Python,
 used by :mod:`components.domain_gate`.
 """
@@ -23,6 +24,8 @@ _CHECKS_A_CLAIM = re.compile(
 _NUMBER = re.compile(
     r"\d|\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|tyve|halvtreds|hundrede|tusind|tusinde|million\w*"
     r"|halvdelen|procent)\b"
+    # "… får en masse klager, passer det?": a quantity in words is a figure to check too
+    r"|\b(?:mange|masser|en\s+masse|flere|faerre|flertallet)\b"
 )
 # "min nabo påstår at … ti tusind samtaler om året, passer det?": the claim first
 _CLAIM_THEN_CHECK = re.compile(

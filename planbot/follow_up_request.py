@@ -44,6 +44,12 @@ _HOW_INFORMED = re.compile(
     r"(?:holder\s+(?:\w+\s+){0,4}?oje\s+med|holdes\s+(?:\w+\s+){0,4}?oje\s+med|overvag\w*|monitorer\w*)"
     # "hvor tit tjekker de egentlig, om de unge vælger en erhvervsuddannelse?"
     r"|\b(?:hvor\s+tit|hvor\s+ofte)\s+(?:tjekker|maler|kigger|undersoger|opgor)\b"
+    # to whom, as its own question: "Og hvem får status på handlingerne?" (not "Hvad er
+    # planperioden …, og hvem får status på det?", where the first ask decides)
+    r"|(?:^|[.?!]\s*)\W*(?:(?:og|men)\s+)?hvem\s+(?:\w+\s+){0,2}?(?:far|modtager|ser)\s+(?:en\s+|den\s+)?(?:status|afrapportering\w*)\s+(?:pa|om|over)\b"
+    # "Hvor tit får vi i udvalget egentlig noget at se om de vandrende sager?", "hvor ofte hører vi nyt"
+    r"|\b(?:hvor\s+tit|hvor\s+ofte)\s+(?:\w+\s+){0,8}?(?:(?:far|fa)\s+(?:\w+\s+){0,8}?"
+    r"(?:at\s+se|at\s+hore|besked|opdatering\w*|nyt)|horer|hore)\b"
     # staff shorthand: "frekvens ift. AMU?", "rapporteringsfrekvens på 6.3"
     r"|\b\w*frekvens\w*"
 )

@@ -53,6 +53,9 @@ _ITS_TARGET = re.compile(
     r"|succeskriterierne|ambitionen|malsaetningerne)\s+(?:sa\s+)?(?:for|med|i)\s+(?:det|den|dem|dette|disse)"
     # "og målet for den i ND?": also in a kommune named after it
     r"(?:\s+(?:i|pa|hos)\s+\S+)?\W*$"
+    # "hvad er ND's mål for den?": a kommune's goal for what was just explained
+    r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+er\s+(?:sa\s+)?\S+?(?:'s|’s|s|')\s+(?:mal|malet|malsaetning)\s+(?:sa\s+)?"
+    r"(?:for|med)\s+(?:det|den|dem|dette|disse)\W*$"
     # "hvad er maalet helt praecist" after a goal's status
     r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+er\s+(?:sa\s+)?(?:malet|malsaetningen|succeskriteriet)"
     r"(?:\s+(?:helt|sa|egentlig|nu|lige))*\s+(?:praecist|praecis|konkret)\W*$"
@@ -76,11 +79,22 @@ _TARGET_SET_THERE = re.compile(
 )
 
 
+# "og målet for ledigheden i fleksjobordningen?": a fragment that asks the target of a new
+# object in the plan in play (which the classifier hears as the figure it names)
+_TARGET_OF_A_FRAGMENT = re.compile(
+    r"^\W*(?:og|men)\W+(?:hvad\s+(?:er|var|med)\s+)?(?:sa\s+)?(?:malet|malsaetningen|succeskriteriet|maltallet)"
+    r"\s+(?:for|pa|med)\s+(?:[\w-]+\s+){0,4}[\w-]+\W*$"
+)
+
+
 def asks_for_its_target(text: str) -> bool:
     """Whether ``text`` only asks for the target of what was just shown ("hvad er målet for
-    det?", "og hvad er det, vi har sat som mål der?")."""
+    det?", "og hvad er det, vi har sat som mål der?") or, as a fragment, of a new object in
+    the same plan ("og målet for ledigheden i fleksjobordningen?")."""
     folded = fold(text)
-    return bool(_ITS_TARGET.search(folded) or _TARGET_SET_THERE.search(folded))
+    return bool(
+        _ITS_TARGET.search(folded) or _TARGET_SET_THERE.search(folded) or _TARGET_OF_A_FRAGMENT.search(folded)
+    )
 
 
 # "hvad er det præcis der måles på?", "hvad måler 6.11 helt præcist?", "hvad er det præcist den måler"

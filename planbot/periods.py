@@ -94,12 +94,14 @@ _MONTH_AND_YEAR = re.compile(
     r"\b(?P<month>" + "|".join(MONTHS_DA) + r")\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)"
 )
 _DEVELOPMENT_BEFORE = re.compile(r"\b(?:siden|fra|mellem)\s*$")
+# Jobindsats' own period code in a question: "… i Fredensborg, 2025M06"
+_MONTH_CODE = re.compile(r"\b(?P<year>(?:19|20)\d{2})m(?P<month>0[1-9]|1[0-2])\b", re.IGNORECASE)
 
 
 def asked_period_end(folded_text: str) -> dt.date | None:
     """The last day of the year or month a question asks about ("hvad var ledigheden i
-    marts 2023?" → 31 March 2023; "ledighed Middelfart, marts 2025?"), or None when it
-    names none."""
+    marts 2023?" → 31 March 2023; "ledighed Middelfart, marts 2025?"; "…, 2025M06"), or
+    None when it names none."""
     match = _ASKED_PERIOD.search(folded_text)
     if match is None:
         match = next(
@@ -111,6 +113,9 @@ def asked_period_end(folded_text: str) -> dt.date | None:
             None,
         )
     if match is None:
+        code = _MONTH_CODE.search(folded_text)
+        if code is not None and not _DEVELOPMENT_BEFORE.search(folded_text[: code.start()]):
+            return _month_end(int(code.group("year")), int(code.group("month")))
         return None
     year = int(match.group("year"))
     month = match.group("month")

@@ -49,6 +49,21 @@ def asks_about_the_plan_period(text: str) -> bool:
     return bool(_PERIOD.search(folded)) and not _OWN.search(folded)
 
 
+# "hvad gaar beskæftigelsesplanen i mariager fjord egentlig ud paa", "hvad handler strategien
+# om?": what a plan is about (what a goal is about is planbot.goal_request's)
+_WHAT_THE_PLAN_IS_ABOUT = re.compile(
+    # not a goal of the plan ("hvad handler 3b i notatet om?", "hvad går mål 3 i planen ud på?")
+    r"\bhvad\s+(?:gar|handler|drejer)\s+(?:(?!mal\w*\b)[a-z]+\s+){0,2}?[a-z]*(?:plan|planen|strategi|strategien|notat|notatet)"
+    r"(?:\s+\w+){0,4}?\s+(?:ud\s+pa|om)\b"
+)
+
+
+def asks_what_the_plan_is_about(text: str) -> bool:
+    """Whether ``text`` asks what a plan is about ("hvad går beskæftigelsesplanen ud på?")."""
+    folded = fold(text)
+    return bool(_WHAT_THE_PLAN_IS_ABOUT.search(folded)) and not _OWN.search(folded)
+
+
 def asks_about_approval(text: str) -> bool:
     """Whether ``text`` asks when or by whom a plan was approved (see the module docstring)."""
     folded = fold(text)

@@ -166,6 +166,8 @@ _WHOM_TO_CONTACT = re.compile(
     r"|ga\s+til|sporge|fa\s+fat\s+(?:pa|i))\b"
     # "… – kan du stille mig videre?"
     r"|\b(?:kan|vil)\s+(?:du|i)\s+(?:ikke\s+)?(?:stille|sende|forbinde|viderestille)\s+mig\s+(?:videre|om)\b"
+    # "Hvem er kontaktperson for Job og Sprog Djurs?", "hvem er jeres kontakt på jobcentret"
+    r"|\bhvem\s+er\s+(?:\w+\s+)?kontakt(?:person\w*)?\b"
 )
 
 
@@ -186,7 +188,8 @@ def asks_to_be_called(text: str) -> bool:
 
 def asks_whom_to_contact(text: str) -> bool:
     """Whether the message asks whom to call or contact ("hvem kan jeg ringe til om min egen
-    situation?", "hvem kan jeg så få fat på i ydelsesafdelingen?")."""
+    situation?", "hvem kan jeg så få fat på i ydelsesafdelingen?", "hvem er kontaktperson for
+    Job og Sprog Djurs?")."""
     return bool(_WHOM_TO_CONTACT.search(fold(text)))
 
 
@@ -209,7 +212,9 @@ _CAPABILITY_QUESTION = re.compile(
     r"(?:\s+(?:hjaelpe(?:\s+mig)?\s+med|svare\s+pa|besvare|bruges\s+til|gore(?:\s+for\s+mig)?))?"
     # "… før et møde i udvalget": when, not what about; "… ift. Jobindsats-tal": about which part
     r"(?:\s+(?:for|inden|til|op\s+til)\s+(?:et|en|mit|vores|naeste|dagens|i\s+morgen)\b.*"
-    r"|\s+(?:ift|i\s+forhold\s+til|mht|vedr|vedrorende)\s+.*)?$"
+    r"|\s+(?:ift|i\s+forhold\s+til|mht|vedr|vedrorende)\s+.*"
+    # "… som nyt medlem af Beskæftigelses- og Erhvervsudvalget": who asks, not what about
+    r"|\s+som\s+(?:ny|nyt|nyvalgt|nyansat|en|et|borger|politiker|medarbejder|sagsbehandler|byradsmedlem)\b.*)?$"
     rf"|(?:^|\s)hvad\s+kan\s+(?:jeg|man){_FILLER}\s+(?:bruge\s+(?:dig|jer|{_ASSISTANT})\s+til\b|sporge\s+(?:dig\s+|jer\s+)?om$)"
     rf"|(?:^|\s)hvilke[nt]?\s+(?:slags\s+|typer?\s+(?:af\s+)?|former\s+for\s+)?(?:sporgsmal|emner)\s+(?:kan|er|vil)\s+{_ASSISTANT}\b"
     r"|(?:^|\s)hvilke\s+(?:slags\s+|typer\s+(?:af\s+)?)?sporgsmal\s+kan\s+(?:jeg|man)\s+(?:stille|sporge)(?:\s+(?:dig|jer|her))?$"

@@ -1,6 +1,7 @@
 """Does a message ask where the last answer comes from? A cue for the domain gate.
 
-"Hvor er det beskrevet?", "hvor i planen stod det?" and "hvor har du nu det fra" ask for the
+"Hvor er det beskrevet?", "hvor i planen stod det?", "hvor har du nu det fra" and "hvor kan
+jeg læse mere om det?" ask for the
 document and section behind the previous answer, but the classifier sometimes hears
 another question in their few words ("er det …?" sounds like "er du en robot?"). The cue
 is a short message (at most ten words) that asks where *it* is written or comes from;
@@ -31,6 +32,8 @@ _ASKS_WHERE_IT_IS = re.compile(
     rf"|\bhvor\s+kommer\s+{_IT}\s+fra\b"
     # hvor er tallet trukket/hentet fra
     rf"|\bhvor\s+(?:er|var|blev)\s+{_IT}\s+(?:\w+\s+)?(?:trukket|hentet|taget|fundet|fra)\b"
+    # where to read more about it: "hvor kan jeg læse mere om det?", "hvor kan man læse det"
+    rf"|\bhvor\s+(?:kan|ka)\s+(?:jeg|man|vi|du)\s+(?:\w+\s+)?(?:laese|finde|se)\s+(?:mere\s+|videre\s+)?(?:om\s+)?{_IT}\b"
     # kilde + afsnit?
     r"|^\W*(?:og\s+)?kilde(?:n|r|henvisning|angivelse)?\b"
     # staff shorthand: "ref?", "reference?", "henvisning?"

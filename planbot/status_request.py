@@ -34,6 +34,10 @@ _HOW_IT_GOES = re.compile(
     r"|\bhar\s+(?:\w+\s+){0,2}?(?:naet|nat)\s+(?:det|den|malet|malsaetningen|succeskriteriet)\b"
     # "… vil gerne vide, hvor langt Norddjurs er nået med at få flere i ordinære timer"
     r"|\bhvor\s+langt\s+(?:\w+\s+){0,3}?(?:naet|kommet)\s+med\b"
+    # "Følger Norddjurs landsgennemsnittet på integrationsmålet, eller halter vi bagefter?"
+    r"|\bhalter\s+(?:vi|de|i|kommunen|jobcentret|det|den|\w+)\s+(?:\w+\s+)?(?:bagefter|bagud)\b"
+    r"|^(?:og\s+|men\s+)?(?:folger|ligger)\s+(?:\w+\s+){0,2}?(?:pa\s+niveau\s+med\s+|over\s+|under\s+)?"
+    r"landsgennemsnittet\s+(?:pa|med|for|i)\s+(?:\w+\s+)?\w*mal(?:et)?\b"
 )
 # the assistant or the user, and every goal or the whole plan (an overview)
 _NOT_ONE_GOAL = re.compile(
@@ -156,6 +160,9 @@ _WHEN_REACHED = re.compile(
     # "hvad er kommunens mål for hvor mange samtaler de ledige skal have?"
     r"|\b(?:et|noget|nogen|kommunens|jeres|deres|vores|planens|jobcentrets)\s+(?:mal|malet|maltal|malsaetning)"
     r"\s+for,?\s+hvor\s+(?:mange|stor|meget|hoj|hurtigt)\b"
+    # one measure: "hvad er kommunens maal for ledigheden blandt fleksjobbere?"
+    r"|\bhvad\s+er\s+(?:sa\s+)?(?:kommunens|jeres|deres|vores|planens|jobcentrets|\w+s)\s+(?:mal|malet)\s+for\s+"
+    r"(?:ledigheden|ledighedsprocenten|andelen|antallet|niveauet|besaettelsesgraden|tilfredsheden|afgangen|svartiden)\b"
 )
 
 

@@ -969,6 +969,30 @@ def test_a_term_follow_up_that_asks_for_goals_lists_the_kommunes_goals_for_the_t
     assert handler(session, routed).text.startswith("Norddjurs om branchespor")
 
 
+def test_the_target_for_a_term_just_explained_is_the_goal_that_measures_it(session: Session) -> None:
+    explained = ask(session, answers.answer_define_term, "def. besættelsesgrad", term="besættelsesgrad")
+    slots = answers.remembered_slots(Context("def. besættelsesgrad"), explained, None)
+    # with or without a kommune, "målet for den" is the goal that names the term
+    for text, entities in (
+        ("og hvad er målet for den i ND?", {"kommune": ["Norddjurs"]}),
+        ("Og hvad er målet for den?", {}),
+    ):
+        routed, handler = answers.as_term_follow_up(Context(text, "ask_target", entities, slots, "rest"))
+        answer = handler(session, routed)
+        assert answer.text.startswith("6.1 Jobformidling (Norddjurs") and "landsgennemsnit" in answer.text
+    # a kommune whose plans have no such goal says so and names where it is
+    ctx = Context(
+        "har Mariagerfjord et mål for det?", "ask_target", {"kommune": ["Mariagerfjord"]}, slots, "rest"
+    )
+    routed, handler = answers.as_term_follow_up(ctx)
+    answer = handler(session, routed)
+    assert answer.text.startswith("Jeg kan ikke finde et mål om besættelsesgrad i Mariagerfjords planer")
+    assert "6.1 Jobformidling (Norddjurs" in answer.text
+    # without a word for a goal it is still what the kommune does with the term
+    ctx = Context("hvad gør de med det i norddjurs?", "ask_target", {"kommune": ["Norddjurs"]}, slots, "rest")
+    assert answers.as_term_follow_up(ctx)[1] is answers.answer_term_in_kommune
+
+
 def test_a_term_stays_in_play_for_one_answer_and_a_new_topic_is_no_term_follow_up(session: Session) -> None:
     slots = {"term": "FGU", "kommune": "Morsø"}
     own_topic = Context(
@@ -2174,3 +2198,96 @@ def test_a_lettered_goal_is_described(session: Session) -> None:
     question = "A1 i arbejdsmarkedsstrategien for Norddjurs, hvad går den ud på?"
     answer = ask(session, answers.answer_goal_detail, question, kommune="Norddjurs")
     assert answer.text.startswith("A1 ") and "varig tilknytning" in answer.text
+
+
+def test_a_group_named_in_a_question_it_could_not_place_stays_in_play_for_dem(session: Session) -> None:
+    story = "er der kommet mange flygtninge til mors de sidste aar?"
+    ctx = Context(story, "nlu_fallback", {"target_group": ["flygtninge"], "kommune": ["Morsø"]}, {}, "rest")
+    slots = answers.remembered_slots(ctx, answers.Answer(text="…", slots={"kommune": "Morsø"}), None)
+    assert slots["target_group"] == "flygtninge"
+    answer = ask(
+        session, answers.answer_initiatives, "hvad gør kommunen for at faa dem i arbejde", slots=slots
+    )
+    assert answer.text.startswith("Morsø for flygtninge") and "Velkomstcenter Mors" in answer.text
+    # without a pointer back the question is about the kommune's initiatives as a whole
+    answer = ask(session, answers.answer_initiatives, "hvad gør kommunen for at skabe job", slots=slots)
+    assert not answer.text.startswith("Morsø for flygtninge")
+
+
+def test_more_about_one_kommunes_part_of_a_comparison_is_that_kommunes_answer(session: Session) -> None:
+    slots = {
+        "last_intent": "compare_kommuner",
+        "last_text": "Forskel på opfølgningsfrekvens: Norddjurs BP24 vs. Mariagerfjord BP 24-27?",
+    }
+    answer = ask(session, answers.answer_more, "uddyb MFJ-delen", slots=slots, kommune="Mariagerfjord")
+    assert answer.text.startswith("Sådan følges der op på Mariagerfjords") and "halvårligt" in answer.text
+    # a comparison of something else has no one-kommune answer to give
+    slots["last_text"] = "hvad gør Norddjurs og Mariagerfjord for de unge?"
+    answer = ask(session, answers.answer_more, "uddyb MFJ-delen", slots=slots, kommune="Mariagerfjord")
+    assert not answer.text.startswith("Sådan følges der op")
+
+
+def test_a_value_named_after_the_question_picks_the_goal_with_that_target(session: Session) -> None:
+    text = (
+        "går det godt med at få de unge gennem en uddannelse i norddjurs? der var vist et mål om 90 procent"
+    )
+    answer = ask(session, answers.answer_goal_status, text, kommune="Norddjurs", target_group="unge")
+    assert answer.text.startswith("6.6 25-åriges uddannelsesniveau")
+
+
+def test_the_one_initiative_a_question_names_is_told_in_full(session: Session) -> None:
+    text = "hvad er ND's branchesporsindsats for integrationsborgere i strategien?"
+    answer = ask(
+        session, answers.answer_initiatives, text, kommune="Norddjurs", target_group="integrationsborgere"
+    )
+    assert (
+        answer.text.startswith("Norddjurs for flygtninge")
+        and "Fra første dag i integrationsperioden" in answer.text
+    )
+    # a question about a group in general gets the list only
+    answer = ask(
+        session, answers.answer_initiatives, "hvad gør Norddjurs for flygtninge?", kommune="Norddjurs"
+    )
+    assert "Fra første dag i integrationsperioden" not in answer.text
+
+
+def test_learning_danish_is_the_plans_language_teaching(session: Session) -> None:
+    text = "Hvad gør man på Mors for at flygtninge lærer dansk og kommer ud på en arbejdsplads?"
+    answer = ask(session, answers.answer_initiatives, text, kommune="Morsø", target_group="flygtninge")
+    assert answer.text.splitlines()[1] == "- Virtuel og fysisk sprogundervisning"
+
+
+def test_a_kommune_named_earlier_in_the_conversation_is_used_when_none_is_remembered(
+    session: Session,
+) -> None:
+    ctx = Context(
+        "hvad gør kommunen for flygtninge som mig",
+        "ask_initiatives",
+        {"target_group": ["flygtninge"]},
+        {},
+        "rest",
+        earlier_kommuner=["Morsø"],
+    )
+    assert answers.answer_initiatives(session, ctx).text.startswith("Morsø for flygtninge")
+    # nothing named: the question for the kommune
+    ctx = Context("hvad gør kommunen for flygtninge som mig", "ask_initiatives", {}, {}, "rest")
+    assert answers.answer_initiatives(session, ctx).text.startswith("Hvilken kommune")
+
+
+def test_a_figure_named_only_as_a_group_continues_a_comparison_of_figures(session: Session) -> None:
+    slots = {
+        "last_intent": "compare_kommuner",
+        "last_text": "Aarhus har lav ledighed. Hvordan ser de ud lige nu i forhold til hele landet?",
+        "kommune": "Aarhus",
+    }
+    ctx = Context(
+        "Hvad hvis man kun tager dagpengemodtagerne?",
+        "nlu_fallback",
+        {"target_group": ["dagpengemodtagere"]},
+        slots,
+        "rest",
+    )
+    routed, handler = answers.as_follow_up(ctx)
+    answer = handler(session, routed)
+    assert answer.text.startswith("Ledigheden blandt dagpengemodtagere i Aarhus")
+    assert "i hele landet" in answer.text

@@ -206,6 +206,36 @@ def test_a_name_that_is_an_ordinary_word_counts_with_a_capital_inside_a_sentence
         assert text[entity["start"] : entity["end"]].startswith(entity["value"])
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jeg bor i vejen kommune, hvilke maal har de", ["Vejen"]),
+        ("hvad er ledigheden i tønder kommune", ["Tønder"]),
+        ("vejen kommunes ledighed", ["Vejen"]),
+        ("hvad gør kommunen for at vise vejen", []),
+    ],
+)
+def test_a_name_that_is_an_ordinary_word_counts_before_kommune_in_any_case(
+    gate: ComparisonNeedsTwoSides, text: str, expected: list[str]
+) -> None:
+    message = classified(text, [], [{"name": "list_goals", "confidence": 0.9}])
+    gate.process([message])
+    found = message.get("entities") or []
+    assert [e["value"] for e in found] == expected
+    for entity in found:
+        assert text[entity["start"] : entity["end"]].lower() == entity["value"].lower()
+
+
+def test_a_lowercase_name_the_classifier_tagged_before_kommune_gets_its_canonical_name(
+    gate: ComparisonNeedsTwoSides,
+) -> None:
+    text = "bor i vejen kommune"
+    tagged = {"entity": "kommune", "value": "vejen", "extractor": "DIETClassifier", "start": 6, "end": 11}
+    message = classified(text, [tagged], [{"name": "list_goals", "confidence": 1.0}])
+    gate.process([message])
+    assert [e["value"] for e in message.get("entities")] == ["Vejen"]
+
+
 def test_a_capitalised_name_already_tagged_is_not_tagged_again(gate: ComparisonNeedsTwoSides) -> None:
     text = "hvad med Vejen?"
     tagged = {"entity": "kommune", "value": "Vejen", "extractor": "DIETClassifier", "start": 9, "end": 14}

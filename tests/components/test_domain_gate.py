@@ -857,6 +857,15 @@ def test_what_a_named_goal_measures_under_the_fallback_is_the_goal(gate: DomainV
     assert intent_after(gate, how_often) == "ask_follow_up"
     source = predicted("hvad måles der på i 6.12, og hvilken datakilde?", "ask_follow_up", 0.8, entities=code)
     assert intent_after(gate, source) == "ask_follow_up"
+    # how one goal goes, unsure between an overview and a comparison: the goal's status
+    behind = "Følger Norddjurs landsgennemsnittet på integrationsmålet, eller halter vi bagefter?"
+    unsure_overview = fell_back(behind, ask_overview=0.32, compare_kommuner=0.29)
+    assert intent_after(gate, unsure_overview) == "ask_status"
+    # under the fallback without a code: the goal in play
+    unsure = fell_back("Hvad er det egentlig, det mål måler?", goal_detail=0.3)
+    assert intent_after(gate, unsure) == "goal_detail"
+    unsure_data = fell_back("hvad måles der på, og hvilke data bruges?", goal_detail=0.3)
+    assert intent_after(gate, unsure_data) != "goal_detail"
 
 
 def test_an_unsure_figures_question_about_a_kommune_without_a_plan_is_jobindsats(
@@ -1049,6 +1058,18 @@ def test_a_term_asked_directly_after_goal_codes_or_a_sentence_is_a_definition(
     start = text.index("branchespor")
     term = [{"entity": "term", "value": "branchespor", "start": start, "end": start + 11}]
     assert intent_after(gate, predicted(text, "ask_plan_info", 0.8, entities=term)) == "define_term"
+    # "hvad betyder <term>?" asks by name too, whatever goal the next sentence names
+    text = "Hvad betyder besættelsesgrad? Den indgår i 6.1 i Norddjurs' plan"
+    start = text.index("besættelsesgrad")
+    entities = [
+        {"entity": "term", "value": "besættelsesgrad", "start": start, "end": start + 15},
+        {"entity": "goal_code", "value": "6.1", "start": text.index("6.1"), "end": text.index("6.1") + 3},
+    ]
+    assert intent_after(gate, predicted(text, "goal_detail", 0.8, entities=entities)) == "define_term"
+    # a goal's term named after the question is no definition request
+    text = "hvad betyder 6.1 for besættelsesgraden?"
+    code = [{"entity": "goal_code", "value": "6.1", "start": 13, "end": 16}]
+    assert intent_after(gate, predicted(text, "goal_detail", 0.8, entities=code)) != "define_term"
 
 
 def test_round_35_and_36_cues(gate: DomainVocabularyGate) -> None:
@@ -1171,6 +1192,15 @@ def test_who_keeps_an_eye_on_it_when_unsure_is_follow_up(gate: DomainVocabularyG
         # whether a kommune has a plan, and which period it covers, are plan questions
         ("har odsherred ogsaa en beskaeftigelsesplan", "nlu_fallback", "ask_plan_info"),
         ("hvilke år gælder den for?", "nlu_fallback", "ask_plan_info"),
+        ("hvad gaar beskæftigelsesplanen i mariager fjord egentlig ud paa", "nlu_fallback", "ask_plan_info"),
+        ("hvad handler strategien om?", "goal_detail", "ask_plan_info"),
+        ("hvad går mål 3 i planen ud på?", "goal_detail", "goal_detail"),  # a goal of the plan
+        ("hvad handler 3b i notatet fra Mariagerfjord om?", "goal_detail", "goal_detail"),
+        (
+            "Hvad er planperioden for MFJ's udmøntningsnotat, og hvem får status på det?",
+            "ask_plan_info",
+            "ask_plan_info",
+        ),
         # the first of two asks decides: the goals, not who follows up on them
         (
             "Hvilke mål har Norddjurs for de unge i 2024? Og hvem følger op på dem?",
@@ -1179,6 +1209,17 @@ def test_who_keeps_an_eye_on_it_when_unsure_is_follow_up(gate: DomainVocabularyG
         ),
         ("Hvem følger op på målene for de unge? Og hvilke mål er det?", "list_goals", "ask_follow_up"),
         ("Hvor tit får UAU status på handlingerne i MFJ-notatet?", "ask_status", "ask_follow_up"),
+        (
+            "Hvor tit får vi i Arbejdsmarkedsudvalget i Norddjurs egentlig noget at se om de vandrende sager?",
+            "ask_fact",
+            "ask_follow_up",
+        ),
+        ("Og hvem får status på handlingerne?", "nlu_fallback", "ask_follow_up"),
+        (
+            "Min søn på 16 er i tvivl. Har norddjurs nogle mål for hvor mange unge der tager en uddannelse?",
+            "ask_fact",
+            "list_goals",
+        ),
         # targets heard as a plan question, a request for the source or a goal described
         (
             "Hvad var succeskriteriet for den samlede tilfredshed i Mariagerfjords notat?",
@@ -1348,6 +1389,15 @@ def _with_entities(text: str, entities: dict[str, str | list[str]]) -> list[dict
         # whom to call, also about one's own situation
         ("hvem kan jeg ringe til om min egen situation", "personal_case", {}, "human_handoff"),
         ("ok, hvem kan jeg så få fat på i ydelsesafdelingen?", "personal_case", {}, "human_handoff"),
+        ("Hvem er kontaktperson for Job og Sprog Djurs?", "ask_target", {}, "human_handoff"),
+        ("hvem er jeres kontakt på jobcentret i grenaa", "ask_plan_info", {}, "human_handoff"),
+        # a quantity in words checked against the plans
+        (
+            "jeg har hørt at jobcentret på mors får en masse klager, passer det?",
+            "out_of_scope",
+            {},
+            "ask_fact",
+        ),
         # what it can deliver
         ("hvilke slags tal og planer kan du slå op?", "nlu_fallback", {}, "help"),
         # an overview heard as thanks
@@ -1362,6 +1412,12 @@ def _with_entities(text: str, entities: dict[str, str | list[str]]) -> list[dict
         ),
         # the target of what is in play, in a kommune; what a goal measures; how often it is checked
         ("og målet for den i ND?", "list_goals", {}, "ask_target"),
+        (
+            "og målet for ledigheden i fleksjobordningen?",
+            "ask_jobindsats",
+            {"indicator": "ledighed"},
+            "ask_target",
+        ),
         ("Hvad er det 6.10 i Norddjurs-planen måler?", "nlu_fallback", {"goal_code": "6.10"}, "goal_detail"),
         (
             "og hvor tit tjekker de egentlig om de unge vælger en erhvervsuddannelse?",

@@ -92,6 +92,9 @@ def test_a_quoted_word_from_a_goal_is_asked_about_as_a_word() -> None:
 
 def test_staff_shorthand_for_a_definition() -> None:
     assert asks_for_definition("ellers bare en kort def af rsf til et borgerbrev")
+    assert asks_for_definition("RSF – def.?")
+    assert asks_for_definition("besættelsesgrad definition?")
+    assert not asks_for_definition("defineret som ledige over 6 måneder?")
 
 
 def test_a_term_asked_about_directly_before_a_story() -> None:

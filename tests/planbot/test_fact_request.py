@@ -27,6 +27,10 @@ def test_asks_to_check_a_figure(text: str, checks: bool) -> None:
         ("jeg har læst at 200 praktikpladser er målet i mariagerfjord, er det rigtigt?", True),
         ("jeg får 5.000 kr. om måneden, stemmer det?", False),  # own case
         ("Morsø har en beskæftigelsesplan, passer det?", False),  # no figure
+        # a quantity in words is a figure to check
+        ("jeg har hørt at jobcentret på mors får en masse klager, passer det?", True),
+        ("der er flere unge i uddannelse i norddjurs end før, stemmer det?", True),
+        ("jeg får mange afslag, passer det?", False),  # own case ("jeg får"): no claim about the plans
     ],
 )
 def test_a_claim_with_a_figure_then_the_check(text: str, checks: bool) -> None:

@@ -33,6 +33,17 @@ def test_who_keeps_an_eye_on_it_with_words_between() -> None:
 def test_how_often_a_status_is_given() -> None:
     assert asks_about_follow_up("Hvor tit får UAU status på handlingerne i MFJ-notatet?")
     assert not asks_about_follow_up("Hvad er status på handlingerne i MFJ-notatet?")
+    # to whom, and how often the committee gets to see something
+    assert asks_about_follow_up("Og hvem får status på handlingerne?")
+    assert asks_about_follow_up(
+        "Hvor tit får vi i Arbejdsmarkedsudvalget i Norddjurs egentlig noget at se om de vandrende sager?"
+    )
+    assert asks_about_follow_up("hvor ofte hører vi nyt om ungeindsatsen")
+    assert not asks_about_follow_up("hvor tit får jeg penge?")
+    assert not asks_about_follow_up("hvem får status som fleksjobber?")
+    assert not asks_about_follow_up(
+        "Hvad er planperioden for MFJ's udmøntningsnotat, og hvem får status på det?"
+    )
 
 
 def test_how_often_the_politicians_should_have_a_status() -> None:

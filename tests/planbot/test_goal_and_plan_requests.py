@@ -41,6 +41,16 @@ def test_the_plan_of_ones_kommune(text: str, expected: bool) -> None:
         ("hvad har de egentlig sat som måltal for den?", True),
         ("hvad er målet for det?", True),
         ("hvad har vi sat som mål for unge i 2024", False),  # names its own subject
+        ("hvad er ND's mål for den?", True),
+        ("hvad er kommunens mål for dem", True),
+        # a fragment: the target of a new object in the plan in play
+        ("og målet for ledigheden i fleksjobordningen?", True),
+        ("og hvad med målsætningen for de unge", True),
+        ("målet for ledigheden i Morsø", False),  # not a fragment
+        (
+            "og målet for ledigheden i fleksjobordningen, og hvordan går det med de unge i det hele taget?",
+            False,
+        ),
     ],
 )
 def test_the_target_of_what_was_just_shown(text: str, expected: bool) -> None:
@@ -85,3 +95,14 @@ def test_which_goals_a_kommune_written_in_two_words_has() -> None:
     from planbot.goal_request import asks_which_goals
 
     assert asks_which_goals("hvad er morso kommunes maal for folk der er arbejdsløse")
+
+
+def test_what_a_plan_is_about() -> None:
+    from planbot.plan_request import asks_what_the_plan_is_about
+
+    assert asks_what_the_plan_is_about("hvad gaar beskæftigelsesplanen i mariager fjord egentlig ud paa")
+    assert asks_what_the_plan_is_about("hvad handler notatet om?")
+    assert not asks_what_the_plan_is_about("hvad går mål 3 ud på?")  # a goal
+    assert not asks_what_the_plan_is_about("hvad handler 3b i notatet fra Mariagerfjord om?")
+    assert not asks_what_the_plan_is_about("hvad går målet i planen ud på?")
+    assert not asks_what_the_plan_is_about("hvad går min plan på jobcentret ud på?")  # one's own plan

@@ -122,6 +122,7 @@ def test_requests_a_person(text: str, requests: bool) -> None:
         ("Som ny i udvalget: hvad er det for nogle spørgsmål du kan klare om jobcentrene?", True),
         ("Goddag. Jeg er ny i udvalget – hvad er det du kan hjælpe mig med?", True),
         ("hvad kan du hjælpe mig med før et møde i beskæftigelsesudvalget?", True),
+        ("Hvad kan du hjælpe mig med som nyt medlem af Beskæftigelses- og Erhvervsudvalget?", True),
         ("hvad kan du hjælpe mig med til min ansøgning", False),  # about something
         ("hvad er det du kan hjælpe mig med i min sag om sygedagpenge", False),  # one's own case
         # a question about something, not about the assistant

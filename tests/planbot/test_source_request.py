@@ -17,6 +17,8 @@ from planbot.source_request import asks_for_the_source, names_the_plan_it_is_in
         "hvor er tallet trukket fra",
         "hvor er det hentet fra?",
         "Og hvor står det helt præcist i Mariagerfjords plan?",
+        "hvor kan jeg laese mere om det",
+        "hvor kan man finde det?",
     ],
 )
 def test_source_requests(text: str) -> None:
@@ -29,6 +31,7 @@ def test_source_requests(text: str) -> None:
         "hvor står det til med målet om samtaler?",  # a status question
         "hvilken datakilde bruges til 6.3?",  # the data behind a goal: follow-up
         "hvor er jobcentret henne?",
+        "hvor kan jeg finde et job?",  # no "it"
         "hvor mange står uden job i Morsø",
         # a long message is a question of its own, not a request for the last answer's source
         "hvor står det i Morsøs plan, at de ledige skal have flere samtaler med jobcentret?",

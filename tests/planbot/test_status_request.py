@@ -23,6 +23,8 @@ from planbot.status_request import (
         "kan du fortælle hvordan det går med flygtningene i arbejde på Mors?",
         "vil gerne vide, hvor langt Norddjurs er nået med at få flere ydelsesmodtagere ud i ordinære timer.",
         "hvordan ligger vi på den?",
+        "Følger Norddjurs landsgennemsnittet på integrationsmålet, eller halter vi bagefter?",
+        "halter kommunen bagud med de unge?",
     ],
 )
 def test_how_it_goes(text: str) -> None:
@@ -39,6 +41,7 @@ def test_how_it_goes(text: str) -> None:
         "det går godt med tilbud",  # a statement
         "hvordan står det til med målopfyldelsen i Morsø",  # all goals
         "jeg vil gerne vide, hvordan det går med resten",
+        "ligger ledigheden over landsgennemsnittet i Morsø",  # a figure, not a goal
     ],
 )
 def test_not_how_it_goes(text: str) -> None:
@@ -87,6 +90,10 @@ def test_when_a_goal_counts_as_reached() -> None:
     assert not asks_when_reached("hvornår blev planen vedtaget")
     assert asks_when_reached("hvordan ved de om de har naaet det")  # what counts as reached
     assert not asks_when_reached("hvordan går det, er målet nået?")
+    # a kommune's goal for one measure is its target; for a group or a field, the list
+    assert asks_when_reached("hvad er kommunens maal for ledigheden blandt fleksjobbere der?")
+    assert not asks_when_reached("hvad er kommunens mål for de unge")
+    assert not asks_when_reached("hvad er mariagerfjords mål med beskæftigelsen frem til 2027")
 
 
 @pytest.mark.parametrize(
