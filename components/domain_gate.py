@@ -76,6 +76,7 @@ from planbot.comparison import (
     is_comparison_text,
     is_goal_number,
     is_place_answer,
+    names_a_plan_with_the_place,
     without_who_is_there,
 )
 from planbot.definition_request import (
@@ -156,6 +157,8 @@ _HOW_MANY = re.compile(r"\bhvor\s+(?:mange|stor|hoj|hojt)\b")
 _FOR_A_GROUP = re.compile(
     r"\b(?:kommunen|jobcentret|jobcenteret)\s+(?:\w+\s+){0,2}?(?:for|til)\s+(?:de|os|folk|borgere|personer|familier)\b"
 )
+# "har kommunen nogen mål for …", "hvad har jobcentret af mål": the kommune asked about
+_KOMMUNE_AS_DOER = re.compile(r"\b(?:kommunen|kommunens|jobcentret|jobcenteret|jobcentrets)\b")
 # "… med den/det/dem": a goal or term in play, not only a place
 _WITH_IT = re.compile(r"\bmed\s+(?:den|det|dem|dette|denne)\b")
 
@@ -544,6 +547,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
         written = kommune_forms(message, self._config["place_entity"], self._config["lookup_extractor"])
+        if len(places) < 2 and refers_to_one_goal(text):
+            # "hvordan ligger vi på det ift. landstallet?": the goal in play, whose target is
+            # set against the country, not a comparison of places
+            return False
         # also when heard as another place for the previous question ("er det flere end i nyborg")
         if is_comparison_text(text, sorted(written)):
             return True
@@ -565,8 +572,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         brings up the case."""
         text = message.get(TEXT) or ""
         place_only = without_who_is_there(text)
+        # "MFJ, 24-27" (heard as the user's own case) names a plan: no case of the user's
+        plan_named = names_a_plan_with_the_place(text)
         if self._privacy_chosen(message) and (
-            place_only == text or contains_masked_data(text) or asks_about_own_case(text)
+            (place_only == text and not plan_named) or contains_masked_data(text) or asks_about_own_case(text)
         ):
             return False
         if _asks_how_it_goes_with_it(text):
@@ -635,6 +644,10 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         # "og hvordan går det med den i Norddjurs?" (a goal or term in play) heard as a place
         if classified == self._config["place_intent"]:
             return _asks_how_it_goes_with_it(text)
+        # "hvordan ligger vi på det ift. landstallet?" heard as a comparison: the goal in play
+        if classified == self._config["comparison_intent"]:
+            places = named_kommuner(message, self._config["place_entity"], self._config["lookup_extractor"])
+            return len(places) < 2 and refers_to_one_goal(text) and asks_how_it_goes(text)
         # also when unsure of anything ("Inden mødet … vil jeg gerne vide, hvordan det går med målet …")
         if classified not in self._config["status_can_replace"] and not self._fell_back(message):
             return False
@@ -875,9 +888,20 @@ class DomainVocabularyGate(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         # "… har morso nogen maal for at faa folk med handicap i job" heard as a handoff
         handoff_without_person = self._handoff_without_a_person(message)
-        if not (heard in replaceable or handoff_without_person or self._fell_back(message)):
+        # "min bror er i fleksjob … har kommunen nogen mål for folk i fleksjob?": the kommune's
+        # goals after a story about someone else, heard as the user's own case
+        story_then_goals = (
+            heard == self._config["own_case_intent"]
+            and _KOMMUNE_AS_DOER.search(fold(text)) is not None
+            and not asks_about_own_case(text)
+            and not contains_masked_data(text)
+            and not requests_a_person(text)
+        )
+        if not (
+            heard in replaceable or handoff_without_person or story_then_goals or self._fell_back(message)
+        ):
             return False
-        if self._privacy_chosen(message) and not handoff_without_person:
+        if self._privacy_chosen(message) and not (handoff_without_person or story_then_goals):
             return False
         if asks_when_reached(text):
             # "hvad er kommunens mål for, hvor mange samtaler de ledige skal have?": one target

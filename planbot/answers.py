@@ -703,6 +703,7 @@ def _resolve_goal(
             if _has_a_named_value(whole, ctx):
                 goals = whole
         if goals:
+            goals = _named_group_first(session, goals, words, ctx, kommune, plan)
             return _in_play_first(_listed_first(_named_value_first(goals, ctx), ctx), ctx), "text"
     slot_code = ctx.slots.get("goal_code")
     if slot_code and ctx.slots.get("plan_id"):
@@ -771,6 +772,23 @@ def _named_value_first(goals: list[Goal], ctx: Context) -> list[Goal]:
         goals,
         lambda g: g.target is not None and (g.target.value in values or g.target.deadline in deadlines),
     )
+
+
+_GROUP_CUTOFF = 0.5  # how far below the best match a goal for the named group may score
+
+
+def _named_group_first(
+    session: Session, goals: list[Goal], words: str, ctx: Context, kommune: Kommune | None, plan: Plan | None
+) -> list[Goal]:
+    """``goals`` with those for the target group the message names first, also a close match
+    the cut-off left out ("klarer morsø sig godt med at få flygtninge i arbejde": "i arbejde"
+    scores the goal about people with a handicap in work higher than Mål 3 about refugees)."""
+    group = target_group_in(ctx) if ctx.entities.get("target_group") else None
+    if group is None or group in (goals[0].target_groups or []):
+        return goals
+    wider = find_goals(session, words, kommune=kommune, plan=plan, cutoff=_GROUP_CUTOFF)
+    tagged = [g for g in wider if group in (g.target_groups or [])]
+    return tagged + [g for g in goals if g not in tagged] if tagged else goals
 
 
 def _has_a_named_value(goals: list[Goal], ctx: Context) -> bool:
@@ -850,6 +868,9 @@ _NOISE_WORDS = (
         "holder", "holde", "afholder", "afholde",
         # the plan's goals as a whole, not one of them ("hvordan det går med beskæftigelsesmålene")
         "beskæftigelsesmål", "beskæftigelsesmålene", "beskæftigelsesmålet", "fortælle", "fortæller", "forvaltningen",
+        # when the committee hears about it, not what about ("hvornår får vi næste gang en status
+        # på det i udvalget?")
+        "gang", "næste", "udvalg", "udvalget", "udvalgene",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
 
@@ -3734,8 +3755,60 @@ def listed_goal_asked(ctx: Context) -> tuple[str, str, str] | None:
     return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
 
 
+# "status på dem?", "hvordan går det så med dem alle?" right after a list of goals
+_STATUS_OF_THE_LISTED = re.compile(
+    r"^\W*(?:(?:og|men|ok)\W+)?(?:(?:status|målopfyldelse|malopfyldelse)\s+(?:på|pa|for)\s+"
+    r"|hvordan\s+(?:går|gaar|gar|står|staar|star)\s+det\s+(?:så\s+|sa\s+|egentlig\s+)?med\s+)"
+    r"(?:dem|de\s+mål|de\s+maal|disse|dem\s+alle|dem\s+her)(?:\s+alle)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_status_of_the_listed(ctx: Context) -> bool:
+    """Whether the message asks how the goals just listed are going ("status på dem?")."""
+    return (
+        ctx.slots.get("last_intent") == "list_goals"
+        and bool(ctx.slots.get("listed_goals"))
+        and bool(_STATUS_OF_THE_LISTED.match(ctx.text))
+    )
+
+
+def answer_status_of_the_listed(session: Session, ctx: Context) -> Answer:
+    """The status of each goal in the list just shown, those with a target first."""
+    goals: list[Goal] = []
+    for entry in ctx.slots.get("listed_goals") or []:
+        parts = str(entry).split(_LISTED_SEPARATOR)
+        plan = session.get(Plan, parts[0]) if len(parts) == 3 else None
+        if plan is not None:
+            goals += [g for g in find_goals(session, parts[1], plan=plan)[:1] if g not in goals]
+    if not goals:
+        return answer_overview(session, ctx)
+    plan = goals[0].plan
+    lines = [f"Status for de viste mål i {fmt.genitive(plan.kommune.name)} {plan.title}:"]
+    for goal in sorted(goals, key=lambda g: g.target is None):
+        if goal.target is None:
+            lines.append(f"- {_goal_label(goal)}: ingen målsætning at måle på")
+            continue
+        status = goal_status(session, goal)
+        if status.value is not None:
+            lines.append(
+                f"- {_goal_label(goal)}: {status.value_text()} ({status.period_label}), mål {status.target_text} – {status.label}"
+            )
+        elif status.label == UNASSESSABLE:
+            lines.append(f"- {_goal_label(goal)}: {status.label} ({status.target_text})")
+        else:
+            lines.append(f"- {_goal_label(goal)}: mål {status.target_text} – {status.label}")
+    return Answer(
+        text="\n".join(lines),
+        slots={"kommune": plan.kommune.name, "plan_id": plan.id},
+        sources=[_plan_source(plan)],
+    )
+
+
 def as_follow_up(ctx: Context) -> tuple[Context, Callable[[Session, Context], Answer]] | None:
     """The context and answer function for a fragment that continues the previous question."""
+    if asks_status_of_the_listed(ctx):
+        return replace(ctx, intent="ask_overview"), answer_status_of_the_listed
     listed = listed_goal_asked(ctx)
     if listed is not None:
         plan_id, code, kommune = listed

@@ -22,6 +22,8 @@ COMPARISON_CUE = re.compile(
     r"|forskel(?:len|lene)?\s+(?:på|pa|mellem)"
     # "hvordan følger Norddjurs og Mariagerfjord hver især op?"
     r"|hver\s+(?:især|isaer|for\s+sig)"
+    # "Sammenlign opfølgningen i Norddjurs og Mariagerfjord" (with two kommuner named)
+    r"|(?<![\w-])sammenlign(?:e)?\s+(?!med\b)\w+"
     # "hvem har flest?", "hvilken af dem ligger højest?"
     r"|(?:hvem|hvilken|hvilke|hvor)\s+(?:\w+\s+){0,3}?(?:flest|mest|færrest|faerrest|højest|hojest|lavest"
     r"|størst|storst|mindst))\b",
@@ -152,10 +154,25 @@ def without_who_is_there(text: str) -> str:
     return _WHO_IS_THERE.sub(" ", text)
 
 
+# the plan of the kommune named with it: "MFJ, 24-27", "BP24", "Mariagerfjord, den nye plan"
+_PLAN_NAMED_WITH_IT = re.compile(
+    r"\b(?:bp\s*)?(?:20)?\d{2}\s*[-–/]\s*(?:20)?\d{2}\b|\bbp\s*(?:20)?\d{2}\b"
+    r"|\b(?:den\s+|det\s+)?(?:nye|nyeste|gamle|seneste|forrige)\s+(?:plan|planen|strategi|strategien|notat|notatet)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_plan_with_the_place(text: str) -> bool:
+    """Whether a place answer names the plan too ("MFJ, 24-27"): a plan, not the user's case."""
+    return bool(_PLAN_NAMED_WITH_IT.search(text))
+
+
 def is_place_answer(text: str, places: list[str]) -> bool:
     """Whether ``text`` only names kommuner ("Morsø, selvfølgelig", "det er Norddjurs",
-    "jeg tænkte på Morsø"): the answer to "which kommune?", or the previous question asked
-    for another place. No comparison cue (that is :func:`is_comparison_text`), no number."""
+    "jeg tænkte på Morsø"), perhaps with the plan ("MFJ, 24-27", "Mariagerfjord, den nye
+    plan"): the answer to "which kommune?", or the previous question asked for another
+    place. No comparison cue (that is :func:`is_comparison_text`), no other number."""
+    text = _PLAN_NAMED_WITH_IT.sub(" ", text)
     folded = [fold(place) for place in places]
     if not folded or len(text.split()) > MAX_PLACE_ANSWER_WORDS or COMPARISON_CUE.search(text):
         return False

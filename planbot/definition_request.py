@@ -35,6 +35,7 @@ _CUE = re.compile(
     r"|\bdef\.?\s+(?:af|pa)\b"  # staff shorthand: "en kort def af rsf til et borgerbrev"
     r"|^\W*(?:kort\s+)?def\.?\s+(?=\w)"  # "def. besættelsesgrad"
     r"|(?:^|\s)(?:kort\s+)?(?:def|definition)\.?\W*$"  # "RSF – def.?", "besættelsesgrad definition?"
+    r"|^[^=]{1,40}=\s*(?:hvad\b|\?)"  # "besættelsesgrad = hvad?", "RSF = ?"
     r"|\bforstar\s+ikke\s+(?:ordet|begrebet|udtrykket)\b|\bbegrebet\b|\budtrykket\b|\b(?:det|dette)\s+(?:begreb|ord|udtryk)\b"
     r"|\bhvad\s+ligger\s+der\s+(?:\w+\s+){0,2}i\s+ordet\b"  # hvad ligger der (egentlig) i ordet benchmark
     r"|\bhvad\s+ligger\s+der\s+(?:\w+\s+){0,2}i\s+(?:det|dette|det\s+her)\s+(?:begreb|ord|udtryk)\b"

@@ -18,14 +18,15 @@ import re
 from planbot.text import fold
 
 _CHECKS_A_CLAIM = re.compile(
-    r"^\W*(?:(?:og|men|hov|hmm|ok|okay|jamen)\W+)?"
+    # also after a sentence about the user ("jeg har et malerfirma i hobro. passer det at …")
+    r"(?:^|[.!?]\s+)\W*(?:(?:og|men|hov|hmm|ok|okay|jamen)\W+)?"
     r"(?:passer|stemmer|er)\s+det(?:[\s,]+(?:nu|virkelig|egentlig|faktisk|rigtigt|rigtig|korrekt|sandt))*[\s,]+at\s+(?P<claim>.*)$"
 )
 _NUMBER = re.compile(
     r"\d|\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|tyve|halvtreds|hundrede|tusind|tusinde|million\w*"
     r"|halvdelen|procent)\b"
     # "… får en masse klager, passer det?": a quantity in words is a figure to check too
-    r"|\b(?:mange|masser|en\s+masse|flere|faerre|flertallet)\b"
+    r"|\b(?:mange|masse|masser|flere|faerre|flertallet)\b"
 )
 # "min nabo påstår at … ti tusind samtaler om året, passer det?": the claim first
 _CLAIM_THEN_CHECK = re.compile(

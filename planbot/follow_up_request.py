@@ -50,6 +50,9 @@ _HOW_INFORMED = re.compile(
     # "Hvor tit får vi i udvalget egentlig noget at se om de vandrende sager?", "hvor ofte hører vi nyt"
     r"|\b(?:hvor\s+tit|hvor\s+ofte)\s+(?:\w+\s+){0,8}?(?:(?:far|fa)\s+(?:\w+\s+){0,8}?"
     r"(?:at\s+se|at\s+hore|besked|opdatering\w*|nyt)|horer|hore)\b"
+    # "og hvornår får AMU det at se?", "hvornår får vi næste gang en status på det i udvalget?"
+    r"|\bhvornar\s+far\s+(?!jeg\b|mig\b)(?:\w+\s+){1,4}?(?:det|den|dem|tallene|en\s+status|status)"
+    r"(?:\s+\w+){0,3}?\s+(?:at\s+se|pa\s+(?:det|den|dem)|i\s+udvalget|forelagt)\b"
     # staff shorthand: "frekvens ift. AMU?", "rapporteringsfrekvens på 6.3"
     r"|\b\w*frekvens\w*"
 )

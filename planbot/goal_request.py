@@ -21,7 +21,7 @@ LETTER_CODE_IN_TEXT = re.compile(r"(?:^|[\s(])([AS][1-9])(?=$|[\s?.,!)])")
 # "hvad går det ud på", "hvad går mål 3 i Mariagerfjord ud på", "hvad handler målet om" –
 # not "hvad går planen ud på" (the plan) nor "hvordan går det" (status)
 _WHAT_IT_IS_ABOUT = re.compile(
-    r"\bhvad\s+(?:gar|handler|drejer)\s+(?:(?!\w*(?:plan|strategi|notat))\w+\s+){0,5}?"
+    r"\bhvad\s+(?:gar|handler|drejer)\s+(?:(?!\w*(?:plan|strategi|notat))\w+\s+){0,8}?"
     # "ud på" ends the question also in a run-on message ("hvad gaar det ud paa det lyder …")
     r"(?:ud\s+pa\b|om\s*(?:[?.!,]|$))"
     # "hvad betyder det med udsatte ledige": a goal named by its words ("det med …")
@@ -33,6 +33,8 @@ _WHAT_IT_IS_ABOUT = re.compile(
 _WHICH_GOALS = re.compile(
     r"\bhar\s+(?:\w+\s+){1,3}?(?:nogen|nogle|sat\s+sig\s+(?:nogen|nogle)?)\s*mal\b"
     r"|\bhvad\s+er\s+(?:de|deres|kommunens|jeres|vores)?\s*malene\b"
+    # "Og hvad er så de konkrete mål i den?": the plural with an adjective
+    r"|\bhvad\s+er\s+(?:sa\s+)?de\s+(?:konkrete|egentlige|vigtigste|overordnede|lokale|enkelte)\s+mal\b"
     # "hvad er mariagerfjords mål med beskæftigelsen frem til 2027"
     r"|\bhvad\s+er\s+(?:\w+\s+)?\w+s\s+mal(?:ene)?\s+(?:med|for)\b"  # "… morso kommunes maal for …"
     r"|\bhvilke\s+(?:\w+\s+)?mal\b"

@@ -34,6 +34,9 @@ _HOW_IT_GOES = re.compile(
     r"|\bhar\s+(?:\w+\s+){0,2}?(?:naet|nat)\s+(?:det|den|malet|malsaetningen|succeskriteriet)\b"
     # "… vil gerne vide, hvor langt Norddjurs er nået med at få flere i ordinære timer"
     r"|\bhvor\s+langt\s+(?:\w+\s+){0,3}?(?:naet|kommet)\s+med\b"
+    # "klarer morsø sig godt med at få flygtninge i arbejde"
+    r"|^(?:og\s+|men\s+)?(?:hvordan\s+)?klarer\s+(?:\w+\s+){1,2}?sig\s+(?:sa\s+|egentlig\s+)?"
+    r"(?:godt\s+|darligt\s+|skidt\s+)?med\s+(?:at\s+)?\w+"
     # "Følger Norddjurs landsgennemsnittet på integrationsmålet, eller halter vi bagefter?"
     r"|\bhalter\s+(?:vi|de|i|kommunen|jobcentret|det|den|\w+)\s+(?:\w+\s+)?(?:bagefter|bagud)\b"
     r"|^(?:og\s+|men\s+)?(?:folger|ligger)\s+(?:\w+\s+){0,2}?(?:pa\s+niveau\s+med\s+|over\s+|under\s+)?"
@@ -112,8 +115,11 @@ def asks_how_a_named_goal_stands(text: str) -> bool:
 
 
 def asks_if_reached(text: str) -> bool:
-    """Whether ``text`` asks if the goal in play is reached ("når de det?", "naar vi målet")."""
-    return bool(_IF_REACHED.search(fold(text).strip()))
+    """Whether ``text`` asks if the goal in play is reached ("når de det?", "naar vi målet"),
+    also in a sentence after a claim ("… skal have mindst 4 samtaler. når i det egentlig?")."""
+    folded = fold(text).strip()
+    sentences = [folded, *(s.strip() for s in re.split(r"[.!?:;]+\s+", folded)[1:])]
+    return any(_IF_REACHED.search(s) for s in sentences if s)
 
 
 # "hvornår skal det være nået?", "hvornår betragter man det som nået?", "hvad havde vi sat som
@@ -131,6 +137,8 @@ _WHEN_REACHED = re.compile(
     # "hvad var det nu succeskriteriet for tilfredshed lød på?", "hvad lyder målet på?"
     r"|\b(?:succeskriteri\w*|maltal\w*|malsaetning\w*|malet|malvaerdi\w*)\b(?:\s+\S+){0,8}?\s+(?:lod|lyder)\s+pa\b"
     r"|\bhvad\s+(?:lod|lyder)\s+(?:\w+\s+){0,2}?(?:succeskriteri\w*|maltal\w*|malsaetning\w*|malet)\b"
+    # "i notatet var der vist procentsatser på de samme, hvad lød de på?"
+    r"|\b(?:procentsats\w*|maltal\w*|malsaetning\w*|succeskriteri\w*)\b[^?]{0,60}?\bhvad\s+(?:lod|lyder)\s+(?:de|den|det)\s+pa\b"
     # "hvad var det nu, succeskriteriet for … var", "… – hvad er succeskriteriet"
     # "hvad er så Mariagerfjords succeskriterier, når det gælder benchmarken?"
     r"|\bhvad\s+(?:var|er)\s+(?:det\s+(?:nu\s*)?,?\s*)?(?:(?:sa|egentlig|nu)\s+)*(?:\w+s\s+)?"
@@ -226,6 +234,9 @@ _HOW_THE_GOALS_GO = re.compile(
     r"|\bhvor\s+star\s+(?:\w+\s+){1,2}?(?:ift\.?|i\s+forhold\s+til|med|pa)\s+(?:alle\s+)?\w*malene\b"
     # "kort status på samtlige mål i Mariagerfjord", "status for alle målene"
     r"|\bstatus\s+(?:pa|for|over)\s+(?:alle|samtlige)\s+(?:\w+\s+)?(?:de\s+)?\w*mal(?:ene)?\b(?!\s+(?:om|for|inden\s+for)\b)"
+    # "status på dem?", "hvordan går det med dem alle?" right after a list of goals
+    r"|^\W*(?:(?:og|men|ok)\W+)?status\s+(?:pa|for)\s+(?:dem|dem\s+alle|disse|dem\s+her)\W*$"
+    r"|^\W*(?:(?:og|men|ok)\W+)?hvordan\s+(?:gar|star)\s+det\s+(?:sa\s+)?med\s+dem\s+alle\W*$"
     # "hvordan klarer morsø sig med deres maal alt i alt"
     r"|\bklare[rt]?\s+(?:\w+\s+){0,2}?sig\s+(?:\w+\s+){0,2}?(?:med|pa)\s+(?:deres|sine|vores|jeres|kommunens|de)\s+mal\b(?!\s+(?:om|for)\b)"
 )

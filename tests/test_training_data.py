@@ -151,6 +151,12 @@ _GATE_CUES = [
     ),
     # "hvad går det ud på?" → goal_detail over status and overview (a term's is the definition's)
     ("goal_request", "asks_what_a_goal_is_about", {"goal_detail", "define_term"}),
+    # "hvad går beskæftigelsesplanen ud på?" → ask_plan_info over goal, list, overview and initiatives
+    (
+        "plan_request",
+        "asks_what_the_plan_is_about",
+        {"ask_plan_info", "ask_fact", "ask_target", "ask_status", "ask_follow_up", "compare_kommuner"},
+    ),
     # "hvornår og af hvem er den godkendt?" → ask_plan_info over every intent but a sure privacy intent
     ("plan_request", "asks_about_approval", {"ask_plan_info", "personal_case", "human_handoff"}),
     # "hvor er det beskrevet?" → ask_source over every intent but a sure privacy intent

@@ -2291,3 +2291,24 @@ def test_a_figure_named_only_as_a_group_continues_a_comparison_of_figures(sessio
     answer = handler(session, routed)
     assert answer.text.startswith("Ledigheden blandt dagpengemodtagere i Aarhus")
     assert "i hele landet" in answer.text
+
+
+def test_a_goal_for_the_group_named_beats_a_goal_that_only_shares_a_phrase(session: Session) -> None:
+    text = "klarer morsø sig godt med at få flygtninge i arbejde"
+    answer = ask(session, answers.answer_goal_status, text, kommune="Morsø", target_group="flygtninge")
+    assert answer.text.startswith("Mål 3: Selvforsørgelse for flygtninge")
+
+
+def test_status_of_the_goals_just_listed(session: Session) -> None:
+    question = "Liste over lokale mål under ministermål 5, NDJ 2024"
+    listed = ask(session, answers.answer_list_goals, question, kommune="Norddjurs")
+    slots = answers.remembered_slots(Context(question), listed, "list_goals")
+    routed, handler = answers.as_follow_up(Context("status på dem?", "ask_status", {}, slots, "rest"))
+    answer = handler(session, routed)
+    lines = answer.text.splitlines()
+    assert lines[0] == "Status for de viste mål i Norddjurs' Beskæftigelsesplan 2024:"
+    assert lines[1].startswith("- 6.1 Jobformidling: mål mindst på niveau med landsgennemsnittet – ")
+    assert len(lines) == 14 and answer.sources[0].title == "Beskæftigelsesplan 2024"
+    # not after another kind of answer
+    other = {**slots, "last_intent": "ask_status"}
+    assert answers.as_follow_up(Context("status på dem?", "ask_status", {}, other, "rest")) is None

@@ -857,6 +857,9 @@ def test_what_a_named_goal_measures_under_the_fallback_is_the_goal(gate: DomainV
     assert intent_after(gate, how_often) == "ask_follow_up"
     source = predicted("hvad måles der på i 6.12, og hvilken datakilde?", "ask_follow_up", 0.8, entities=code)
     assert intent_after(gate, source) == "ask_follow_up"
+    # how the goal in play lies against the country: its status, not a comparison
+    against = predicted("hvordan ligger vi på det ift. landstallet?", "compare_kommuner", 0.8)
+    assert intent_after(gate, against) == "ask_status"
     # how one goal goes, unsure between an overview and a comparison: the goal's status
     behind = "Følger Norddjurs landsgennemsnittet på integrationsmålet, eller halter vi bagefter?"
     unsure_overview = fell_back(behind, ask_overview=0.32, compare_kommuner=0.29)
@@ -956,8 +959,14 @@ def test_an_amount_in_staff_shorthand_heard_as_a_term_is_a_fact(gate: DomainVoca
     assert intent_after(gate, message) == "ask_fact"
 
 
-def test_two_kommuner_each_on_their_own_is_a_comparison(gate: DomainVocabularyGate) -> None:
-    text = "hvordan følger Norddjurs og Mariagerfjord hver især op på deres beskæftigelsesplaner?"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvordan følger Norddjurs og Mariagerfjord hver især op på deres beskæftigelsesplaner?",
+        "Sammenlign opfølgningen i Norddjurs og Mariagerfjord – hvem rapporterer oftest til udvalget?",
+    ],
+)
+def test_two_kommuner_each_on_their_own_is_a_comparison(gate: DomainVocabularyGate, text: str) -> None:
     entities = [
         {"entity": "kommune", "value": name, "start": text.index(name), "end": text.index(name) + len(name)}
         | {"extractor": "RegexEntityExtractor"}
@@ -1216,6 +1225,25 @@ def test_who_keeps_an_eye_on_it_when_unsure_is_follow_up(gate: DomainVocabularyG
         ),
         ("Og hvem får status på handlingerne?", "nlu_fallback", "ask_follow_up"),
         (
+            "min bror er i fleksjob i grenaa men har ingen timer lige nu. har kommunen nogen mål for folk i fleksjob?",
+            "personal_case",
+            "list_goals",
+        ),
+        ("jeg er selv i fleksjob. har kommunen nogen mål for min sag?", "personal_case", "personal_case"),
+        (
+            "nå. hvad går det mål om socialt bedrageri på mors egentlig ud på? skal de holde øje med os",
+            "ask_status",
+            "goal_detail",
+        ),
+        ("i notatet var der vist procentsatser på de samme, hvad lød de på?", "ask_status", "ask_target"),
+        ("status på dem?", "ask_status", "ask_overview"),
+        (
+            "har læst at de ledige skal have mindst 4 samtaler. når i det egentlig?",
+            "ask_target",
+            "ask_status",
+        ),
+        ("Og hvad er så de konkrete mål i den?", "ask_target", "list_goals"),
+        (
             "Min søn på 16 er i tvivl. Har norddjurs nogle mål for hvor mange unge der tager en uddannelse?",
             "ask_fact",
             "list_goals",
@@ -1344,6 +1372,9 @@ def _with_entities(text: str, entities: dict[str, str | list[str]]) -> list[dict
         ),
         # comparisons in staff shorthand and as "forskellen på"
         ("sammenhold m. Norddjurs", "inform_kommune", {"kommune": "Norddjurs"}, "compare_kommuner"),
+        # a kommune with its plan answers which kommune, also when heard as the user's own case
+        ("MFJ, 24-27", "personal_case", {"kommune": "MFJ"}, "inform_kommune"),
+        ("Mariagerfjord, den nye plan", "ask_plan_info", {"kommune": "Mariagerfjord"}, "inform_kommune"),
         # a target asked back in two words or as what was promised
         ("og målet?", "list_goals", {}, "ask_target"),
         ("hvad er det præcis, vi har lovet der?", "nlu_fallback", {}, "ask_target"),
@@ -1398,12 +1429,20 @@ def _with_entities(text: str, entities: dict[str, str | list[str]]) -> list[dict
             {},
             "ask_fact",
         ),
+        (
+            "jeg har et lille malerfirma i hobro. passer det at kommunen ville finde en hel masse praktikpladser?",
+            "out_of_scope",
+            {},
+            "ask_fact",
+        ),
         # what it can deliver
         ("hvilke slags tal og planer kan du slå op?", "nlu_fallback", {}, "help"),
         # an overview heard as thanks
         ("Overblik MFJ, kort tak", "thank", {"kommune": "MFJ"}, "ask_overview"),
         # definitions in shorthand and with the word named
         ("def. besættelsesgrad", "ask_target", {"term": "besættelsesgrad"}, "define_term"),
+        ("besættelsesgrad = hvad?", "ask_target", {"term": "besættelsesgrad"}, "define_term"),
+        ("RSF – def.?", "nlu_fallback", {"term": "RSF"}, "define_term"),
         (
             "Hvad dækker ordet besættelsesgrad helt præcist over? Det står i et af Norddjurs' mål",
             "goal_detail",

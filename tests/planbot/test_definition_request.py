@@ -94,6 +94,7 @@ def test_staff_shorthand_for_a_definition() -> None:
     assert asks_for_definition("ellers bare en kort def af rsf til et borgerbrev")
     assert asks_for_definition("RSF – def.?")
     assert asks_for_definition("besættelsesgrad definition?")
+    assert asks_for_definition("besættelsesgrad = hvad?")
     assert not asks_for_definition("defineret som ledige over 6 måneder?")
 
 

@@ -14,6 +14,12 @@ from planbot.fact_request import asks_to_check_a_figure
         ("passer det at jeg kan få 5.000 kr. i hjælp?", False),  # own case
         ("er det rigtigt at Morsø har en plan?", False),  # no figure
         ("hvor mange klagesager var der, passer det at 5?", False),  # not checked first
+        (
+            "jeg har et lille malerfirma i hobro. passer det at kommunen ville finde en hel masse "
+            "praktikpladser, hvor mange var det?",
+            True,
+        ),
+        ("jeg er ledig. passer det at jeg kan få 5.000 kr.?", False),  # own case
     ],
 )
 def test_asks_to_check_a_figure(text: str, checks: bool) -> None:

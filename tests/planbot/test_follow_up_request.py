@@ -39,6 +39,9 @@ def test_how_often_a_status_is_given() -> None:
         "Hvor tit får vi i Arbejdsmarkedsudvalget i Norddjurs egentlig noget at se om de vandrende sager?"
     )
     assert asks_about_follow_up("hvor ofte hører vi nyt om ungeindsatsen")
+    assert asks_about_follow_up("og hvornår får AMU det at se?")
+    assert asks_about_follow_up("hvornår får vi næste gang en status på det i udvalget?")
+    assert not asks_about_follow_up("hvornår får jeg det at se på min konto?")
     assert not asks_about_follow_up("hvor tit får jeg penge?")
     assert not asks_about_follow_up("hvem får status som fleksjobber?")
     assert not asks_about_follow_up(

@@ -79,6 +79,8 @@ def test_staff_shorthand_for_a_goals_content_and_lists_of_goals() -> None:
     assert asks_which_goals("Liste over mål + succeskriterier i MFJ-notatet 21-24")
     assert asks_which_goals("jeg bor i dragor. hvad har kommunen af maal for at faa folk i arbejde")
     assert asks_which_goals("hvad er kommunens maal paa beskaeftigelsesomraadet i mariagerfjord saa")
+    assert asks_which_goals("Og hvad er så de konkrete mål i den?")
+    assert not asks_which_goals("hvad er målet for den?")
 
 
 def test_how_a_goal_is_delimited_and_its_exact_target() -> None:

@@ -25,6 +25,7 @@ from planbot.status_request import (
         "hvordan ligger vi på den?",
         "Følger Norddjurs landsgennemsnittet på integrationsmålet, eller halter vi bagefter?",
         "halter kommunen bagud med de unge?",
+        "klarer morsø sig godt med at få flygtninge i arbejde",
     ],
 )
 def test_how_it_goes(text: str) -> None:
@@ -42,6 +43,7 @@ def test_how_it_goes(text: str) -> None:
         "hvordan står det til med målopfyldelsen i Morsø",  # all goals
         "jeg vil gerne vide, hvordan det går med resten",
         "ligger ledigheden over landsgennemsnittet i Morsø",  # a figure, not a goal
+        "hvordan klarer Morsø sig i forhold til Thisted?",  # a comparison
     ],
 )
 def test_not_how_it_goes(text: str) -> None:
@@ -77,6 +79,8 @@ def test_one_goal_pointed_at() -> None:
         ("Når kommunen succeskriteriet for samtaler?", True),
         ("når jeg bliver ledig, hvad så?", False),  # "når" = when
         ("hvornår når de det", False),  # a question when: not reached or not
+        ("har læst at de ledige i norddjurs skal have mindst 4 samtaler. når i det egentlig?", True),
+        ("jeg har læst om målet. når jeg bliver ledig, hvad så?", False),
     ],
 )
 def test_if_the_goal_is_reached(text: str, asks: bool) -> None:
@@ -92,6 +96,7 @@ def test_when_a_goal_counts_as_reached() -> None:
     assert not asks_when_reached("hvordan går det, er målet nået?")
     # a kommune's goal for one measure is its target; for a group or a field, the list
     assert asks_when_reached("hvad er kommunens maal for ledigheden blandt fleksjobbere der?")
+    assert asks_when_reached("i notatet var der vist procentsatser på de samme, hvad lød de på?")
     assert not asks_when_reached("hvad er kommunens mål for de unge")
     assert not asks_when_reached("hvad er mariagerfjords mål med beskæftigelsen frem til 2027")
 
@@ -223,3 +228,11 @@ def test_how_the_kommunes_goals_go_on_a_place() -> None:
 
     assert asks_how_the_goals_go("hvordan gaar det med kommunens maal paa mors")
     assert not asks_how_the_goals_go("hvordan går det med kommunens mål om samtaler")  # one goal
+
+
+def test_how_the_goals_just_listed_go() -> None:
+    from planbot.status_request import asks_how_the_goals_go
+
+    assert asks_how_the_goals_go("status på dem?")
+    assert asks_how_the_goals_go("og hvordan går det så med dem alle?")
+    assert not asks_how_the_goals_go("status på dem der er ledige i Morsø")  # not only "them"
