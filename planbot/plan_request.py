@@ -22,6 +22,12 @@ _APPROVAL = re.compile(
 _OWN = re.compile(r"\b(?:min|mit|mine|jeg|mig)\b")
 
 
+def _about_a_plan(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the folded ``text`` matches ``pattern`` and is not about the user's own matters."""
+    folded = fold(text)
+    return bool(pattern.search(folded)) and not _OWN.search(folded)
+
+
 # "hvem i kommunen har ansvaret for den?", "hvilket udvalg står bag planen?"
 _RESPONSIBLE = re.compile(
     r"\b(?:hvem|hvilket\s+udvalg)\b(?:\s+\S+){0,3}?\s+(?:har|ha|sidder\s+med)\s+(?:\w+\s+)?ansvar(?:et)?\s+for\s+"
@@ -32,8 +38,7 @@ _RESPONSIBLE = re.compile(
 
 def asks_who_is_responsible(text: str) -> bool:
     """Whether ``text`` asks who is responsible for the plan ("hvem har ansvaret for den?")."""
-    folded = fold(text)
-    return bool(_RESPONSIBLE.search(folded)) and not _OWN.search(folded)
+    return _about_a_plan(_RESPONSIBLE, text)
 
 
 # "hvilke år gælder den for?", "hvilken periode gjaldt notatet for?", "hvor mange år løber den"
@@ -45,8 +50,7 @@ _PERIOD = re.compile(
 
 def asks_about_the_plan_period(text: str) -> bool:
     """Whether ``text`` asks which period a plan covers ("hvilke år gælder den for?")."""
-    folded = fold(text)
-    return bool(_PERIOD.search(folded)) and not _OWN.search(folded)
+    return _about_a_plan(_PERIOD, text)
 
 
 # "hvad gaar beskæftigelsesplanen i mariager fjord egentlig ud paa", "hvad handler strategien
@@ -60,14 +64,12 @@ _WHAT_THE_PLAN_IS_ABOUT = re.compile(
 
 def asks_what_the_plan_is_about(text: str) -> bool:
     """Whether ``text`` asks what a plan is about ("hvad går beskæftigelsesplanen ud på?")."""
-    folded = fold(text)
-    return bool(_WHAT_THE_PLAN_IS_ABOUT.search(folded)) and not _OWN.search(folded)
+    return _about_a_plan(_WHAT_THE_PLAN_IS_ABOUT, text)
 
 
 def asks_about_approval(text: str) -> bool:
     """Whether ``text`` asks when or by whom a plan was approved (see the module docstring)."""
-    folded = fold(text)
-    return bool(_APPROVAL.search(folded)) and not _OWN.search(folded)
+    return _about_a_plan(_APPROVAL, text)
 
 
 # "og i den gamle plan?", "hvad med notatet?", "i strategien da?": the previous question about
