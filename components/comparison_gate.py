@@ -138,6 +138,42 @@ def capitalised_ambiguous_kommuner(message: Message, place_entity: str) -> None:
 _KOMMUNE_AFTER = re.compile(r"\s+kommune", re.IGNORECASE)
 
 
+# Jobindsats' month code in a message ("ledighedspct. Egedal 2025M01"): its year is the
+# period asked about; the classifier may tag the whole code as a goal or an indicator
+_PERIOD_CODE = re.compile(r"\b((?:19|20)\d{2})[Mm](?:0[1-9]|1[0-2])\b")
+
+
+def period_code_years(message: Message, year_entity: str = "year") -> None:
+    """Tag the year of a month code ("2025M01" → year 2025) and drop the classifier's other
+    entities on the code."""
+    text = message.get(TEXT) or ""
+    codes = list(_PERIOD_CODE.finditer(text))
+    if not codes:
+        return
+    entities = list(message.get(ENTITIES) or [])
+
+    def on_code(entity: dict[str, Any]) -> bool:
+        start, end = entity.get(ENTITY_ATTRIBUTE_START), entity.get(ENTITY_ATTRIBUTE_END)
+        return (
+            isinstance(start, int)
+            and isinstance(end, int)
+            and any(start < code.end() and code.start() < end for code in codes)
+        )
+
+    kept = [e for e in entities if not on_code(e)]
+    for code in codes:
+        kept.append(
+            {
+                ENTITY_ATTRIBUTE_TYPE: year_entity,
+                ENTITY_ATTRIBUTE_VALUE: code.group(1),
+                ENTITY_ATTRIBUTE_START: code.start(1),
+                ENTITY_ATTRIBUTE_END: code.end(1),
+                EXTRACTOR: "ComparisonNeedsTwoSides",
+            }
+        )
+    message.set(ENTITIES, kept, add_to_output=True)
+
+
 def canonical_kommune_values(message: Message, place_entity: str) -> None:
     """Give each kommune entity the name Jobindsats uses ("vesthimmerland" → Vesthimmerlands,
     "noerddjurs" → Norddjurs), so that the tracker and the checks after this see one name;
@@ -249,6 +285,7 @@ class ComparisonNeedsTwoSides(GraphComponent, IntentClassifier):
         for message in messages:
             capitalised_ambiguous_kommuner(message, self._config["place_entity"])
             canonical_kommune_values(message, self._config["place_entity"])
+            period_code_years(message)
             wrong = self._wrong_intent(message)
             if wrong is None:
                 continue

@@ -871,6 +871,8 @@ _NOISE_WORDS = (
         # when the committee hears about it, not what about ("hvornår får vi næste gang en status
         # på det i udvalget?")
         "gang", "næste", "udvalg", "udvalget", "udvalgene",
+        # the year a target is measured against, not a topic ("Hvilket år måles der op imod?")
+        "år", "året", "imod",
 )  # fmt: skip
 _QUESTION_NOISE = {fold(w) for w in _NOISE_WORDS}
 
@@ -1851,7 +1853,10 @@ def _plan_of_a_fragment(session: Session, ctx: Context, kommune: Kommune) -> Pla
 
 
 # "hvad gør kommunen for at få dem i arbejde?": people pointed back to
-_PEOPLE_POINTED_BACK = re.compile(r"\b(?:dem|disse|sådanne|saadanne|sadanne)\b", re.IGNORECASE)
+_PEOPLE_POINTED_BACK = re.compile(
+    r"\b(?:dem|disse|sådanne|saadanne|sadanne|(?:den|denne|samme)\s+(?:mål)?gruppe|målgruppen|maalgruppen)\b",
+    re.IGNORECASE,
+)
 
 
 def _group_pointed_back_to(ctx: Context) -> str | None:
@@ -2727,7 +2732,13 @@ def answer_source(session: Session, ctx: Context) -> Answer:
         if source.quote:
             line += f"\nCitat: »{source.quote}«"
         lines.append(line)
+    if _ASKS_FOR_A_LINK.search(ctx.text):
+        # "har du et link til planen?": say plainly that there is none
+        lines.append("Jeg har ikke et link til dokumentet – planen ligger på kommunens hjemmeside.")
     return Answer(text="\n\n".join(lines))
+
+
+_ASKS_FOR_A_LINK = re.compile(r"\blink\w*\b|\burl\b|\bwebadresse\w*", re.IGNORECASE)
 
 
 # words that ask for more and name nothing ("uddyb", "fortæl lidt mere", "detaljer")

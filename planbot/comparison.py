@@ -18,6 +18,8 @@ COMPARISON_CUE = re.compile(
     r"\b(?:end|i\s+forhold\s+til|ift|sammenlign(?:et)?\s+(?:med|m\b\.?)|(?:til\s+)?sammenligning(?:\s+med)?"
     # staff shorthand: "sammenhold m. Norddjurs"
     r"|sammenhold(?:t|e)?\s+(?:med|m\b\.?)|kontra|versus|vs|(?:holdt|målt|malt|stillet|set|sat)\s+op\s+(?:i)?mod"
+    # "Sæt det gerne op imod Høje-Taastrup", "hold dem op mod landet"
+    r"|(?:sæt|saet|hold|stil|mål|mal)\s+(?:\w+\s+){1,2}?op\s+(?:i)?mod"
     # "forskellen på opfølgningen i ND's og MFJ's planer" (with two kommuner named)
     r"|forskel(?:len|lene)?\s+(?:på|pa|mellem)"
     # "hvordan følger Norddjurs og Mariagerfjord hver især op?"
@@ -64,7 +66,9 @@ _COMPARISON_WORDS = (
     "sammenholdt sammenholde ift ligge m "
     "ligger kontra versus holdt malt male stillet op mod imod "
     "tal tallet tallene hel hele land landet landsplan landsgennemsnit landsgennemsnittet landstal landstallet "
-    "rest resten helhed"
+    "rest resten helhed "
+    # "Sæt det gerne op imod Høje-Taastrup"
+    "saet saette hold stil gerne lige"
 )
 COMPARISON_FILLER = KOMMUNE_FRAGMENT_FILLER | set(_COMPARISON_WORDS.split())
 MAX_FRAGMENT_WORDS = 10

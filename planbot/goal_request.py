@@ -45,7 +45,9 @@ _WHICH_GOALS = re.compile(
     r"|\bhvad\s+er\s+(?:kommunens|deres|jeres|vores|planens)\s+mal\s+(?:pa|for|med|inden\s+for)\s+\w*omrade"
     # "hvad er deres maal", "hvad mariager fjord kommune egentlig vil opnå med de arbejdsløse"
     r"|\bhvad\s+er\s+deres\s+mal\b"
-    r"|\bhvad\s+(?:\w+\s+){0,4}?vil\s+(?:\w+\s+){0,2}?opna\b"
+    # "Jeg vil gerne se deres mål til inspiration."
+    r"|\b(?:se|kende|hore)\s+(?:deres|kommunens|jeres|planens)\s+mal\b"
+    r"|\bhvad\s+(?:\w+\s+){0,4}?vil\s+(?:\w+\s+){0,2}?opna\b(?!\s+med\s+(?:det|den|dem)\W*$)"
 )
 
 
@@ -65,6 +67,12 @@ _ITS_TARGET = re.compile(
     r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+(?:er|var)\s+(?:sa\s+)?malet\s+(?:sa|egentlig|nu|igen)\W*$"
     # "og målet?", "og succeskriteriet?" right after a goal's follow-up or status
     r"|^\W*(?:og|men|ok)\W+(?:hvad\s+med\s+)?(?:malet|malsaetningen|succeskriteriet|maltallet)\W*$"
+    # "hvad er det de vil opnaa med det", "Hvad er det præcise mål der?", "Hvilket år måles der
+    # op imod?": the target of the goal just shown
+    r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+(?:er\s+det\s+)?(?:de|vi|i|man|kommunen)\s+vil\s+opna\s+med\s+(?:det|den|dem)\W*$"
+    r"|^\W*(?:(?:og|men|ok)\W+)?hvad\s+er\s+(?:sa\s+)?det\s+(?:helt\s+)?(?:praecise|konkrete|egentlige)\s+mal"
+    r"(?:\s+(?:der|her|for\s+(?:det|den)))?\W*$"
+    r"|^\W*(?:(?:og|men|ok)\W+)?hvilket\s+(?:ar|basisar|udgangsar)\s+(?:males|maler\s+\w+|sammenlignes)\s+(?:der\s+)?(?:op\s+)?(?:imod|mod|med)\W*$"
     # "hvad er det præcis, vi har lovet der?": what was promised is the target
     r"|\bhvad\s+(?:er\s+det\s+(?:\w+,?\s+){0,2}?)?(?:vi|de|man|kommunen|i)\s+har\s+lovet\b"
     # "og hvad er målet på det område?" after what is done for a group

@@ -115,8 +115,10 @@ def asks_about_the_plan_of_ones_kommune(text: str) -> bool:
 # "har odsherred ogsaa en beskaeftigelsesplan", "har Vejle overhovedet nogen plan?": whether a
 # kommune has a plan (not the user's own: "har jeg en jobplan")
 _HAS_A_PLAN = re.compile(
-    r"\bhar\s+(?!jeg\b|vi\b|du\b|min\b|mit\b)(?:\w+\s+){1,3}?(?:(?:ogsa|egentlig|overhovedet|sa)\s+)*"
-    r"(?:en|nogen|sin\s+egen|en\s+aktuel|en\s+gaeldende)\s+(?:beskaeftigelsesplan|arbejdsmarkedsstrategi|plan\s+for\s+beskaeftigelse\w*)\b"
+    r"\bhar\s+(?!jeg\b|vi\b|du\b|min\b|mit\b)(?:\w+\s+){1,3}?(?:(?:ogsa|egentlig|overhovedet|sa|ikke)\s+)*"
+    r"(?:en|nogen|sin\s+egen|en\s+aktuel|en\s+gaeldende)\s+(?:beskaeftigelsesplan|arbejdsmarkedsstrategi|plan\s+for\s+beskaeftigelse\w*"
+    # "har køge kommune ikke en plan for at faa folk i arbejde?"
+    r"|plan\s+for\s+at\s+(?:fa|faa)\s+(?:folk|flere|ledige|borgere|borgerne|de\s+ledige)\s+i\s+(?:arbejde|job|beskaeftigelse))\b"
 )
 
 

@@ -166,6 +166,9 @@ _WHOM_TO_CONTACT = re.compile(
     r"|ga\s+til|sporge|fa\s+fat\s+(?:pa|i))\b"
     # "… – kan du stille mig videre?"
     r"|\b(?:kan|vil)\s+(?:du|i)\s+(?:ikke\s+)?(?:stille|sende|forbinde|viderestille)\s+mig\s+(?:videre|om)\b"
+    # "Hvem i forvaltningen kan jeg få en gennemgang af tallene med …?"
+    r"|\bhvem\s+(?:i|pa|fra)\s+(?:forvaltningen|kommunen|jobcent\w*|afdelingen|sekretariatet|administrationen)"
+    r"\s+(?:kan|skal|ma)\s+(?:jeg|vi)\b"
     # "Hvem er kontaktperson for Job og Sprog Djurs?", "hvem er jeres kontakt på jobcentret"
     r"|\bhvem\s+er\s+(?:\w+\s+)?kontakt(?:person\w*)?\b"
 )
@@ -285,6 +288,7 @@ _ACKNOWLEDGEMENT_WORDS = frozenset({
     "fedt", "dejligt", "flot", "nice", "glimrende", "udmaerket", "fremragende", "top", "sa", "jamen", "ja",
     "jo", "klart", "forstaet", "modtaget", "noteret", "skont", "aha", "ah", "na", "hold", "op", "lige", "jeg", "skulle", "bruge", "brugte", "hjalp", "hjaelper", "meget", "rigtig", "virkelig", "altsa",
     "du", "dig", "sgu", "da", "og", "en", "et", "laekkert", "smukt", "sejt", "great", "thanks", "alligevel",
+    "skal", "have", "ha",  # "tak skal du have for hjælpen"
 })  # fmt: skip
 _MAX_THANKS_WORDS = 9
 # "Nå, så må jeg finde den selv. Tak alligevel.": a short remark before the thanks

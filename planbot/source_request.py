@@ -34,6 +34,8 @@ _ASKS_WHERE_IT_IS = re.compile(
     rf"|\bhvor\s+(?:er|var|blev)\s+{_IT}\s+(?:\w+\s+)?(?:trukket|hentet|taget|fundet|fra)\b"
     # where to read more about it: "hvor kan jeg læse mere om det?", "hvor kan man læse det"
     rf"|\bhvor\s+(?:kan|ka)\s+(?:jeg|man|vi|du)\s+(?:\w+\s+)?(?:laese|finde|se)\s+(?:mere\s+|videre\s+)?(?:om\s+)?{_IT}\b"
+    # "har du et link til planen?": the document behind the answer
+    r"|\blink(?:et)?\s+til\s+(?:planen|den|det|dokumentet|notatet|strategien|kilden)\b"
     # kilde + afsnit?
     r"|^\W*(?:og\s+)?kilde(?:n|r|henvisning|angivelse)?\b"
     # staff shorthand: "ref?", "reference?", "henvisning?"

@@ -141,9 +141,11 @@ def _common_prefix(a: str, b: str) -> int:
 def only_filler_and(text: str, filler: set[str], names: list[str], *, numbers: bool = False) -> bool:
     """Whether every content word of ``text`` is filler or one of ``names`` as typed.
 
-    A name matches by its beginning ("ungdommen" for unge, "Morso" for Morsø); with
+    A name matches by its beginning ("ungdommen" for unge, "Morso" for Morsø), and so does
+    each part of a name in several words ("Høje-Taastrup", "Lyngby-Taarbæk"); with
     ``numbers`` a number counts as filler too.
     """
+    names = [*names, *(part for name in names for part in re.split(r"[\s-]+", name) if len(part) >= 3)]
     for word in content_lemmas(text):
         if word in filler or (numbers and word[:1].isdigit()):
             continue

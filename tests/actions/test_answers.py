@@ -2312,3 +2312,17 @@ def test_status_of_the_goals_just_listed(session: Session) -> None:
     # not after another kind of answer
     other = {**slots, "last_intent": "ask_status"}
     assert answers.as_follow_up(Context("status på dem?", "ask_status", {}, other, "rest")) is None
+
+
+def test_den_gruppe_points_back_to_the_group_in_play(session: Session) -> None:
+    slots = {"kommune": "Norddjurs", "target_group": "flygtninge", "last_intent": "ask_initiatives"}
+    text = "Hvad med Morsø – hvad gør de dér for den gruppe?"
+    answer = ask(session, answers.answer_initiatives, text, slots=slots, kommune="Morsø")
+    assert answer.text.startswith("Morsø for flygtninge") and "Velkomstcenter Mors" in answer.text
+
+
+def test_a_link_to_the_plan_is_answered_with_the_document_and_no_invented_address(session: Session) -> None:
+    sources = [{"title": "Beskæftigelsesplan 2024", "kommune": "Norddjurs", "section": "Mål", "quote": None}]
+    answer = ask(session, answers.answer_source, "har du et link til planen", slots={"last_sources": sources})
+    assert answer.text.startswith("Det står i Beskæftigelsesplan 2024 (Norddjurs)")
+    assert "Jeg har ikke et link til dokumentet" in answer.text and "http" not in answer.text

@@ -242,3 +242,23 @@ def test_a_capitalised_name_already_tagged_is_not_tagged_again(gate: ComparisonN
     message = classified(text, [tagged], [{"name": "inform_kommune", "confidence": 1.0}])
     gate.process([message])
     assert [e["value"] for e in message.get("entities")] == ["Vejen"]
+
+
+def test_the_year_of_a_month_code_is_the_year_asked_about(gate: ComparisonNeedsTwoSides) -> None:
+    text = "ok. ledighedspct. Egedal 2025M01"
+    code = {"entity": "goal_code", "value": "2025M01", "extractor": "DIETClassifier", "start": 25, "end": 32}
+    place = {
+        "entity": "kommune",
+        "value": "Egedal",
+        "extractor": "RegexEntityExtractor",
+        "start": 18,
+        "end": 24,
+    }
+    message = classified(text, [code, place], [{"name": "ask_jobindsats", "confidence": 0.99}])
+    gate.process([message])
+    found = {(e["entity"], e["value"]) for e in message.get("entities")}
+    assert found == {("kommune", "Egedal"), ("year", "2025")}
+    # a message without a month code keeps its entities
+    plain = classified("mål 6.3", [{"entity": "goal_code", "value": "6.3", "start": 4, "end": 7}])
+    gate.process([plain])
+    assert [e["value"] for e in plain.get("entities")] == ["6.3"]

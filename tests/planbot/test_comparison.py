@@ -26,6 +26,9 @@ from planbot.comparison import COMPARISON_CUE, is_comparison_text, is_place_answ
         ("er det mange i forhold til resten af landet?", [], True),
         ("hvordan ser det ud målt op imod hele landet", [], True),
         ("hvad gør de mod ledigheden i Skive?", ["Skive"], False),  # "mod" alone is no comparison
+        ("Sæt det gerne op imod Høje-Taastrup", ["Høje-Taastrup"], True),  # a name in two parts
+        ("er det flere end i Lyngby-Taarbæk?", ["Lyngby-Taarbæk"], True),
+        ("er det flere end i Lyngby-Taarbæk og Gentofte?", ["Lyngby-Taarbæk"], False),  # Gentofte unnamed
     ],
 )
 def test_comparison_text(text: str, places: list[str], expected: bool) -> None:

@@ -42,6 +42,9 @@ def test_the_plan_of_ones_kommune(text: str, expected: bool) -> None:
         ("hvad er målet for det?", True),
         ("hvad har vi sat som mål for unge i 2024", False),  # names its own subject
         ("hvad er ND's mål for den?", True),
+        ("hvad er det de vil opnaa med det", True),
+        ("Hvad er det præcise mål der?", True),
+        ("Hvilket år måles der op imod?", True),
         ("hvad er kommunens mål for dem", True),
         # a fragment: the target of a new object in the plan in play
         ("og målet for ledigheden i fleksjobordningen?", True),
@@ -108,3 +111,13 @@ def test_what_a_plan_is_about() -> None:
     assert not asks_what_the_plan_is_about("hvad handler 3b i notatet fra Mariagerfjord om?")
     assert not asks_what_the_plan_is_about("hvad går målet i planen ud på?")
     assert not asks_what_the_plan_is_about("hvad går min plan på jobcentret ud på?")  # one's own plan
+
+
+def test_whether_a_kommune_has_a_plan_for_getting_people_into_work() -> None:
+    from planbot.plan_request import asks_whether_a_plan_exists
+
+    assert asks_whether_a_plan_exists("har køge kommune ikke en plan for at faa folk i arbejde?")
+    assert not asks_whether_a_plan_exists("har du ikke en plan for mig?")
+    from planbot.goal_request import asks_which_goals
+
+    assert asks_which_goals("Har Stevns en beskæftigelsesplan? Jeg vil gerne se deres mål til inspiration.")

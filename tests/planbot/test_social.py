@@ -139,7 +139,9 @@ def test_asks_what_it_can_do(text: str, asks: bool) -> None:
     ("text", "thanks"),
     [
         ("perfekt, tusind tak", True),
-        ("ah okay, det var fint. tak skal du have", False),  # "skal"/"have" are not acknowledgements
+        ("ah okay, det var fint. tak skal du have", True),  # "tak skal du have" is thanks
+        ("tak skal du have for hjælpen", True),
+        ("skal du have mere hjælp?", False),
         ("super godt, tak for svaret", True),
         ("tak", True),
         ("kilde tak", False),  # a request
@@ -271,3 +273,12 @@ def test_a_farewell_wished_to_someone() -> None:
 
     assert is_farewell("god weekend til dig 👋")
     assert is_farewell("vi ses til jer")
+
+
+def test_whom_in_the_administration_to_turn_to() -> None:
+    from planbot.social import asks_whom_to_contact
+
+    assert asks_whom_to_contact(
+        "Hvem i forvaltningen kan jeg få en gennemgang af tallene med inden budgettet?"
+    )
+    assert not asks_whom_to_contact("hvem i kommunen har ansvaret for planen?")  # a plan question

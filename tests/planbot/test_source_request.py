@@ -19,6 +19,7 @@ from planbot.source_request import asks_for_the_source, names_the_plan_it_is_in
         "Og hvor står det helt præcist i Mariagerfjords plan?",
         "hvor kan jeg laese mere om det",
         "hvor kan man finde det?",
+        "har du et link til planen",
     ],
 )
 def test_source_requests(text: str) -> None:
