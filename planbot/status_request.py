@@ -49,13 +49,18 @@ _NOT_ONE_GOAL = re.compile(
 )
 
 
+def _with_later_sentences(text: str) -> list[str]:
+    """The folded message, then each of its sentences after the first: a cue anchored at the
+    start of a sentence may follow a preamble."""
+    folded = fold(text).strip()
+    return [s for s in (folded, *(s.strip() for s in re.split(r"[.!?:;]+\s+", folded)[1:])) if s]
+
+
 def asks_how_it_goes(text: str) -> bool:
     """Whether ``text`` asks how a goal or an effort is going (see the module docstring),
     also in a sentence after a preamble ("Jeg har en borger, der … Generelt spurgt: hvordan
     går det med Norddjurs' mål om …?")."""
-    folded = fold(text).strip()
-    sentences = [folded, *(s.strip() for s in re.split(r"[.!?:;]+\s+", folded)[1:])]
-    return any(_HOW_IT_GOES.search(s) and not _NOT_ONE_GOAL.search(s) for s in sentences if s)
+    return any(_HOW_IT_GOES.search(s) and not _NOT_ONE_GOAL.search(s) for s in _with_later_sentences(text))
 
 
 # one goal referred back to: "hvordan står det til med den?", "… med målet?", "hvordan ligger vi på den?"
@@ -117,9 +122,7 @@ def asks_how_a_named_goal_stands(text: str) -> bool:
 def asks_if_reached(text: str) -> bool:
     """Whether ``text`` asks if the goal in play is reached ("når de det?", "naar vi målet"),
     also in a sentence after a claim ("… skal have mindst 4 samtaler. når i det egentlig?")."""
-    folded = fold(text).strip()
-    sentences = [folded, *(s.strip() for s in re.split(r"[.!?:;]+\s+", folded)[1:])]
-    return any(_IF_REACHED.search(s) for s in sentences if s)
+    return any(_IF_REACHED.search(s) for s in _with_later_sentences(text))
 
 
 # "hvornår skal det være nået?", "hvornår betragter man det som nået?", "hvad havde vi sat som
